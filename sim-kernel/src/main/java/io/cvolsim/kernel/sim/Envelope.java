@@ -1,0 +1,22 @@
+package io.cvolsim.kernel.sim;
+
+import io.cvolsim.kernel.api.Message;
+
+/** What travels on a link: a one-way message, a request, or the answer to one. */
+record Envelope(Kind kind, Message message, long callId, String errorReason) {
+  enum Kind {
+    SEND,
+    REQUEST,
+    RESPONSE,
+    ERROR_RESPONSE
+  }
+
+  String describe() {
+    return switch (kind) {
+      case SEND -> String.valueOf(message);
+      case REQUEST -> "call#" + callId + " " + message;
+      case RESPONSE -> "reply#" + callId + " " + message;
+      case ERROR_RESPONSE -> "reply#" + callId + " error: " + errorReason;
+    };
+  }
+}
