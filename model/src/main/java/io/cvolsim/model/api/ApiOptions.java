@@ -1,0 +1,15 @@
+package io.cvolsim.model.api;
+
+import io.cvolsim.kernel.api.NodeId;
+import io.cvolsim.model.config.ApiTransition;
+
+/**
+ * How an API node behaves.
+ *
+ * @param transition compare-and-swap or the old read-check-write (V1)
+ * @param database the database node
+ * @param statementTimeoutNanos how long the API waits for one statement
+ * @param defaultHost the backend a new volume is placed on while scheduling is a stand-in
+ */
+public record ApiOptions(ApiTransition transition, NodeId database, long statementTimeoutNanos,
+    String defaultHost) {}

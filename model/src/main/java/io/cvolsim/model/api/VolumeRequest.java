@@ -1,0 +1,86 @@
+package io.cvolsim.model.api;
+
+import io.cvolsim.kernel.api.Message;
+
+/**
+ * A REST request to the volume API, from a client. Volume ids are chosen by the client so that
+ * a history can be partitioned per volume from the invocation on (Cinder generates them; that is
+ * a modelling simplification with no effect on the transitions).
+ */
+public sealed interface VolumeRequest extends Message {
+  String volumeId();
+
+  /** The name used in histories and reports. */
+  String operation();
+
+  record Create(String volumeId, String volumeTypeId) implements VolumeRequest {
+    @Override
+    public String operation() {
+      return "create";
+    }
+  }
+
+  record Delete(String volumeId, boolean force) implements VolumeRequest {
+    @Override
+    public String operation() {
+      return force ? "force-delete" : "delete";
+    }
+  }
+
+  record Extend(String volumeId) implements VolumeRequest {
+    @Override
+    public String operation() {
+      return "extend";
+    }
+  }
+
+  record Reserve(String volumeId) implements VolumeRequest {
+    @Override
+    public String operation() {
+      return "reserve";
+    }
+  }
+
+  record Unreserve(String volumeId) implements VolumeRequest {
+    @Override
+    public String operation() {
+      return "unreserve";
+    }
+  }
+
+  record BeginDetaching(String volumeId) implements VolumeRequest {
+    @Override
+    public String operation() {
+      return "begin-detaching";
+    }
+  }
+
+  record RollDetaching(String volumeId) implements VolumeRequest {
+    @Override
+    public String operation() {
+      return "roll-detaching";
+    }
+  }
+
+  record Retype(String volumeId, String newVolumeTypeId) implements VolumeRequest {
+    @Override
+    public String operation() {
+      return "retype";
+    }
+  }
+
+  record Migrate(String volumeId, String destinationHost) implements VolumeRequest {
+    @Override
+    public String operation() {
+      return "migrate";
+    }
+  }
+
+  /** GET /volumes/{id}. */
+  record Show(String volumeId) implements VolumeRequest {
+    @Override
+    public String operation() {
+      return "read";
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package io.cvolsim.model.db;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Cinder's database: the single source of truth. It is durable state owned by the deployment
+ * and served by {@link DatabaseNode}; every statement runs atomically, so a conditional update
+ * is a true compare-and-swap (reference §3).
+ */
+public final class Database implements Condition.RowSource {
+  public static final String VOLUMES = "volumes";
+  public static final String SNAPSHOTS = "snapshots";
+  public static final String ATTACHMENTS = "volume_attachments";
+  public static final String SERVICES = "services";
+  public static final String CLUSTERS = "clusters";
+  public static final String WORKERS = "workers";
+
+  private final TreeMap<String, Table> tables = new TreeMap<>();
+  private long statementCount;
+
+  public Database() {
+    add(new Table(VOLUMES, List.of()));
+    add(new Table(SNAPSHOTS, List.of()));
+    add(new Table(ATTACHMENTS, List.of()));
+    add(new Table(SERVICES, List.of("host", "binary")));
+    add(new Table(CLUSTERS, List.of("name", "binary", "race_preventer")));
+    add(new Table(WORKERS, List.of("resource_type", "resource_id")));
+  }
+
+  private void add(Table table) {
+    tables.put(table.name(), table);
+  }
+
+  public Table table(String name) {
+    Table table = tables.get(name);
+    if (table == null) {
+      throw new IllegalArgumentException("no table " + name);
+    }
+    return table;
+  }
+
+  @Override
+  public List<Row> rows(String table) {
+    return table(table).rows();
+  }
+
+  public long statementCount() {
+    return statementCount;
+  }
+
+  /** Runs one statement atomically and returns its result. */
+  public DbResult execute(DbStatement statement) {
+    statementCount++;
+    Table table = table(statement.table());
+    if (statement instanceof DbStatement.Insert insert) {
+      Row inserted = table.insert(insert.row());
+      return inserted == null ? new DbResult.Count(0) : new DbResult.Rows(List.of(inserted));
+    }
+    if (statement instanceof DbStatement.Select select) {
+      return new DbResult.Rows(matching(table, select.where()));
+    }
+    if (statement instanceof DbStatement.Update update) {
+      return new DbResult.Count(update(table, update));
+    }
+    DbStatement.Delete delete = (DbStatement.Delete) statement;
+    List<Row> doomed = matching(table, delete.where());
+    doomed.forEach(row -> table.remove(row.get("id")));
+    return new DbResult.Count(doomed.size());
+  }
+
+  private List<Row> matching(Table table, Condition where) {
+    List<Row> result = new ArrayList<>();
+    for (Row row : table.rows()) {
+      if (where.matches(row, this)) {
+        result.add(row);
+      }
+    }
+    return result;
+  }
+
+  private int update(Table table, DbStatement.Update update) {
+    List<Row> targets = matching(table, update.where());
+    for (Row before : targets) {
+      Map<String, Object> changes = new LinkedHashMap<>();
+      for (Assignment assignment : update.values()) {
+        changes.put(assignment.column(), assignment.valueFor(before, this));
+      }
+      table.replace(before.with(changes));
+    }
+    return targets.size();
+  }
+
+  /** A copy of every table's rows, for checkers reading the database at the end of a run. */
+  public Map<String, List<Row>> snapshot() {
+    Map<String, List<Row>> copy = new TreeMap<>();
+    tables.forEach((name, table) -> copy.put(name, table.rows()));
+    return copy;
+  }
+}
