@@ -1,0 +1,35 @@
+package io.cvolsim.checker.io;
+
+import io.cvolsim.checker.history.History;
+import io.cvolsim.checker.history.HistoryFormatException;
+import io.cvolsim.checker.history.Operation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Collects the operations a reader finds, each with its source line, into a History. */
+final class HistoryCollector {
+  private final String source;
+  private final List<Operation> operations = new ArrayList<>();
+  private int[] lines = new int[64];
+
+  HistoryCollector(String source) {
+    this.source = source;
+  }
+
+  /** Adds a client operation; null (a nemesis op) is ignored. */
+  void add(Operation operation, int line) {
+    if (operation == null) {
+      return;
+    }
+    if (operations.size() == lines.length) {
+      lines = Arrays.copyOf(lines, lines.length * 2);
+    }
+    lines[operations.size()] = line;
+    operations.add(operation);
+  }
+
+  History build() throws HistoryFormatException {
+    return History.fromSource(source, operations, Arrays.copyOf(lines, operations.size()));
+  }
+}

@@ -1,0 +1,102 @@
+package io.cvolsim.checker.linear;
+
+import io.cvolsim.checker.history.History;
+import io.cvolsim.checker.history.HistoryFormatException;
+import io.cvolsim.checker.history.OperationType;
+import io.cvolsim.checker.history.PairedOperation;
+import io.cvolsim.checker.model.Model;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a history against a sequential model: is there an order of the operations, consistent
+ * with real time, that the model accepts? A pure function of its arguments (plus the wall clock
+ * for the time budget).
+ *
+ * <p>Semantics: an ok operation took effect between its invocation and completion; a failed one
+ * did not take effect and is dropped (Knossos's reading); an info one (or one still open at the
+ * end) may take effect at any point after its invocation, or never.
+ *
+ * <p>The history is split into partitions by the model's key (P-compositionality) and each is
+ * searched alone, smallest first; the check stops at the first violation, whose partition is
+ * then the smallest failing part of the history.
+ */
+public final class LinearizabilityChecker {
+  /** Whether to split the history by the model's partition key. */
+  public enum Partitioning {
+    /** One search per key when the model has keys (the fast path). */
+    PER_KEY,
+    /** One search over the whole history, whatever the model. */
+    NONE
+  }
+
+  private LinearizabilityChecker() {}
+
+  /** Checks with per-key partitioning. */
+  public static CheckResult check(History history, Model model, Budget budget)
+      throws HistoryFormatException {
+    return check(history, model, budget, Partitioning.PER_KEY);
+  }
+
+  /**
+   * Checks a history.
+   *
+   * @throws HistoryFormatException when an operation has a shape the model cannot take; the
+   *     message names the source and line
+   */
+  public static CheckResult check(History history, Model model, Budget budget,
+      Partitioning partitioning) throws HistoryFormatException {
+    long startNanos = System.nanoTime();
+    long deadlineNanos = startNanos + budget.timeBudgetMillis() * 1_000_000;
+    Map<Object, List<PairedOperation>> partitions = partition(history, model, partitioning);
+    List<Map.Entry<Object, List<PairedOperation>>> bySize = new ArrayList<>(partitions.entrySet());
+    bySize.sort(Comparator.comparingInt(entry -> entry.getValue().size()));
+    List<PartitionResult> results = new ArrayList<>();
+    Verdict verdict = Verdict.LINEARIZABLE;
+    for (Map.Entry<Object, List<PairedOperation>> part : bySize) {
+      Model partModel = part.getKey() == ALL ? model : model.partitionModel(part.getKey());
+      PartitionResult result = new WglSearch(partModel, part.getValue(), budget, deadlineNanos)
+          .run(String.valueOf(part.getKey()));
+      results.add(result);
+      verdict = verdict.combine(result.verdict());
+      if (verdict == Verdict.NOT_LINEARIZABLE) {
+        break;
+      }
+    }
+    return new CheckResult(verdict, history.invocationCount(), results,
+        System.nanoTime() - startNanos);
+  }
+
+  /** The key of the single partition of an unpartitioned check; no model key equals it. */
+  private static final Object ALL = new Object() {
+    @Override
+    public String toString() {
+      return "all";
+    }
+  };
+
+  /** Validates every operation, drops those that cannot matter, and groups the rest by key. */
+  private static Map<Object, List<PairedOperation>> partition(History history, Model model,
+      Partitioning partitioning) throws HistoryFormatException {
+    Map<Object, List<PairedOperation>> partitions = new LinkedHashMap<>();
+    for (PairedOperation operation : history.pairs()) {
+      if (operation.outcome() == OperationType.FAIL) {
+        continue;
+      }
+      String problem = model.problemWith(operation);
+      if (problem != null) {
+        throw new HistoryFormatException(history.sourceName(),
+            history.lineOf(operation.invocationPosition()), problem);
+      }
+      if (operation.outcome() == OperationType.INFO && !model.mayChangeState(operation)) {
+        continue;
+      }
+      Object key = partitioning == Partitioning.NONE ? null : model.partitionKey(operation);
+      partitions.computeIfAbsent(key == null ? ALL : key, k -> new ArrayList<>()).add(operation);
+    }
+    return partitions;
+  }
+}

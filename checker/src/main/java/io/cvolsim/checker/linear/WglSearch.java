@@ -1,0 +1,169 @@
+package io.cvolsim.checker.linear;
+
+import io.cvolsim.checker.history.PairedOperation;
+import io.cvolsim.checker.model.Model;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * The Wing–Gong depth-first search for a linearization of one partition, with Lowe's cache of
+ * (linearized set, state) configurations, as in Lowe's "Testing for linearizability" (2017).
+ *
+ * <p>Walking the event list from its head, a call is linearized when the model accepts it and
+ * the resulting configuration is new; the walk then restarts from the head. Reaching a return
+ * means the operation returned before anything explained it, so the last choice is undone. The
+ * search succeeds when no return is left: operations with unknown outcome need not be placed.
+ */
+final class WglSearch {
+  private static final int TIME_CHECK_INTERVAL = 1 << 12;
+  private static final int LONGEST_KEPT = 4;
+  private static final int INVOLVED_MAX = 12;
+  /** Fixed seed: the same history hashes the same way on every run. */
+  private static final long ZOBRIST_SEED = 0x5EED_C0DEL;
+
+  private final Model model;
+  private final List<PairedOperation> operations;
+  private final EventList events;
+  private final long deadlineNanos;
+  private final ConfigurationCache cache;
+  private final long[] zobrist;
+  private final long[] linearized;
+  private long linearizedHash;
+  private final int[] stackCalls;
+  private final Object[] stackStates;
+  private int depth;
+  private int bestDepth = -1;
+  private final List<PartialLinearization> longest = new ArrayList<>();
+  private List<PairedOperation> involved = List.of();
+
+  WglSearch(Model model, List<PairedOperation> operations, Budget budget, long deadlineNanos) {
+    this.model = model;
+    this.operations = operations;
+    this.events = new EventList(operations);
+    this.deadlineNanos = deadlineNanos;
+    int words = Math.max(1, (operations.size() + 63) / 64);
+    this.cache = new ConfigurationCache(budget.cacheEntriesMax(), budget.cacheBytesMax(), words);
+    this.linearized = new long[words];
+    this.zobrist = new long[operations.size()];
+    SplittableRandom random = new SplittableRandom(ZOBRIST_SEED);
+    for (int i = 0; i < zobrist.length; i++) {
+      zobrist[i] = random.nextLong();
+    }
+    this.stackCalls = new int[operations.size()];
+    this.stackStates = new Object[operations.size()];
+  }
+
+  /** Runs the search to a verdict; never throws for a spent budget. */
+  PartitionResult run(String partition) {
+    try {
+      boolean linearizable = search();
+      Witness witness = linearizable ? null
+          : new Witness(partition, operations.size(), involved, longest);
+      Verdict verdict = linearizable ? Verdict.LINEARIZABLE : Verdict.NOT_LINEARIZABLE;
+      return new PartitionResult(partition, verdict, operations.size(), cache.size(), witness,
+          null);
+    } catch (ConfigurationCache.FullException | TimeUp spent) {
+      return new PartitionResult(partition, Verdict.UNKNOWN, operations.size(), cache.size(),
+          null, spent.getMessage());
+    }
+  }
+
+  private static final class TimeUp extends Exception {
+    TimeUp(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private boolean search() throws ConfigurationCache.FullException, TimeUp {
+    Object state = model.initialState();
+    int event = events.next[events.head];
+    long steps = 0;
+    while (event != EventList.NONE) {
+      if ((++steps & (TIME_CHECK_INTERVAL - 1)) == 0 && System.nanoTime() > deadlineNanos) {
+        throw new TimeUp("time budget spent after " + steps + " search steps");
+      }
+      if (events.isCall[event]) {
+        Object next = model.step(state, operations.get(events.operationOf[event]));
+        if (next != Model.ILLEGAL && isNewConfiguration(events.operationOf[event], next)) {
+          stackCalls[depth] = event;
+          stackStates[depth++] = state;
+          state = next;
+          events.lift(event);
+          event = events.next[events.head];
+        } else {
+          event = events.next[event];
+        }
+        continue;
+      }
+      noteStuck(event, state);
+      if (depth == 0) {
+        return false;
+      }
+      int call = stackCalls[--depth];
+      state = stackStates[depth];
+      stackStates[depth] = null;
+      flip(events.operationOf[call]);
+      events.unlift(call);
+      event = events.next[call];
+    }
+    return true;
+  }
+
+  /** Marks the operation linearized if that gives a configuration not seen before. */
+  private boolean isNewConfiguration(int operation, Object state)
+      throws ConfigurationCache.FullException {
+    flip(operation);
+    long hash = linearizedHash ^ (Objects.hashCode(state) * 0x9E3779B97F4A7C15L);
+    if (cache.add(linearized, hash, state, model.stateSizeBytes(state))) {
+      return true;
+    }
+    flip(operation);
+    return false;
+  }
+
+  private void flip(int operation) {
+    linearized[operation >>> 6] ^= 1L << operation;
+    linearizedHash ^= zobrist[operation];
+  }
+
+  /** Remembers the longest partial linearizations, one per distinct state, for the witness. */
+  private void noteStuck(int returnEvent, Object state) {
+    if (depth < bestDepth) {
+      return;
+    }
+    if (depth > bestDepth) {
+      bestDepth = depth;
+      longest.clear();
+      involved = involvedAt(returnEvent);
+    }
+    if (longest.size() >= LONGEST_KEPT) {
+      return;
+    }
+    for (PartialLinearization kept : longest) {
+      if (Objects.equals(kept.stateReached(), state)) {
+        return;
+      }
+    }
+    List<PairedOperation> prefix = new ArrayList<>(depth);
+    for (int i = 0; i < depth; i++) {
+      prefix.add(operations.get(events.operationOf[stackCalls[i]]));
+    }
+    PairedOperation blocked = operations.get(events.operationOf[returnEvent]);
+    longest.add(new PartialLinearization(prefix, state, blocked));
+  }
+
+  /** The pending calls ahead of the stuck return, and the operation that returned. */
+  private List<PairedOperation> involvedAt(int returnEvent) {
+    List<PairedOperation> found = new ArrayList<>();
+    for (int e = events.next[events.head]; e != returnEvent && found.size() < INVOLVED_MAX;
+        e = events.next[e]) {
+      found.add(operations.get(events.operationOf[e]));
+    }
+    found.add(operations.get(events.operationOf[returnEvent]));
+    found.sort(Comparator.comparingInt(PairedOperation::id));
+    return found;
+  }
+}

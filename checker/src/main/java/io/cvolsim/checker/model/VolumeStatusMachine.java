@@ -1,0 +1,107 @@
+package io.cvolsim.checker.model;
+
+import io.cvolsim.checker.history.PairedOperation;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One Cinder volume's status machine as the API enforces it: the compare-and-swap conditions of
+ * cinder/volume/api.py (reference §2.2), written from the specification, not from any
+ * implementation. The state is a {@link VolumeState}, or null while the volume does not exist.
+ */
+public final class VolumeStatusMachine implements Model {
+  /** AVAILABLE_MIGRATION_STATUS: the values that mean "not migrating". */
+  static final Set<String> NOT_MIGRATING = setOf(null, "deleting", "error", "success");
+  static final Set<String> DELETABLE =
+      setOf("available", "error", "error_restoring", "error_extending", "error_managing");
+  static final Set<String> FIELDS =
+      setOf("volume", "status", "attach_status", "migration_status", "volume_type");
+
+  private static Set<String> setOf(String... values) {
+    return new HashSet<>(Arrays.asList(values));
+  }
+
+  @Override
+  public String name() {
+    return "cinder-volume";
+  }
+
+  @Override
+  public Object initialState() {
+    return null;
+  }
+
+  @Override
+  public Object step(Object state, PairedOperation operation) {
+    Map<String, Object> argument = Values.map(operation.input());
+    VolumeState volume = (VolumeState) state;
+    if (operation.f().equals("read")) {
+      return VolumeReads.matches(volume, Values.map(operation.output())) ? state : ILLEGAL;
+    }
+    if (operation.f().equals("create")) {
+      return volume != null ? ILLEGAL : new VolumeState("creating", "detached", null,
+          (String) argument.getOrDefault("volume_type", "default"));
+    }
+    if (volume == null || volume.isDeleted()) {
+      return ILLEGAL;
+    }
+    VolumeState next = transition(volume, operation.f(), argument);
+    return next == null ? ILLEGAL : next;
+  }
+
+  /** The state after an API transition on an existing volume; null when its CAS fails. */
+  private static VolumeState transition(VolumeState volume, String f, Map<String, Object> arg) {
+    String status = volume.status();
+    boolean notMigrating = NOT_MIGRATING.contains(volume.migrationStatus());
+    boolean available = status.equals("available");
+    boolean availableOrInUse = available || status.equals("in-use");
+    return switch (f) {
+      case "delete" -> DELETABLE.contains(status) ? deleting(volume) : null;
+      case "force-delete" -> deleting(volume);
+      case "extend" -> available ? volume.withStatus("extending") : null;
+      case "reserve" -> available ? volume.withStatus("attaching") : null;
+      case "unreserve" -> status.equals("attaching")
+          ? volume.withStatus(isAttached(volume) ? "in-use" : "available") : null;
+      case "begin-detaching" -> status.equals("in-use") && isAttached(volume) && notMigrating
+          ? volume.withStatus("detaching") : null;
+      case "roll-detaching" -> status.equals("detaching") ? volume.withStatus("in-use") : null;
+      case "retype" -> availableOrInUse && notMigrating
+          && !java.util.Objects.equals(volume.volumeType(), arg.get("volume_type"))
+          ? volume.withStatus("retyping") : null;
+      case "migrate" -> availableOrInUse && notMigrating
+          ? volume.withMigrationStatus("starting") : null;
+      case "complete" -> volume.withFields(arg);
+      default -> null;
+    };
+  }
+
+  /** delete and force-delete share the attach and migration conditions. */
+  private static VolumeState deleting(VolumeState volume) {
+    if (isAttached(volume) || !NOT_MIGRATING.contains(volume.migrationStatus())) {
+      return null;
+    }
+    return volume.withStatus(
+        volume.status().equals("error_managing") ? "error_managing_deleting" : "deleting");
+  }
+
+  private static boolean isAttached(VolumeState volume) {
+    return "attached".equals(volume.attachStatus());
+  }
+
+  @Override
+  public String problemWith(PairedOperation operation) {
+    return VolumeReads.problemWith(operation);
+  }
+
+  @Override
+  public boolean mayChangeState(PairedOperation operation) {
+    return !operation.f().equals("read");
+  }
+
+  @Override
+  public long stateSizeBytes(Object state) {
+    return 96;
+  }
+}
