@@ -1,0 +1,141 @@
+package io.cvolsim.cli;
+
+import io.cvolsim.reports.PropertyResult;
+import io.cvolsim.reports.PropertyStatus;
+import io.cvolsim.reports.RunReport;
+import io.cvolsim.scenarios.run.RunSpec;
+import io.cvolsim.scenarios.run.Runner;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cvolsim sweep}: many seeds, in parallel across cores; each run stays single-threaded,
+ * so parallelism changes nothing but wall time.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+    description = {"Runs many seeds in parallel and lists the failing ones with a repro line.",
+        "Exit status: 0 all held, 1 some seed violated a property, 2 bad input, 3 some unknown."})
+public final class SweepCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin RunOptions runOptions;
+
+  @Option(names = "--seeds", required = true, paramLabel = "N|A..B", description = "seeds 1..N, or A..B")
+  String seeds;
+
+  @Option(names = "--jobs", paramLabel = "J", description = "parallel runs; default: the number of cores")
+  Integer jobs;
+
+  @Option(names = "--shard", paramLabel = "I/N", description = "run only the I-th of N interleaved shards")
+  String shard;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    SeedRange range = SeedRange.parse(seeds);
+    List<Long> chosen = Shard.parse(shard).select(range);
+    int parallelism = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("--jobs must be at least 1");
+    }
+    RunSpec.seeded(runOptions.scenario, range.first(), runOptions.assignments); // validates input first
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("cvolsim sweep: seeds=" + range + (shard == null ? "" : " shard=" + shard)
+        + " jobs=" + parallelism + " scenario=" + runOptions.scenario
+        + (runOptions.assignments.isEmpty() ? "" : " set " + String.join(" ", runOptions.assignments)));
+    out.flush();
+    long start = System.nanoTime();
+    SweepTally tally = runAll(chosen, parallelism, out);
+    out.print(tally.summary(chosen.size(), (System.nanoTime() - start) / 1e9));
+    out.flush();
+    return tally.exitStatus();
+  }
+
+  private SweepTally runAll(List<Long> chosen, int parallelism, PrintWriter out) throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(parallelism);
+    try {
+      List<Future<RunReport>> futures = new ArrayList<>();
+      for (long seed : chosen) {
+        RunSpec runSpec = RunSpec.seeded(runOptions.scenario, seed, runOptions.assignments);
+        futures.add(pool.submit(() -> Runner.run(runSpec, false).report()));
+      }
+      SweepTally tally = new SweepTally();
+      for (Future<RunReport> future : futures) {
+        RunReport report = get(future);
+        tally.add(report);
+        if (report.exitStatus() != 0) {
+          out.println(failureLine(report));
+          out.flush();
+        }
+      }
+      return tally;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static RunReport get(Future<RunReport> future) throws InterruptedException {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a run failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  static String failureLine(RunReport report) {
+    List<String> failing = new ArrayList<>();
+    for (PropertyResult property : report.properties()) {
+      if (property.status() == PropertyStatus.VIOLATED || property.status() == PropertyStatus.UNKNOWN) {
+        failing.add(property.name() + (property.status() == PropertyStatus.UNKNOWN ? "(unknown)" : ""));
+      }
+    }
+    return String.format(Locale.ROOT, "%s seed=%d %s  fingerprint=%s  repro: %s",
+        report.violated() ? "FAIL" : "UNKNOWN", report.seed(), String.join(",", failing),
+        report.fingerprint(), report.reproCommand());
+  }
+
+  /** Counts over a sweep. */
+  static final class SweepTally {
+    private int violated;
+    private int unknown;
+    private long simulatedNanos;
+    private final SortedMap<String, Integer> violationsByProperty = new TreeMap<>();
+
+    void add(RunReport report) {
+      simulatedNanos += report.simulatedNanos();
+      if (report.violated()) {
+        violated++;
+        report.violatedProperties().forEach(name -> violationsByProperty.merge(name, 1, Integer::sum));
+      } else if (report.exitStatus() == 3) {
+        unknown++;
+      }
+    }
+
+    String summary(int seeds, double wallSeconds) {
+      StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+          "sweep: %d seeds, %d violated, %d unknown, %d held in %.1f s wall (%.1f seeds/s, %.0f simulated s per wall s)%n",
+          seeds, violated, unknown, seeds - violated - unknown, wallSeconds, seeds / wallSeconds,
+          simulatedNanos / 1e9 / wallSeconds));
+      violationsByProperty.forEach((name, count) ->
+          out.append("violated: ").append(name).append(" in ").append(count).append(" seeds\n"));
+      return out.toString();
+    }
+
+    int exitStatus() {
+      return violated > 0 ? 1 : unknown > 0 ? 3 : 0;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.cvolsim.scenarios.config;
+
+import static io.cvolsim.kernel.api.Durations.millis;
+import static io.cvolsim.kernel.api.Durations.seconds;
+
+import io.cvolsim.kernel.api.Ratio;
+import io.cvolsim.model.config.ApiTransition;
+import java.util.List;
+import java.util.Optional;
+
+/** Every {@code --set} key, with its meaning, default and values; {@code cvolsim variants} lists them. */
+public final class SettingsCatalog {
+  public static final SettingKey<ApiTransition> API_TRANSITION = new SettingKey<>("api.transition",
+      "how the API moves a volume to a transitional status (V1): one conditional update, or the "
+          + "pre-Mitaka read, check in the API, then write",
+      "cas", Readers.values(ApiTransition.class, ApiTransition::optionValue),
+      Readers.choice(ApiTransition.class, ApiTransition::optionValue));
+
+  public static final SettingKey<Integer> API_NODES = new SettingKey<>("api.nodes",
+      "number of cinder-api nodes sharing the database", "3", List.of("1..9"), Readers.integer(1, 9));
+
+  public static final SettingKey<Integer> CLIENTS = new SettingKey<>("workload.clients",
+      "number of concurrent clients issuing volume requests", "4", List.of("1..32"),
+      Readers.integer(1, 32));
+
+  public static final SettingKey<Integer> VOLUMES = new SettingKey<>("workload.volumes",
+      "number of volume ids the clients contend on", "3", List.of("1..16"), Readers.integer(1, 16));
+
+  public static final SettingKey<Long> THINK_TIME_MAX = new SettingKey<>("workload.think_time_max",
+      "longest pause of a client between two requests", "2s", List.of("10ms..60s"),
+      Readers.duration(millis(10), seconds(60)));
+
+  public static final SettingKey<Long> REQUEST_TIMEOUT = new SettingKey<>("workload.request_timeout",
+      "how long a client waits for the API before recording an unknown outcome", "5s",
+      List.of("100ms..60s"), Readers.duration(millis(100), seconds(60)));
+
+  public static final SettingKey<Long> STATEMENT_TIMEOUT = new SettingKey<>("database.statement_timeout",
+      "how long a node waits for one database statement", "1s", List.of("10ms..60s"),
+      Readers.duration(millis(10), seconds(60)));
+
+  public static final SettingKey<Long> DURATION = new SettingKey<>("run.duration",
+      "simulated time during which clients issue requests and faults occur", "60s",
+      List.of("1s..1h"), Readers.duration(seconds(1), seconds(3600)));
+
+  public static final SettingKey<Long> LATENCY_MAX = new SettingKey<>("net.latency_max",
+      "longest one-way network latency (the shortest is 1ms)", "10ms", List.of("1ms..5s"),
+      Readers.duration(millis(1), seconds(5)));
+
+  public static final SettingKey<Ratio> LOSS = new SettingKey<>("net.loss",
+      "probability that a message is lost", "1%", List.of("0%..50%"), Readers.percent(50));
+
+  public static final SettingKey<Boolean> PARTITIONS = new SettingKey<>("nemesis.partitions",
+      "whether the nemesis partitions API nodes from the database and clients from API nodes",
+      "on", List.of("on", "off"), Readers.onOff());
+
+  public static final List<SettingKey<?>> ALL = List.of(API_TRANSITION, API_NODES, CLIENTS, VOLUMES,
+      THINK_TIME_MAX, REQUEST_TIMEOUT, STATEMENT_TIMEOUT, DURATION, LATENCY_MAX, LOSS, PARTITIONS);
+
+  private SettingsCatalog() {}
+
+  public static Optional<SettingKey<?>> find(String name) {
+    return ALL.stream().filter(key -> key.name().equals(name)).findFirst();
+  }
+}

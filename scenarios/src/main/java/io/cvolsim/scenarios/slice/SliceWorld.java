@@ -1,0 +1,111 @@
+package io.cvolsim.scenarios.slice;
+
+import static io.cvolsim.scenarios.config.SettingsCatalog.API_NODES;
+import static io.cvolsim.scenarios.config.SettingsCatalog.API_TRANSITION;
+import static io.cvolsim.scenarios.config.SettingsCatalog.CLIENTS;
+import static io.cvolsim.scenarios.config.SettingsCatalog.DURATION;
+import static io.cvolsim.scenarios.config.SettingsCatalog.LATENCY_MAX;
+import static io.cvolsim.scenarios.config.SettingsCatalog.LOSS;
+import static io.cvolsim.scenarios.config.SettingsCatalog.PARTITIONS;
+import static io.cvolsim.scenarios.config.SettingsCatalog.REQUEST_TIMEOUT;
+import static io.cvolsim.scenarios.config.SettingsCatalog.STATEMENT_TIMEOUT;
+import static io.cvolsim.scenarios.config.SettingsCatalog.THINK_TIME_MAX;
+import static io.cvolsim.scenarios.config.SettingsCatalog.VOLUMES;
+
+import io.cvolsim.checker.history.HistoryRecorder;
+import io.cvolsim.kernel.api.Durations;
+import io.cvolsim.kernel.api.NodeId;
+import io.cvolsim.kernel.api.Ratio;
+import io.cvolsim.kernel.sim.LinkProfile;
+import io.cvolsim.kernel.sim.Simulation;
+import io.cvolsim.model.api.ApiOptions;
+import io.cvolsim.model.api.VolumeApiNode;
+import io.cvolsim.model.db.Database;
+import io.cvolsim.model.db.DatabaseNode;
+import io.cvolsim.model.standin.StandInOptions;
+import io.cvolsim.model.standin.VolumeServiceStandIn;
+import io.cvolsim.scenarios.config.Settings;
+import io.cvolsim.scenarios.workload.CompletionRecorder;
+import io.cvolsim.scenarios.workload.VolumeClient;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The first slice: API nodes sharing one database, a stand-in volume service completing their
+ * work, clients issuing volume requests, and a partition nemesis. Builds the nodes on a
+ * simulation and knows when the run is over.
+ */
+public final class SliceWorld {
+  /** After clients stop, in-flight work gets this long to finish before the run ends. */
+  public static final long DRAIN_NANOS = Durations.seconds(30);
+
+  private final Simulation simulation;
+  private final Settings settings;
+  private final SliceTopology topology;
+  private final Database database = new Database();
+  private final HistoryRecorder history;
+
+  public SliceWorld(Simulation simulation, Settings settings) {
+    this.simulation = simulation;
+    this.settings = settings;
+    this.topology = SliceTopology.of(settings.get(API_NODES), settings.get(CLIENTS));
+    this.history = new HistoryRecorder(simulation::nowNanos);
+  }
+
+  public static LinkProfile linkProfile(Settings settings) {
+    Ratio loss = settings.get(LOSS);
+    return new LinkProfile(Durations.millis(1), settings.get(LATENCY_MAX), loss, Ratio.ZERO);
+  }
+
+  /** Adds every node and the nemesis schedule. */
+  public void build() {
+    long statementTimeout = settings.get(STATEMENT_TIMEOUT);
+    simulation.addNode(topology.database(), context -> new DatabaseNode(context, database));
+    CompletionRecorder completions = new CompletionRecorder(history);
+    StandInOptions standIn = new StandInOptions(topology.database(), statementTimeout,
+        Durations.millis(200), Durations.seconds(3));
+    simulation.addNode(topology.volumeService(),
+        context -> new VolumeServiceStandIn(context, standIn, completions));
+    ApiOptions api = new ApiOptions(settings.get(API_TRANSITION), topology.database(), statementTimeout,
+        "standin@lvm#pool");
+    for (NodeId apiNode : topology.apiNodes()) {
+      simulation.addNode(apiNode, context -> new VolumeApiNode(context, api,
+          job -> context.send(topology.volumeService(), job)));
+    }
+    addClients();
+    if (settings.get(PARTITIONS)) {
+      new PartitionNemesis(simulation, topology, settings.get(DURATION)).schedule();
+    }
+  }
+
+  private void addClients() {
+    List<String> volumes = new ArrayList<>();
+    for (int i = 1; i <= settings.get(VOLUMES); i++) {
+      volumes.add("vol-" + i);
+    }
+    int clientCount = topology.clients().size();
+    for (int i = 0; i < clientCount; i++) {
+      VolumeClient.ClientOptions options = new VolumeClient.ClientOptions(i, clientCount,
+          topology.apiNodes(), List.copyOf(volumes), settings.get(THINK_TIME_MAX),
+          settings.get(REQUEST_TIMEOUT), settings.get(DURATION));
+      simulation.addNode(topology.clients().get(i), context -> new VolumeClient(context, options, history));
+    }
+  }
+
+  /** When the run ends: the fault window, then time for in-flight work to drain. */
+  public long endNanos() {
+    return settings.get(DURATION) + DRAIN_NANOS;
+  }
+
+  public HistoryRecorder history() {
+    return history;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public SliceTopology topology() {
+    return topology;
+  }
+}

@@ -1,0 +1,85 @@
+package io.cvolsim.scenarios.workload;
+
+import io.cvolsim.checker.history.HistoryRecorder;
+import io.cvolsim.kernel.api.Incoming;
+import io.cvolsim.kernel.api.Node;
+import io.cvolsim.kernel.api.NodeContext;
+import io.cvolsim.kernel.api.NodeId;
+import io.cvolsim.kernel.api.Outcome;
+import io.cvolsim.model.api.ApiResponse;
+import io.cvolsim.model.api.VolumeRequest;
+import java.util.List;
+
+/**
+ * A client process: it thinks, draws a request, sends it to a drawn API node and records the
+ * invocation and its outcome in the history. After an unknown outcome it continues as a new
+ * process id, as Jepsen clients do, since the old operation may still take effect.
+ */
+public final class VolumeClient implements Node {
+  private final NodeContext context;
+  private final ClientOptions options;
+  private final HistoryRecorder history;
+  private long process;
+
+  public VolumeClient(NodeContext context, ClientOptions options, HistoryRecorder history) {
+    this.context = context;
+    this.options = options;
+    this.history = history;
+    this.process = options.firstProcessId();
+  }
+
+  @Override
+  public void start() {
+    thinkThenAct();
+  }
+
+  private void thinkThenAct() {
+    long think = context.choices().durationNanos("client.think", 0, options.thinkTimeMaxNanos());
+    if (context.localTimeNanos() + think >= options.stopIssuingAtNanos()) {
+      return;
+    }
+    context.setTimer("think", think, this::act);
+  }
+
+  private void act() {
+    VolumeRequest request = OperationMix.draw(context.choices(), options.volumeIds());
+    NodeId api = context.choices().oneOf("client.api-node", options.apiNodes());
+    HistoryRecorder.Handle handle =
+        history.invoke(process, request.operation(), VolumeOperation.invocationValue(request));
+    context.call(api, request, ApiResponse.class, options.requestTimeoutNanos()).whenComplete(outcome -> {
+      record(handle, request, outcome);
+      thinkThenAct();
+    });
+  }
+
+  private void record(HistoryRecorder.Handle handle, VolumeRequest request, Outcome<ApiResponse> outcome) {
+    Object invocation = VolumeOperation.invocationValue(request);
+    if (!(outcome instanceof Outcome.Success<ApiResponse> success)) {
+      handle.info(invocation);
+      process += options.processIdStride();
+      return;
+    }
+    ApiResponse response = success.value();
+    if (request instanceof VolumeRequest.Show && response.code() != ApiResponse.Code.ERROR) {
+      handle.ok(VolumeOperation.readValue(request.volumeId(), response));
+      return;
+    }
+    switch (response.code()) {
+      case ACCEPTED -> handle.ok(invocation);
+      case REJECTED, NOT_FOUND, CONFLICT -> handle.fail(invocation);
+      case ERROR -> {
+        handle.info(invocation);
+        process += options.processIdStride();
+      }
+    }
+  }
+
+  @Override
+  public void onMessage(Incoming incoming) {
+    throw new IllegalStateException("clients receive only answers: " + incoming.message());
+  }
+
+  /** What a client needs to know. */
+  public record ClientOptions(long firstProcessId, long processIdStride, List<NodeId> apiNodes,
+      List<String> volumeIds, long thinkTimeMaxNanos, long requestTimeoutNanos, long stopIssuingAtNanos) {}
+}
