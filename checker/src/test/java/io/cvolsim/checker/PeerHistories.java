@@ -1,5 +1,6 @@
 package io.cvolsim.checker;
 
+import io.cvolsim.checker.model.InitialValue;
 import io.cvolsim.checker.model.Model;
 import io.cvolsim.checker.model.ModelRegistry;
 import java.io.IOException;
@@ -8,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+
 
 /** The peer histories under test resources and their expected verdicts (expected.tsv). */
 public final class PeerHistories {
@@ -17,11 +18,14 @@ public final class PeerHistories {
   /** One row of expected.tsv. */
   public record Expectation(Path file, String relativePath, String modelName, String initial,
       boolean linearizable) {
-    /** The model for this file, named as our registry names it ("nil" is the default). */
+    /** The model for this file, named as our registry names it. */
     public Model model() {
       String name = modelName.equals("kv") ? "key-value" : modelName;
-      Optional<Object> initialValue = initial.equals("-") || initial.equals("nil")
-          ? Optional.empty() : Optional.of(Long.parseLong(initial));
+      InitialValue initialValue = switch (initial) {
+        case "-" -> InitialValue.none();
+        case "nil" -> InitialValue.of(null);
+        default -> InitialValue.of(Long.parseLong(initial));
+      };
       return ModelRegistry.standard().create(name, initialValue);
     }
 

@@ -162,7 +162,10 @@ final class WglSearch {
         e = events.next[e]) {
       found.add(operations.get(events.operationOf[e]));
     }
-    found.add(operations.get(events.operationOf[returnEvent]));
+    PairedOperation blocked = operations.get(events.operationOf[returnEvent]);
+    if (!found.contains(blocked)) {
+      found.add(blocked);
+    }
     found.sort(Comparator.comparingInt(PairedOperation::id));
     return found;
   }

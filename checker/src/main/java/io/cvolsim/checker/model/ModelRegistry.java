@@ -2,7 +2,6 @@ package io.cvolsim.checker.model;
 
 import java.util.Collections;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -12,10 +11,10 @@ import java.util.TreeMap;
 public final class ModelRegistry {
   private final Map<String, Entry> entries = new TreeMap<>();
 
-  /** Makes a model from the user's initial value (empty when none was given). */
+  /** Makes a model from the user's initial value, which may be absent. */
   @FunctionalInterface
   public interface ModelFactory {
-    Model create(Optional<Object> initialValue);
+    Model create(InitialValue initialValue);
   }
 
   private record Entry(String description, ModelFactory factory) {}
@@ -49,7 +48,7 @@ public final class ModelRegistry {
    *
    * @throws IllegalArgumentException naming the known models, when the name is unknown
    */
-  public Model create(String name, Optional<Object> initialValue) {
+  public Model create(String name, InitialValue initialValue) {
     Entry entry = entries.get(name);
     if (entry == null) {
       throw new IllegalArgumentException(
