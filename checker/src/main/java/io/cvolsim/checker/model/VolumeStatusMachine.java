@@ -44,6 +44,11 @@ public final class VolumeStatusMachine implements Model {
       return volume != null ? ILLEGAL : new VolumeState("creating", "detached", null,
           (String) argument.getOrDefault("volume_type", "default"));
     }
+    if (volume != null && volume.isDeleted() && operation.f().equals("complete")) {
+      // A blind save on a destroyed row still runs (Cinder soft-deletes), but the API shows the
+      // volume as gone whatever it wrote: the visible state stays deleted.
+      return state;
+    }
     if (volume == null || volume.isDeleted()) {
       return ILLEGAL;
     }

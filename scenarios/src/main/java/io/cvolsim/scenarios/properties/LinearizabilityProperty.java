@@ -9,7 +9,7 @@ import io.cvolsim.reports.PropertyResult;
 import io.cvolsim.reports.PropertyStatus;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import io.cvolsim.checker.model.InitialValue;
 
 /**
  * The API-visible volume state is linearizable against Cinder's volume status machine (reference
@@ -25,7 +25,7 @@ public final class LinearizabilityProperty {
     CheckResult result;
     try {
       result = LinearizabilityChecker.check(history,
-          ModelRegistry.standard().create("cinder-volume", Optional.empty()),
+          ModelRegistry.standard().create("cinder-volume", InitialValue.none()),
           Budget.defaults().withTimeBudgetMillis(TIME_BUDGET_MILLIS));
     } catch (Exception e) {
       throw new IllegalStateException("checking the run's own history failed: " + e.getMessage(), e);
