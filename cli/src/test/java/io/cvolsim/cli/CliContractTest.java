@@ -1,0 +1,121 @@
+package io.cvolsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command-line contract of DESIGN.md, exercised in-process. */
+class CliContractTest {
+  record Result(int exitStatus, List<String> out, List<String> err) {}
+
+  static Result execute(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Cvolsim.commandLine();
+    commandLine.setOut(new PrintWriter(out));
+    commandLine.setErr(new PrintWriter(err));
+    int status = commandLine.execute(args);
+    return new Result(status, out.toString().lines().toList(), err.toString().lines().toList());
+  }
+
+  @Test
+  void run_firstLineNamesSeedAndParameters_lastLineIsTheFingerprint() {
+    Result result = execute("run", "--seed", "42");
+    assertThat(result.exitStatus()).isZero();
+    assertThat(result.out().get(0)).startsWith("cvolsim run: seed=42 scenario=default api.nodes=3 api.transition=cas");
+    assertThat(result.out().get(result.out().size() - 1)).matches("fingerprint: [0-9a-f]{16}");
+    assertThat(execute("run", "--seed", "42").out()).last().isEqualTo(result.out().get(result.out().size() - 1));
+  }
+
+  @Test
+  void run_json_isOneObjectWithVerdicts() throws Exception {
+    Result result = execute("run", "--seed", "3", "--json");
+    assertThat(result.out()).hasSize(1);
+    JsonNode json = new ObjectMapper().readTree(result.out().get(0));
+    assertThat(json.get("seed").asLong()).isEqualTo(3);
+    assertThat(json.get("fingerprint").asText()).hasSize(16);
+    assertThat(json.get("properties").get(0).get("verdict").asText()).isEqualTo("holds");
+    assertThat(json.get("configuration").get("api.transition").asText()).isEqualTo("cas");
+  }
+
+  @Test
+  void badInput_getsOneLineAndStatus2() {
+    assertBadInput(execute("run", "--seed", "abc"), "--seed");
+    assertBadInput(execute("run", "--set", "no.such=1"), "unknown --set key 'no.such'");
+    assertBadInput(execute("run", "--set", "api.transition=maybe"), "bad value 'maybe'");
+    assertBadInput(execute("run", "--scenario", "nope"), "unknown scenario 'nope'");
+    assertBadInput(execute("replay", "/no/such/file"), "cannot read run file");
+    assertBadInput(execute("replay"), "either a run FILE or --seed");
+    assertBadInput(execute("sweep", "--seeds", "9..1"), "empty");
+    assertBadInput(execute("sweep", "--seeds", "1..x"), "--seeds");
+    assertBadInput(execute("frobnicate"), "frobnicate");
+  }
+
+  private static void assertBadInput(Result result, String mention) {
+    assertThat(result.exitStatus()).isEqualTo(2);
+    assertThat(result.err()).hasSize(1);
+    assertThat(result.err().get(0)).contains(mention).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void malformedRunFile_isBadInputNamingTheLine(@TempDir Path directory) throws Exception {
+    Path file = directory.resolve("bad.cvolsim");
+    Files.writeString(file, "format-version: 1\nscenario: default\nseed: twelve\n");
+    Result result = execute("replay", file.toString());
+    assertBadInput(result, "line 3: seed is not a number");
+  }
+
+  @Test
+  void reportDirectory_holdsAReplayableRunFile(@TempDir Path directory) {
+    Result run = execute("run", "--seed", "9", "--report", directory.toString());
+    assertThat(directory.resolve("report.json")).exists();
+    assertThat(directory.resolve("report.txt")).exists();
+    Result replay = execute("replay", "--no-trace", directory.resolve("run.cvolsim").toString());
+    assertThat(replay.out()).last().isEqualTo(run.out().get(run.out().size() - 1));
+    assertThat(replay.err()).singleElement().asString().contains("fingerprint matches");
+  }
+
+  @Test
+  void replay_printsTheTrace() {
+    Result replay = execute("replay", "--seed", "4");
+    assertThat(replay.out()).anyMatch(line -> line.matches("\\d+\\.\\d{9} api-\\d recv from client-\\d .*"));
+  }
+
+  @Test
+  void sweep_readCheckWrite_listsFailingSeedsWithReproLines_andExits1() {
+    Result sweep = execute("sweep", "--seeds", "1..40", "--scenario", "api-races", "--jobs", "2",
+        "--set", "api.transition=read-check-write");
+    assertThat(sweep.exitStatus()).isEqualTo(1);
+    assertThat(sweep.out()).anyMatch(line -> line.startsWith("FAIL seed=")
+        && line.contains("repro: ./cvolsim replay --seed ") && line.contains("--set api.transition=read-check-write"));
+    String failing = sweep.out().stream().filter(line -> line.startsWith("FAIL")).findFirst().orElseThrow();
+    String seed = failing.replaceAll("^FAIL seed=(\\d+) .*", "$1");
+    String fingerprint = failing.replaceAll(".*fingerprint=([0-9a-f]{16}).*", "$1");
+    Result replay = execute("replay", "--no-trace", "--seed", seed, "--scenario", "api-races",
+        "--set", "api.transition=read-check-write");
+    assertThat(replay.exitStatus()).isEqualTo(1);
+    assertThat(replay.out()).last().isEqualTo("fingerprint: " + fingerprint);
+  }
+
+  @Test
+  void sweep_default_holds_andShardsPartitionTheSeeds() {
+    Result sweep = execute("sweep", "--seeds", "1..20", "--shard", "2/3");
+    assertThat(sweep.exitStatus()).isZero();
+    assertThat(sweep.out()).last().asString().startsWith("sweep: 7 seeds, 0 violated");
+  }
+
+  @Test
+  void variantsAndScenarios_listTheirEntries() {
+    assertThat(execute("variants").out()).anyMatch(line -> line.startsWith("api.transition = cas | read-check-write"));
+    assertThat(execute("scenarios").out()).contains("default", "api-races");
+  }
+}
