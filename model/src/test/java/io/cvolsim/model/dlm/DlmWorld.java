@@ -80,6 +80,10 @@ final class DlmWorld {
     return coordinators.get(NodeId.of(name));
   }
 
+  NodeContext context(String name) {
+    return contexts.get(NodeId.of(name));
+  }
+
   void at(long trueNanos, String label, Runnable action) {
     simulation.scheduleAt(trueNanos, label, action);
   }
