@@ -60,6 +60,12 @@ final class EtcdLockBackend implements LockBackend {
   }
 
   @Override
+  public SimFuture<List<String>> heldNamesStartingWith(String prefix) {
+    return call(new EtcdMessage.RangePrefix(LOCK_PREFIX + prefix), EtcdMessage.Keys.class)
+        .map(answer -> answer.keys().stream().map(key -> key.substring(LOCK_PREFIX.length())).toList());
+  }
+
+  @Override
   public void abandon(String name, Queued queued) {
     // A failed put leaves only its lease, which expires on its own.
   }

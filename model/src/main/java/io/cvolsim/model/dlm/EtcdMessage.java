@@ -1,6 +1,7 @@
 package io.cvolsim.model.dlm;
 
 import io.cvolsim.kernel.api.Message;
+import java.util.List;
 
 /**
  * What etcd3gw sends to the etcd server and what it answers: just the lease and transaction
@@ -27,6 +28,15 @@ public sealed interface EtcdMessage extends Message {
 
   /** The release transaction: delete {@code key} if its value is still {@code value}. */
   record DeleteIfValue(String key, String value) implements EtcdMessage {}
+
+  /** {@code get_prefix}: the keys starting with {@code prefix}. */
+  record RangePrefix(String prefix) implements EtcdMessage {}
+
+  record Keys(List<String> keys) implements EtcdMessage {
+    public Keys {
+      keys = List.copyOf(keys);
+    }
+  }
 
   /**
    * A transaction's answer. On success of a put, {@code revision} is the key's create revision,

@@ -56,6 +56,8 @@ public final class EtcdServerNode implements Node {
     } else if (message instanceof EtcdMessage.DeleteIfValue delete) {
       boolean deleted = store.deleteIfValue(delete.key(), delete.value());
       context.reply(incoming, new EtcdMessage.TxnAnswer(deleted, store.revision()));
+    } else if (message instanceof EtcdMessage.RangePrefix range) {
+      context.reply(incoming, new EtcdMessage.Keys(store.keysStartingWith(range.prefix())));
     } else {
       throw new IllegalStateException("not a request etcd answers: " + message);
     }

@@ -87,6 +87,10 @@ public final class EtcdStore {
     return List.copyOf(leases.keySet());
   }
 
+  List<String> keysStartingWith(String prefix) {
+    return keys.keySet().stream().filter(key -> key.startsWith(prefix)).toList();
+  }
+
   /** The keys now stored, for tests and checkers. */
   public List<String> keys() {
     return List.copyOf(keys.keySet());

@@ -1,6 +1,7 @@
 package io.cvolsim.model.dlm;
 
 import io.cvolsim.kernel.api.SimFuture;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,6 +23,12 @@ final class FileLockBackend implements LockBackend {
     long token = ++lastToken;
     heldTokens.put(name, token);
     return SimFuture.succeeded(new Granted(token));
+  }
+
+  /** Only this node's own locks are visible. */
+  @Override
+  public SimFuture<List<String>> heldNamesStartingWith(String prefix) {
+    return SimFuture.succeeded(heldTokens.keySet().stream().filter(name -> name.startsWith(prefix)).toList());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.cvolsim.model.dlm;
 
 import io.cvolsim.kernel.api.SimFuture;
+import java.util.List;
 
 /**
  * One backend's primitive steps; {@link LockCoordinator} builds blocking, timed and multi-lock
@@ -20,6 +21,9 @@ interface LockBackend {
 
   /** Releases a lock this backend granted; never fails, the outcome says what happened. */
   SimFuture<ReleaseOutcome> release(LockGrant grant);
+
+  /** The names of the locks someone holds now that start with {@code prefix}, sorted. */
+  SimFuture<List<String>> heldNamesStartingWith(String prefix);
 
   /** A backend's mark of a place in line; only ZooKeeper has one. */
   interface Queued {}

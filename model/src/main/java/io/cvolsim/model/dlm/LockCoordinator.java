@@ -2,6 +2,7 @@ package io.cvolsim.model.dlm;
 
 import io.cvolsim.kernel.api.Failure;
 import io.cvolsim.kernel.api.NodeContext;
+import io.cvolsim.kernel.api.NodeId;
 import io.cvolsim.kernel.api.Outcome;
 import io.cvolsim.kernel.api.SimFuture;
 import java.util.ArrayList;
@@ -190,6 +191,29 @@ public final class LockCoordinator {
       return SimFuture.succeeded(success.value());
     }
     return SimFuture.failed(((Outcome.Failed<T>) outcome).failure());
+  }
+
+  // ---- group membership -------------------------------------------------------------------
+
+  private static String memberPrefix(String group) {
+    return "member-" + group + "/";
+  }
+
+  /**
+   * Joins {@code group} by taking the member lock {@code member-<group>/<node>}, which lives
+   * exactly as long as this node's locks do: Tooz's etcd members are keys on a lease the heart
+   * refreshes, and its ZooKeeper members are ephemeral nodes of the session. Fails only when
+   * the server cannot be reached.
+   */
+  public SimFuture<Void> joinGroup(String group) {
+    return acquire(memberPrefix(group) + context.self().name()).map(grant -> null);
+  }
+
+  /** The nodes the server now lists as members of {@code group}, sorted by name. */
+  public SimFuture<List<NodeId>> groupMembers(String group) {
+    String prefix = memberPrefix(group);
+    return backend.heldNamesStartingWith(prefix).map(names -> names.stream()
+        .map(name -> NodeId.of(name.substring(prefix.length()))).sorted().toList());
   }
 
   // ---- leader election --------------------------------------------------------------------

@@ -3,9 +3,11 @@ package io.cvolsim.model.dlm;
 import io.cvolsim.kernel.api.NodeContext;
 import io.cvolsim.kernel.api.Outcome;
 import io.cvolsim.kernel.api.SimFuture;
+import io.cvolsim.model.db.Condition;
 import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.DbClient;
 import io.cvolsim.model.db.Row;
+import java.util.List;
 
 /**
  * Workers-table locks (reference §7.5): acquire is an INSERT that the unique key refuses while
@@ -34,6 +36,14 @@ final class WorkersTableLockBackend implements LockBackend {
           context.probe("dlm.workers-lock-insert-unknown");
           return SimFuture.failed(((Outcome.Failed<Row>) outcome).failure());
         });
+  }
+
+  /** The condition language has no LIKE, so the prefix is matched here on all lock rows. */
+  @Override
+  public SimFuture<List<String>> heldNamesStartingWith(String prefix) {
+    return db.select(Database.WORKERS, Condition.eq("resource_type", WorkersTableLocks.RESOURCE_TYPE))
+        .map(rows -> rows.stream().map(row -> row.string(WorkersTableLocks.LOCK_NAME))
+            .filter(name -> name.startsWith(prefix)).sorted().toList());
   }
 
   @Override

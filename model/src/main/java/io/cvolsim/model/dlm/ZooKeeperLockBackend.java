@@ -4,6 +4,7 @@ import io.cvolsim.kernel.api.Failure;
 import io.cvolsim.kernel.api.NodeContext;
 import io.cvolsim.kernel.api.Outcome;
 import io.cvolsim.kernel.api.SimFuture;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -103,6 +104,12 @@ final class ZooKeeperLockBackend implements LockBackend {
   private Attempt granted(LockNode node) {
     held.put(node.zxid(), node);
     return new Granted(node.zxid());
+  }
+
+  @Override
+  public SimFuture<List<String>> heldNamesStartingWith(String prefix) {
+    return session().flatMap(session -> call(session, new ZooKeeperMessage.ListHeld(session, prefix),
+        ZooKeeperMessage.HeldNames.class)).map(ZooKeeperMessage.HeldNames::lockNames);
   }
 
   @Override

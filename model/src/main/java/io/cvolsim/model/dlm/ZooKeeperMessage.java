@@ -1,6 +1,7 @@
 package io.cvolsim.model.dlm;
 
 import io.cvolsim.kernel.api.Message;
+import java.util.List;
 
 /**
  * What a kazoo client sends to the ZooKeeper server for sessions and the lock recipe, and what
@@ -36,6 +37,15 @@ public sealed interface ZooKeeperMessage extends Message {
   record CheckTurn(long sessionId, String lockName, long sequence) implements ZooKeeperMessage {}
 
   record Turn(String lockName, long sequence, boolean first) implements ZooKeeperMessage {}
+
+  /** The locks whose line has a first node, among those starting with {@code prefix}. */
+  record ListHeld(long sessionId, String prefix) implements ZooKeeperMessage {}
+
+  record HeldNames(List<String> lockNames) implements ZooKeeperMessage {
+    public HeldNames {
+      lockNames = List.copyOf(lockNames);
+    }
+  }
 
   /** Deletes a lock node (release, or giving up a place in line). */
   record DeleteLockNode(long sessionId, String lockName, long sequence) implements ZooKeeperMessage {}

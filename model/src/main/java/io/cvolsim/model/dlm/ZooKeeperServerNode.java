@@ -71,6 +71,9 @@ public final class ZooKeeperServerNode implements Node {
     if (message instanceof ZooKeeperMessage.DeleteLockNode delete) {
       return delete.sessionId();
     }
+    if (message instanceof ZooKeeperMessage.ListHeld list) {
+      return list.sessionId();
+    }
     throw new IllegalStateException("not a session request: " + message);
   }
 
@@ -91,6 +94,9 @@ public final class ZooKeeperServerNode implements Node {
           ? new ZooKeeperMessage.Turn(check.lockName(), check.sequence(),
               store.reportTurn(check.lockName(), check.sequence()))
           : null;
+    }
+    if (message instanceof ZooKeeperMessage.ListHeld list) {
+      return new ZooKeeperMessage.HeldNames(store.heldNamesStartingWith(list.prefix()));
     }
     ZooKeeperMessage.DeleteLockNode delete = (ZooKeeperMessage.DeleteLockNode) message;
     boolean existed = store.deleteLockNode(delete.lockName(), delete.sequence());

@@ -104,6 +104,16 @@ public final class ZooKeeperStore {
     return removed;
   }
 
+  List<String> heldNamesStartingWith(String prefix) {
+    List<String> names = new ArrayList<>();
+    lines.forEach((lockName, line) -> {
+      if (lockName.startsWith(prefix) && !line.isEmpty()) {
+        names.add(lockName);
+      }
+    });
+    return names;
+  }
+
   /** The owner of the first node in the lock's line, or null when nobody holds it. */
   public NodeId holderOf(String lockName) {
     TreeMap<Long, LockNode> line = lines.get(lockName);
