@@ -1,7 +1,5 @@
 package io.cvolsim.model.dlm;
 
-import java.util.Locale;
-
 /**
  * Where {@link LockCoordinator} keeps its locks (variant V12, reference §7.4 and §7.5): the Tooz
  * backend named by {@code [coordination] backend_url}, or the workers-table locks that the
@@ -48,13 +46,6 @@ public enum CoordinationBackend {
 
   /** Parses an option value; the message lists the accepted ones. */
   public static CoordinationBackend fromOptionValue(String value) {
-    String wanted = value.trim().toLowerCase(Locale.ROOT);
-    for (CoordinationBackend backend : values()) {
-      if (backend.optionValue.equals(wanted)) {
-        return backend;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown " + OPTION_KEY + " '" + value + "' (expected file, etcd, zookeeper or workers-table)");
+    return OptionValues.parse(OPTION_KEY, value, values(), CoordinationBackend::optionValue);
   }
 }

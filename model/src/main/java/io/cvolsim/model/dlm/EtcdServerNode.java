@@ -22,8 +22,7 @@ public final class EtcdServerNode implements Node {
     this.store = store;
     this.lockLog = lockLog;
     this.leaseTimers = new ExpiryTimers(context, "etcd.lease-check",
-        leaseId -> store.lease(leaseId) == null ? null : store.lease(leaseId).deadlineNanos(),
-        this::expire);
+        store.leases()::deadlineNanosOf, this::expire);
   }
 
   /**
@@ -32,9 +31,10 @@ public final class EtcdServerNode implements Node {
    */
   @Override
   public void start() {
-    for (long leaseId : store.leaseIds()) {
-      store.keepAlive(leaseId, context.localTimeNanos());
-      leaseTimers.arm(leaseId, store.lease(leaseId).ttlNanos());
+    Leases leases = store.leases();
+    for (long leaseId : leases.ids()) {
+      leases.renew(leaseId, context.localTimeNanos());
+      leaseTimers.arm(leaseId, leases.get(leaseId).ttlNanos());
     }
   }
 
@@ -45,11 +45,11 @@ public final class EtcdServerNode implements Node {
     }
     long now = context.localTimeNanos();
     if (message instanceof EtcdMessage.LeaseGrant grant) {
-      long leaseId = store.grantLease(grant.ttlNanos(), now);
+      long leaseId = store.leases().grant(incoming.from(), grant.ttlNanos(), now);
       leaseTimers.arm(leaseId, grant.ttlNanos());
       context.reply(incoming, new EtcdMessage.LeaseGranted(leaseId, grant.ttlNanos()));
     } else if (message instanceof EtcdMessage.LeaseKeepAlive keepAlive) {
-      boolean alive = store.keepAlive(keepAlive.leaseId(), now);
+      boolean alive = store.leases().renew(keepAlive.leaseId(), now);
       context.reply(incoming, new EtcdMessage.KeepAliveAnswer(keepAlive.leaseId(), alive));
     } else if (message instanceof EtcdMessage.PutIfAbsent put) {
       putIfAbsent(incoming, put);
@@ -64,7 +64,7 @@ public final class EtcdServerNode implements Node {
   }
 
   private void putIfAbsent(Incoming incoming, EtcdMessage.PutIfAbsent put) {
-    if (store.lease(put.leaseId()) == null) {
+    if (store.leases().get(put.leaseId()) == null) {
       context.probe("dlm.etcd-lease-expired-before-put");
       context.replyError(incoming, EtcdMessage.LEASE_NOT_FOUND);
       return;

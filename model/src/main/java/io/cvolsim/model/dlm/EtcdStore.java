@@ -14,32 +14,12 @@ public final class EtcdStore {
   /** A stored key. {@code owner} is the node that put it, for the lock log. */
   record Entry(String value, long leaseId, long createRevision, NodeId owner) {}
 
-  /** A granted lease; it expires when the server's clock passes {@code deadlineNanos}. */
-  record Lease(long ttlNanos, long deadlineNanos) {}
-
   private final Map<String, Entry> keys = new TreeMap<>();
-  private final Map<Long, Lease> leases = new TreeMap<>();
+  private final Leases leases = new Leases();
   private long revision;
-  private long lastLeaseId;
 
-  long grantLease(long ttlNanos, long serverNowNanos) {
-    long id = ++lastLeaseId;
-    leases.put(id, new Lease(ttlNanos, serverNowNanos + ttlNanos));
-    return id;
-  }
-
-  Lease lease(long leaseId) {
-    return leases.get(leaseId);
-  }
-
-  /** Pushes the lease's deadline out by its TTL; false if it is gone. */
-  boolean keepAlive(long leaseId, long serverNowNanos) {
-    Lease lease = leases.get(leaseId);
-    if (lease == null) {
-      return false;
-    }
-    leases.put(leaseId, new Lease(lease.ttlNanos(), serverNowNanos + lease.ttlNanos()));
-    return true;
+  Leases leases() {
+    return leases;
   }
 
   /** Revokes the lease and deletes the keys attached to it; answers the deleted keys. */
@@ -83,12 +63,13 @@ public final class EtcdStore {
     return revision;
   }
 
-  List<Long> leaseIds() {
-    return List.copyOf(leases.keySet());
-  }
-
   List<String> keysStartingWith(String prefix) {
     return keys.keySet().stream().filter(key -> key.startsWith(prefix)).toList();
+  }
+
+  /** How many leases are alive, for tests. */
+  public int leaseCount() {
+    return leases.size();
   }
 
   /** The keys now stored, for tests and checkers. */

@@ -1,7 +1,5 @@
 package io.cvolsim.model.dlm;
 
-import java.util.Locale;
-
 /**
  * How several locks are taken at once (variant V20, reference §7.3, commit 749772a6f).
  */
@@ -30,13 +28,6 @@ public enum LockOrder {
 
   /** Parses an option value; the message lists the accepted ones. */
   public static LockOrder fromOptionValue(String value) {
-    String wanted = value.trim().toLowerCase(Locale.ROOT);
-    for (LockOrder order : values()) {
-      if (order.optionValue.equals(wanted)) {
-        return order;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown " + OPTION_KEY + " '" + value + "' (expected sorted or decorator-order)");
+    return OptionValues.parse(OPTION_KEY, value, values(), LockOrder::optionValue);
   }
 }

@@ -21,16 +21,16 @@ public final class ZooKeeperServerNode implements Node {
     this.store = store;
     this.lockLog = lockLog;
     this.sessionTimers = new ExpiryTimers(context, "zookeeper.session-check",
-        sessionId -> store.session(sessionId) == null ? null : store.session(sessionId).deadlineNanos(),
-        this::expire);
+        store.sessions()::deadlineNanosOf, this::expire);
   }
 
   /** A restarted server gives every surviving session a fresh timeout, as a new leader does. */
   @Override
   public void start() {
-    for (long sessionId : store.sessionIds()) {
-      store.touch(sessionId, context.localTimeNanos());
-      sessionTimers.arm(sessionId, store.session(sessionId).timeoutNanos());
+    Leases sessions = store.sessions();
+    for (long sessionId : sessions.ids()) {
+      sessions.renew(sessionId, context.localTimeNanos());
+      sessionTimers.arm(sessionId, sessions.get(sessionId).ttlNanos());
     }
   }
 
@@ -45,7 +45,7 @@ public final class ZooKeeperServerNode implements Node {
       context.reply(incoming, new ZooKeeperMessage.SessionCreated(sessionId, create.timeoutNanos()));
       return;
     }
-    if (!store.touch(sessionOf(message), context.localTimeNanos())) {
+    if (!store.sessions().renew(sessionOf(message), context.localTimeNanos())) {
       context.probe("dlm.zookeeper-request-on-expired-session");
       context.replyError(incoming, ZooKeeperMessage.SESSION_EXPIRED);
       return;

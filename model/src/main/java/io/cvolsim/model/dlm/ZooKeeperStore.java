@@ -12,9 +12,6 @@ import java.util.TreeMap;
  * persists sessions and ephemeral nodes; the harness owns it.
  */
 public final class ZooKeeperStore {
-  /** A client session; it expires when the server's clock passes {@code deadlineNanos}. */
-  record Session(NodeId owner, long timeoutNanos, long deadlineNanos) {}
-
   /**
    * One lock node. {@code turnReported} is set once the server has told the owner it is first,
    * so the lock log's expiry entries name only locks a client was told it holds.
@@ -24,36 +21,19 @@ public final class ZooKeeperStore {
   /** A lock node and where it sits, as session expiry removes it. */
   record Removed(String lockName, long sequence, LockNode node) {}
 
-  private final Map<Long, Session> sessions = new TreeMap<>();
+  private final Leases sessions = new Leases();
   private final Map<String, TreeMap<Long, LockNode>> lines = new TreeMap<>();
   private final Map<String, Long> lastSequence = new TreeMap<>();
   private long zxid;
-  private long lastSessionId;
 
   long createSession(NodeId owner, long timeoutNanos, long serverNowNanos) {
     zxid++;
-    long id = ++lastSessionId;
-    sessions.put(id, new Session(owner, timeoutNanos, serverNowNanos + timeoutNanos));
-    return id;
+    return sessions.grant(owner, timeoutNanos, serverNowNanos);
   }
 
-  Session session(long sessionId) {
-    return sessions.get(sessionId);
-  }
-
-  /** Renews the session; false when it has expired or never existed. */
-  boolean touch(long sessionId, long serverNowNanos) {
-    Session session = sessions.get(sessionId);
-    if (session == null) {
-      return false;
-    }
-    sessions.put(sessionId, new Session(session.owner(), session.timeoutNanos(),
-        serverNowNanos + session.timeoutNanos()));
-    return true;
-  }
-
-  List<Long> sessionIds() {
-    return List.copyOf(sessions.keySet());
+  /** The sessions, each a lease renewed by every request on it. */
+  Leases sessions() {
+    return sessions;
   }
 
   /** Appends a node to the lock's line; answers its sequence number. */

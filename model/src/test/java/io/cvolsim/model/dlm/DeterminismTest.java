@@ -3,7 +3,6 @@ package io.cvolsim.model.dlm;
 import static io.cvolsim.model.dlm.DlmWorld.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cvolsim.kernel.api.NodeId;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -12,13 +11,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DeterminismTest {
 
   private static DlmWorld contendedRun(CoordinationBackend backend, long seed) {
-    DlmWorld world = new DlmWorld(seed, DlmWorld.options(backend)).client("c-vol-1").client("c-vol-2");
+    DlmWorld world = DlmWorld.withClients(seed, backend, "c-vol-1", "c-vol-2");
     for (String client : List.of("c-vol-1", "c-vol-2")) {
       world.startAt(seconds(1), client, () -> world.coordinator(client).synchronizedOn(
           List.of("a", "b"), LockWait.forever(), () -> world.context(client).sleep("work", seconds(2))));
     }
-    world.at(seconds(2), "pause", () -> world.simulation.pause(NodeId.of("c-vol-1")));
-    world.at(seconds(50), "resume", () -> world.simulation.resume(NodeId.of("c-vol-1")));
+    world.pauseBetween("c-vol-1", seconds(2), seconds(50));
     world.runUntil(seconds(90));
     return world;
   }
@@ -31,5 +29,12 @@ class DeterminismTest {
     assertThat(second.simulation.fingerprint()).isEqualTo(first.simulation.fingerprint());
     assertThat(second.log.events()).isEqualTo(first.log.events());
     assertThat(first.log.events()).isNotEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = CoordinationBackend.class, names = {"ETCD", "ZOOKEEPER"})
+  void otherSeed_otherFingerprint(CoordinationBackend backend) {
+    assertThat(contendedRun(backend, 71).simulation.fingerprint())
+        .isNotEqualTo(contendedRun(backend, 70).simulation.fingerprint());
   }
 }

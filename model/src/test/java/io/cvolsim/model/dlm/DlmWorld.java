@@ -50,6 +50,21 @@ final class DlmWorld {
         : new EtcdServerNode(context, etcd, log));
   }
 
+  /** A world on the backend's default options with these clients. */
+  static DlmWorld withClients(long seed, CoordinationBackend backend, String... clients) {
+    DlmWorld world = new DlmWorld(seed, options(backend));
+    for (String client : clients) {
+      world.client(client);
+    }
+    return world;
+  }
+
+  /** Pauses {@code client} over {@code [fromNanos, untilNanos)}, a stop-the-world stall. */
+  void pauseBetween(String client, long fromNanos, long untilNanos) {
+    at(fromNanos, "pause " + client, () -> simulation.pause(NodeId.of(client)));
+    at(untilNanos, "resume " + client, () -> simulation.resume(NodeId.of(client)));
+  }
+
   static DlmOptions options(CoordinationBackend backend) {
     return DlmOptions.defaults(backend, SERVER, DATABASE);
   }

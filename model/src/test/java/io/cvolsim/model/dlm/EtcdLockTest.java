@@ -13,7 +13,7 @@ class EtcdLockTest {
   private static final String KEY = EtcdLockBackend.LOCK_PREFIX + LOCK;
 
   private static DlmWorld world(long seed) {
-    return new DlmWorld(seed, DlmWorld.options(CoordinationBackend.ETCD)).client("c-vol-1").client("c-vol-2");
+    return DlmWorld.withClients(seed, CoordinationBackend.ETCD, "c-vol-1", "c-vol-2");
   }
 
   @Test
@@ -33,20 +33,27 @@ class EtcdLockTest {
     assertThat(world.events(LOCK, LockEvent.Kind.GRANTED).get(1).trueTimeNanos()).isGreaterThan(seconds(100));
   }
 
+  /** Two nodes after the same lock, the first holder stalled for 58 s from t=2 s. */
+  private record Contest(DlmWorld world, DlmWorld.Result<LockGrant> first, DlmWorld.Result<LockGrant> second) {}
+
+  private static Contest holderPausedPastItsLease(long seed) {
+    DlmWorld world = world(seed);
+    DlmWorld.Result<LockGrant> first = world.acquireAt(seconds(1), "c-vol-1", LOCK);
+    world.pauseBetween("c-vol-1", seconds(2), seconds(60));
+    return new Contest(world, first, world.acquireAt(seconds(3), "c-vol-2", LOCK));
+  }
+
   @Test
   void pausedHolder_leaseExpiresAndASecondHolderGetsInWhileTheFirstStillBelieves() {
-    DlmWorld world = world(11);
-    DlmWorld.Result<LockGrant> first = world.acquireAt(seconds(1), "c-vol-1", LOCK);
-    world.at(seconds(2), "pause c-vol-1", () -> world.simulation.pause(NodeId.of("c-vol-1")));
-    DlmWorld.Result<LockGrant> second = world.acquireAt(seconds(3), "c-vol-2", LOCK);
-    world.at(seconds(60), "resume c-vol-1", () -> world.simulation.resume(NodeId.of("c-vol-1")));
+    Contest contest = holderPausedPastItsLease(11);
+    DlmWorld world = contest.world();
     world.runUntil(seconds(80));
 
     List<LockEvent> expired = world.events(LOCK, LockEvent.Kind.EXPIRED);
     assertThat(expired).hasSize(1);
     assertThat(expired.get(0).holder()).isEqualTo(NodeId.of("c-vol-1"));
     assertThat(expired.get(0).trueTimeNanos()).isBetween(seconds(30), seconds(32));
-    assertThat(second.succeeded()).isTrue();
+    assertThat(contest.second().succeeded()).isTrue();
     assertThat(world.events(LOCK, LockEvent.Kind.GRANTED).get(1).trueTimeNanos())
         .isBetween(expired.get(0).trueTimeNanos(), seconds(33));
     // The first holder never released and was never told: from the second grant on, both
@@ -55,21 +62,18 @@ class EtcdLockTest {
     assertThat(world.probeCount("dlm.etcd-lock-lease-expired")).isEqualTo(1);
     assertThat(world.probeCount("dlm.etcd-refresh-of-expired-lease-ignored"))
         .as("after resuming, the heartbeat refreshes a dead lease and ignores the answer").isPositive();
-    assertThat(first.succeeded()).isTrue();
+    assertThat(contest.first().succeeded()).isTrue();
   }
 
   @Test
   void lateRelease_byTheOldHolderDoesNotDeleteTheNewHoldersKey() {
-    DlmWorld world = world(12);
-    DlmWorld.Result<LockGrant> first = world.acquireAt(seconds(1), "c-vol-1", LOCK);
-    world.at(seconds(2), "pause c-vol-1", () -> world.simulation.pause(NodeId.of("c-vol-1")));
-    DlmWorld.Result<LockGrant> second = world.acquireAt(seconds(3), "c-vol-2", LOCK);
-    world.at(seconds(60), "resume c-vol-1", () -> world.simulation.resume(NodeId.of("c-vol-1")));
+    Contest contest = holderPausedPastItsLease(12);
+    DlmWorld world = contest.world();
     DlmWorld.Result<Void> lateRelease = world.startAt(seconds(61), "late release",
-        () -> world.coordinator("c-vol-1").release(first.value()));
+        () -> world.coordinator("c-vol-1").release(contest.first().value()));
     world.runUntil(seconds(70));
 
-    assertThat(second.succeeded()).isTrue();
+    assertThat(contest.second().succeeded()).isTrue();
     assertThat(lateRelease.succeeded()).as("a failed release is logged, not raised").isTrue();
     assertThat(world.events(LOCK, LockEvent.Kind.RELEASE_FAILED)).singleElement()
         .satisfies(event -> assertThat(event.holder()).isEqualTo(NodeId.of("c-vol-1")));
@@ -96,7 +100,7 @@ class EtcdLockTest {
     DlmOptions options = DlmWorld.options(CoordinationBackend.ETCD).withLeaseNanos(seconds(6));
     DlmWorld world = new DlmWorld(14, options).client("c-vol-1").client("c-vol-2");
     world.acquireAt(seconds(1), "c-vol-1", LOCK);
-    world.at(seconds(2), "pause c-vol-1", () -> world.simulation.pause(NodeId.of("c-vol-1")));
+    world.pauseBetween("c-vol-1", seconds(2), seconds(30));
     world.runUntil(seconds(20));
     assertThat(world.events(LOCK, LockEvent.Kind.EXPIRED)).singleElement()
         .satisfies(event -> assertThat(event.trueTimeNanos()).isLessThan(seconds(8)));

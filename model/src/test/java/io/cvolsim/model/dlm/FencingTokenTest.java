@@ -15,7 +15,7 @@ class FencingTokenTest {
   @ParameterizedTest
   @EnumSource(value = CoordinationBackend.class, names = {"ETCD", "ZOOKEEPER", "WORKERS_TABLE"})
   void tokens_strictlyIncreaseAcrossContendedGrants(CoordinationBackend backend) {
-    DlmWorld world = new DlmWorld(50, DlmWorld.options(backend)).client("c-vol-1").client("c-vol-2").client("c-vol-3");
+    DlmWorld world = DlmWorld.withClients(50, backend, "c-vol-1", "c-vol-2", "c-vol-3");
     String[] clients = {"c-vol-1", "c-vol-2", "c-vol-3"};
     for (int round = 0; round < 4; round++) {
       for (String client : clients) {

@@ -11,7 +11,7 @@ class FileLockTest {
 
   @Test
   void acquire_twoNodesHoldTheSameLockAtOnce() {
-    DlmWorld world = new DlmWorld(1, DlmWorld.options(CoordinationBackend.FILE)).client("c-vol-1").client("c-vol-2");
+    DlmWorld world = DlmWorld.withClients(1, CoordinationBackend.FILE, "c-vol-1", "c-vol-2");
     DlmWorld.Result<LockGrant> first = world.acquireAt(seconds(1), "c-vol-1", "vol-1-delete_volume");
     DlmWorld.Result<LockGrant> second = world.acquireAt(seconds(2), "c-vol-2", "vol-1-delete_volume");
     world.runUntil(seconds(3));
@@ -23,7 +23,7 @@ class FileLockTest {
 
   @Test
   void acquire_sameNodeWaitsForTheHolder() {
-    DlmWorld world = new DlmWorld(2, DlmWorld.options(CoordinationBackend.FILE)).client("c-vol-1");
+    DlmWorld world = DlmWorld.withClients(2, CoordinationBackend.FILE, "c-vol-1");
     DlmWorld.Result<LockGrant> first = world.acquireAt(seconds(1), "c-vol-1", "vol-1");
     DlmWorld.Result<LockGrant> second = world.acquireAt(seconds(2), "c-vol-1", "vol-1");
     world.runUntil(seconds(5));
@@ -39,7 +39,7 @@ class FileLockTest {
 
   @Test
   void processDeath_freesTheFileLockAndTheLogSaysSo() {
-    DlmWorld world = new DlmWorld(3, DlmWorld.options(CoordinationBackend.FILE)).client("c-vol-1");
+    DlmWorld world = DlmWorld.withClients(3, CoordinationBackend.FILE, "c-vol-1");
     world.acquireAt(seconds(1), "c-vol-1", "vol-1");
     world.at(seconds(2), "crash", () -> {
       world.simulation.crash(NodeId.of("c-vol-1"));

@@ -30,37 +30,39 @@ class MultiLockTest {
         LockWait.forever(), () -> world.context(client).sleep("move", seconds(5)).map(done -> client + " moved")));
   }
 
-  private static DlmWorld run(LockOrder order) {
+  private static DlmWorld world(LockOrder order) {
     DlmOptions options = DlmWorld.options(CoordinationBackend.ETCD).withLockOrder(order);
     return new DlmWorld(40, options).client("c-vol-1").client("c-vol-2");
   }
 
+  /** Both moves start at once, in opposite orders; answers their outcomes after a while. */
+  private static List<DlmWorld.Result<String>> oppositeMoves(DlmWorld world, long runNanos) {
+    List<DlmWorld.Result<String>> moves = List.of(move(world, "c-vol-1", FORWARD), move(world, "c-vol-2", BACKWARD));
+    world.runUntil(runNanos);
+    return moves;
+  }
+
   @Test
   void decoratorOrder_deadlocksOnOppositeRequests() {
-    DlmWorld world = run(LockOrder.DECORATOR_ORDER);
-    DlmWorld.Result<String> first = move(world, "c-vol-1", FORWARD);
-    DlmWorld.Result<String> second = move(world, "c-vol-2", BACKWARD);
-    world.runUntil(seconds(600));
-    assertThat(first.isDone()).isFalse();
-    assertThat(second.isDone()).isFalse();
+    DlmWorld world = world(LockOrder.DECORATOR_ORDER);
+    List<DlmWorld.Result<String>> moves = oppositeMoves(world, seconds(600));
+    assertThat(moves).noneMatch(DlmWorld.Result::isDone);
     assertThat(world.log.eventsOf(LockEvent.Kind.GRANTED)).hasSize(2);
   }
 
   @Test
   void sortedOrder_completesBothMovesAndReleasesEverything() {
-    DlmWorld world = run(LockOrder.SORTED);
-    DlmWorld.Result<String> first = move(world, "c-vol-1", FORWARD);
-    DlmWorld.Result<String> second = move(world, "c-vol-2", BACKWARD);
-    world.runUntil(seconds(60));
-    assertThat(first.value()).isEqualTo("c-vol-1 moved");
-    assertThat(second.value()).isEqualTo("c-vol-2 moved");
+    DlmWorld world = world(LockOrder.SORTED);
+    List<DlmWorld.Result<String>> moves = oppositeMoves(world, seconds(60));
+    assertThat(moves.get(0).value()).isEqualTo("c-vol-1 moved");
+    assertThat(moves.get(1).value()).isEqualTo("c-vol-2 moved");
     assertThat(world.log.eventsOf(LockEvent.Kind.RELEASED)).hasSize(4);
     assertThat(world.etcd.keys()).isEmpty();
   }
 
   @Test
   void synchronizedOn_releasesWhenTheBodyFails() {
-    DlmWorld world = run(LockOrder.SORTED);
+    DlmWorld world = world(LockOrder.SORTED);
     DlmWorld.Result<String> failing = world.startAt(seconds(1), "failing body",
         () -> world.coordinator("c-vol-1").synchronizedOn(FORWARD, LockWait.forever(),
             () -> SimFuture.failed(Failure.error("driver exploded"))));

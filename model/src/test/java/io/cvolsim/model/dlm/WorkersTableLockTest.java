@@ -13,8 +13,7 @@ class WorkersTableLockTest {
   private static final String LOCK = "vol-1-delete_volume";
 
   private static DlmWorld world(long seed) {
-    return new DlmWorld(seed, DlmWorld.options(CoordinationBackend.WORKERS_TABLE))
-        .client("c-vol-1").client("c-vol-2").client("c-vol-3");
+    return DlmWorld.withClients(seed, CoordinationBackend.WORKERS_TABLE, "c-vol-1", "c-vol-2", "c-vol-3");
   }
 
   @Test

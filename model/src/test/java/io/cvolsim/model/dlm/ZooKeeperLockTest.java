@@ -12,7 +12,7 @@ class ZooKeeperLockTest {
   private static final NodeId FIRST = NodeId.of("c-vol-1");
 
   private static DlmWorld world(long seed) {
-    return new DlmWorld(seed, DlmWorld.options(CoordinationBackend.ZOOKEEPER)).client("c-vol-1").client("c-vol-2");
+    return DlmWorld.withClients(seed, CoordinationBackend.ZOOKEEPER, "c-vol-1", "c-vol-2");
   }
 
   @Test
