@@ -2,6 +2,7 @@ package io.cvolsim.model.dlm;
 
 import io.cvolsim.kernel.api.Durations;
 import io.cvolsim.kernel.api.NodeId;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -31,6 +32,9 @@ public record DlmOptions(CoordinationBackend backend, LockOrder lockOrder, long 
 
   /** The {@code --set} key of {@link #leaseNanos}. */
   public static final String LEASE_OPTION_KEY = "coordination.lease";
+  /** Every {@code --set} key {@link #withSetting} understands. */
+  public static final List<String> OPTION_KEYS =
+      List.of(CoordinationBackend.OPTION_KEY, LEASE_OPTION_KEY, LockOrder.OPTION_KEY);
 
   public DlmOptions {
     Objects.requireNonNull(backend, "backend");
@@ -75,6 +79,27 @@ public record DlmOptions(CoordinationBackend backend, LockOrder lockOrder, long 
 
   private static long defaultRequestTimeoutNanos(CoordinationBackend backend) {
     return backend == CoordinationBackend.ETCD ? Durations.seconds(30) : Durations.seconds(10);
+  }
+
+  /**
+   * Applies one {@code --set KEY=VALUE}: {@code coordination.backend=etcd},
+   * {@code coordination.lease=10s}, {@code lock.order=decorator-order}. Choosing a backend
+   * resets the lease, retry interval and request timeout to that backend's defaults, so apply
+   * it before {@code coordination.lease}.
+   */
+  public DlmOptions withSetting(String key, String value) {
+    if (CoordinationBackend.OPTION_KEY.equals(key)) {
+      CoordinationBackend chosen = CoordinationBackend.fromOptionValue(value);
+      return new DlmOptions(chosen, lockOrder, defaultLeaseNanos(chosen), membershipTimeoutNanos,
+          defaultRetryIntervalNanos(chosen), defaultRequestTimeoutNanos(chosen), coordinationServer, database);
+    }
+    if (LEASE_OPTION_KEY.equals(key)) {
+      return withLeaseNanos(Durations.parse(value));
+    }
+    if (LockOrder.OPTION_KEY.equals(key)) {
+      return withLockOrder(LockOrder.fromOptionValue(value));
+    }
+    throw new IllegalArgumentException("unknown DLM option '" + key + "' (expected one of " + OPTION_KEYS + ")");
   }
 
   public DlmOptions withLeaseNanos(long nanos) {

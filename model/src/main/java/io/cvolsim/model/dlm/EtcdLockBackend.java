@@ -131,8 +131,10 @@ final class EtcdLockBackend implements LockBackend {
     call(new EtcdMessage.LeaseKeepAlive(leaseId), EtcdMessage.KeepAliveAnswer.class).whenComplete(answer -> {
       if (answer instanceof Outcome.Success<EtcdMessage.KeepAliveAnswer> success) {
         if (!success.value().alive()) {
-          // Lock.heartbeat() ignores the refresh result: the holder is not told.
+          // etcd3gw answers -1 for an expired lease and Lock.heartbeat() ignores the result:
+          // the holder is not told and goes on believing it holds the lock.
           context.probe("dlm.etcd-refresh-of-expired-lease-ignored");
+          context.probe("dlm.lease-expired-under-holder");
         }
         refreshFrom(keys, index + 1, startedNanos);
       } else {

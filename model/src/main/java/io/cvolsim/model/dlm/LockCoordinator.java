@@ -26,6 +26,7 @@ public final class LockCoordinator {
   private final LockLog lockLog;
   private final LockBackend backend;
   private final Map<String, LockGrant> leaderships = new TreeMap<>();
+  private final Map<Long, LockGrant> believedHeld = new TreeMap<>();
 
   public LockCoordinator(NodeContext context, DlmOptions options, LockLog lockLog) {
     this.context = context;
@@ -99,6 +100,7 @@ public final class LockCoordinator {
 
   private void logAcquireOutcome(String name, long operationId, Outcome<LockGrant> outcome) {
     if (outcome instanceof Outcome.Success<LockGrant> success) {
+      believedHeld.put(operationId, success.value());
       lockLog.record(LockEvent.Kind.GRANTED, name, context.self(), success.value().token(), operationId, "");
     } else {
       lockLog.record(LockEvent.Kind.ACQUIRE_FAILED, name, context.self(), LockEvent.NO_TOKEN, operationId,
@@ -113,6 +115,7 @@ public final class LockCoordinator {
   public SimFuture<Void> release(LockGrant grant) {
     lockLog.record(LockEvent.Kind.RELEASE_REQUESTED, grant.name(), grant.holder(), grant.token(),
         grant.operationId(), "");
+    believedHeld.remove(grant.operationId());
     return backend.release(grant).map(outcome -> {
       if (outcome == LockBackend.ReleaseOutcome.RELEASED) {
         lockLog.record(LockEvent.Kind.RELEASED, grant.name(), grant.holder(), grant.token(),
@@ -125,6 +128,14 @@ public final class LockCoordinator {
       }
       return null;
     });
+  }
+
+  /**
+   * The grants this node believes it holds, oldest first: granted and not yet released. Under
+   * lease or session expiry the server may disagree, and nothing here tells the holder.
+   */
+  public List<LockGrant> heldLocks() {
+    return List.copyOf(believedHeld.values());
   }
 
   // ---- several locks ----------------------------------------------------------------------

@@ -82,6 +82,7 @@ final class ZooKeeperLockBackend implements LockBackend {
     boolean holding = held.values().stream().anyMatch(node -> node.sessionId() == session);
     if (holding) {
       context.probe("dlm.zookeeper-session-lost-under-holder");
+      context.probe("dlm.lease-expired-under-holder");
     }
     context.log("zookeeper session " + session + " expired" + (holding ? " while holding locks" : ""));
     sessionId = 0;

@@ -34,6 +34,21 @@ class DlmOptionsTest {
   }
 
   @Test
+  void withSetting_appliesEachKeyAndRejectsOthers() {
+    DlmOptions options = DlmOptions.defaults(CoordinationBackend.FILE, NodeId.of("dlm"), NodeId.of("db"))
+        .withSetting("coordination.backend", "zookeeper")
+        .withSetting("coordination.lease", "4s")
+        .withSetting("lock.order", "decorator-order");
+    assertThat(options.backend()).isEqualTo(CoordinationBackend.ZOOKEEPER);
+    assertThat(options.leaseNanos()).isEqualTo(Durations.seconds(4));
+    assertThat(options.lockOrder()).isEqualTo(LockOrder.DECORATOR_ORDER);
+    assertThat(options.withSetting("coordination.backend", "etcd").leaseNanos())
+        .as("a backend brings its own default lease").isEqualTo(Durations.seconds(30));
+    assertThatThrownBy(() -> options.withSetting("coordination.heartbeat", "1s"))
+        .hasMessageContaining("coordination.lease");
+  }
+
+  @Test
   void onlyFileLocksAreFreedByProcessDeath() {
     assertThat(CoordinationBackend.FILE.freedAtProcessDeath()).isTrue();
     assertThat(CoordinationBackend.ETCD.freedAtProcessDeath()).isFalse();

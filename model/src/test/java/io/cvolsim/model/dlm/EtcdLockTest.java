@@ -31,6 +31,8 @@ class EtcdLockTest {
     assertThat(second.succeeded()).isTrue();
     assertThat(world.etcd.ownerOf(KEY)).isEqualTo(NodeId.of("c-vol-2"));
     assertThat(world.events(LOCK, LockEvent.Kind.GRANTED).get(1).trueTimeNanos()).isGreaterThan(seconds(100));
+    assertThat(world.coordinator("c-vol-1").heldLocks()).isEmpty();
+    assertThat(world.coordinator("c-vol-2").heldLocks()).containsExactly(second.value());
   }
 
   /** Two nodes after the same lock, the first holder stalled for 58 s from t=2 s. */
@@ -63,6 +65,9 @@ class EtcdLockTest {
     assertThat(world.probeCount("dlm.etcd-refresh-of-expired-lease-ignored"))
         .as("after resuming, the heartbeat refreshes a dead lease and ignores the answer").isPositive();
     assertThat(contest.first().succeeded()).isTrue();
+    assertThat(world.coordinator("c-vol-1").heldLocks()).as("the stalled holder still believes")
+        .containsExactly(contest.first().value());
+    assertThat(world.probeCount("dlm.lease-expired-under-holder")).isPositive();
   }
 
   @Test
