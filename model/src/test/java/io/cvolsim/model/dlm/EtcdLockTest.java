@@ -87,6 +87,29 @@ class EtcdLockTest {
   }
 
   @Test
+  void lostRelease_leavesTheKeyAliveOnTheHeartbeatUntilTheProcessDies() {
+    DlmWorld world = world(16);
+    NodeId holder = NodeId.of("c-vol-1");
+    DlmWorld.Result<LockGrant> first = world.acquireAt(seconds(1), "c-vol-1", LOCK);
+    world.at(seconds(6), "cut", () -> world.simulation.network().blockBoth(holder, DlmWorld.SERVER));
+    world.releaseAt(seconds(6), "c-vol-1", first);
+    world.at(seconds(6) + 10_000_000L, "heal", () -> world.simulation.network().healAll());
+    DlmWorld.Result<LockGrant> second = world.acquireAt(seconds(10), "c-vol-2", LOCK);
+    world.runUntil(seconds(200));
+
+    assertThat(world.events(LOCK, LockEvent.Kind.RELEASE_FAILED)).singleElement()
+        .satisfies(event -> assertThat(event.detail()).isEqualTo("UNREACHABLE"));
+    assertThat(world.coordinator("c-vol-1").heldLocks()).as("Cinder thinks it let go").isEmpty();
+    assertThat(world.etcd.ownerOf(KEY)).as("but the heart keeps the lease alive").isEqualTo(holder);
+    assertThat(second.isDone()).isFalse();
+    assertThat(world.probeCount("dlm.etcd-release-unreachable-lease-kept-alive")).isEqualTo(1);
+
+    world.at(seconds(201), "crash c-vol-1", () -> world.simulation.crash(holder));
+    world.runUntil(seconds(240));
+    assertThat(second.succeeded()).as("the lease lapses once the process is gone").isTrue();
+  }
+
+  @Test
   void crashedHolder_lockFreesWithinTheLease() {
     DlmWorld world = world(13);
     world.acquireAt(seconds(1), "c-vol-1", LOCK);

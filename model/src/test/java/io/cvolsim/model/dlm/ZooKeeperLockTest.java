@@ -58,6 +58,19 @@ class ZooKeeperLockTest {
   }
 
   @Test
+  void crashedHolder_lockFreesWithinTheSessionTimeout() {
+    DlmWorld world = world(23);
+    world.acquireAt(seconds(1), "c-vol-1", LOCK);
+    world.at(seconds(5), "crash c-vol-1", () -> world.simulation.crash(FIRST));
+    DlmWorld.Result<LockGrant> second = world.acquireAt(seconds(6), "c-vol-2", LOCK);
+    world.runUntil(seconds(30));
+    assertThat(second.succeeded()).isTrue();
+    long granted = world.events(LOCK, LockEvent.Kind.GRANTED).get(1).trueTimeNanos();
+    // The last ping came at most a third of the timeout before the crash.
+    assertThat(granted).isBetween(seconds(5) + seconds(10) - seconds(4), seconds(5) + seconds(10) + seconds(1));
+  }
+
+  @Test
   void timedOutWaiter_leavesTheLine() {
     DlmWorld world = world(22);
     DlmWorld.Result<LockGrant> first = world.acquireAt(seconds(1), "c-vol-1", LOCK);
