@@ -35,7 +35,11 @@ public record LockEvent(long trueTimeNanos, Kind kind, String lockName, NodeId h
     RELEASED,
     /** The release found nothing of the holder's to remove, or could not reach the server. */
     RELEASE_FAILED,
-    /** A server dropped the lock because the holder's lease or session expired. */
+    /**
+     * A server dropped the lock because the holder's lease or session expired. It may name a
+     * grant whose answer never reached the holder (lost on the way), so there is no matching
+     * {@link #GRANTED}; match expiries to grants by lock name and token.
+     */
     EXPIRED,
     /** Cleanup deleted a workers-table lock row left behind by the holder. */
     CLEANED,
