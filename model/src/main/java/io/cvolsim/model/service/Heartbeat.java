@@ -1,0 +1,120 @@
+package io.cvolsim.model.service;
+
+import io.cvolsim.kernel.api.NodeContext;
+import io.cvolsim.kernel.api.Outcome;
+import io.cvolsim.kernel.api.SimFuture;
+import io.cvolsim.model.db.Database;
+import io.cvolsim.model.db.DbClient;
+import io.cvolsim.model.db.Row;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A service's {@code report_state} loop (reference §4.4): every {@code report_interval}, after
+ * an initial delay of one interval, re-read the service row and save it with
+ * {@code report_count + 1}; {@code updated_at} is stamped with this node's clock. No beat while
+ * the manager is not working. What a database error does depends on {@link HeartbeatMode}.
+ */
+public final class Heartbeat {
+  private final NodeContext context;
+  private final DbClient db;
+  private final ServiceOptions options;
+  private final Object serviceId;
+  private final BooleanSupplier managerIsWorking;
+  private boolean stopped;
+  private boolean modelDisconnected;
+  private long lastSuccessLocalNanos;
+
+  public Heartbeat(NodeContext context, DbClient db, ServiceOptions options, Object serviceId,
+      BooleanSupplier managerIsWorking) {
+    this.context = context;
+    this.db = db;
+    this.options = options;
+    this.serviceId = serviceId;
+    this.managerIsWorking = managerIsWorking;
+    this.lastSuccessLocalNanos = context.localTimeNanos();
+  }
+
+  public void start() {
+    scheduleNext(options.reportIntervalNanos());
+  }
+
+  /** Stops beating, as a graceful shutdown does. */
+  public void stop() {
+    stopped = true;
+  }
+
+  /** Whether the last beat failed (Cinder's {@code model_disconnected}). */
+  public boolean modelDisconnected() {
+    return modelDisconnected;
+  }
+
+  /** This node's clock at its last successful beat: what self-fencing measures from. */
+  public long lastSuccessLocalNanos() {
+    return lastSuccessLocalNanos;
+  }
+
+  private void scheduleNext(long delayNanos) {
+    if (!stopped) {
+      context.setTimer("heartbeat", delayNanos, this::beat);
+    }
+  }
+
+  private void beat() {
+    if (stopped) {
+      return;
+    }
+    if (!managerIsWorking.getAsBoolean()) {
+      context.probe("heartbeat.skipped-driver-not-working");
+      scheduleNext(options.reportIntervalNanos());
+      return;
+    }
+    long startedAt = context.localTimeNanos();
+    reportState(0).whenComplete(outcome -> afterBeat(outcome, startedAt));
+  }
+
+  private void afterBeat(Outcome<Boolean> outcome, long startedAtNanos) {
+    if (outcome.isSuccess()) {
+      modelDisconnected = false;
+      lastSuccessLocalNanos = context.localTimeNanos();
+    } else {
+      modelDisconnected = true;
+      context.probe("heartbeat.failed");
+      if (options.heartbeatMode() == HeartbeatMode.DIES_ON_ERROR) {
+        context.probe("heartbeat.thread-died");
+        stopped = true;
+        return;
+      }
+    }
+    // A looping call runs at fixed intervals from each start; an overrun beat runs the next at once.
+    long elapsed = context.localTimeNanos() - startedAtNanos;
+    scheduleNext(Math.max(0, options.reportIntervalNanos() - elapsed));
+  }
+
+  /** One report: read, then save with the count incremented; retried with back-off if so configured. */
+  private SimFuture<Boolean> reportState(int attempt) {
+    SimFuture<Boolean> once = db.get(Database.SERVICES, serviceId).flatMap(row -> save(row));
+    if (options.heartbeatMode() != HeartbeatMode.RETRY_BACKOFF) {
+      return once;
+    }
+    return once.thenHandle(outcome -> {
+      if (outcome.isSuccess() || attempt >= options.retryCountMax()) {
+        return outcome.isSuccess() ? SimFuture.succeeded(true) : SimFuture.failed(failureOf(outcome));
+      }
+      context.probe("heartbeat.retry-backoff");
+      long backoff = Math.min(options.retryIntervalMaxNanos(), (1L << Math.min(attempt, 30)) * 1_000_000_000L);
+      return context.sleep("heartbeat-retry", backoff).flatMap(ignored -> reportState(attempt + 1));
+    });
+  }
+
+  private SimFuture<Boolean> save(Row row) {
+    if (row == null) {
+      return SimFuture.succeeded(false);
+    }
+    return db.save(Database.SERVICES, serviceId, Row.values(
+        "report_count", row.longValue("report_count", 0) + 1, "updated_at", context.localTimeNanos()));
+  }
+
+  private static io.cvolsim.kernel.api.Failure failureOf(Outcome<Boolean> outcome) {
+    return ((Outcome.Failed<Boolean>) outcome).failure();
+  }
+}
