@@ -65,7 +65,7 @@ final class ArrayEffects {
   /** Applies a call's effect when its time is up. */
   Result finish(StorageCall call) {
     if (call instanceof StorageCall.CreateVolume create) {
-      return finishCreate(create.volumeId());
+      return finishCreate(create.target());
     }
     if (call instanceof StorageCall.DeleteVolume || call instanceof StorageCall.DeleteSnapshot) {
       return finishDelete(call.target());
@@ -80,8 +80,8 @@ final class ArrayEffects {
       return finishTerminate(disconnect);
     }
     if (call instanceof StorageCall.EnsureExport ensure) {
-      StoredObject volume = array.find(ensure.volumeId());
-      return volume == null ? Result.failed("volume " + ensure.volumeId() + " not found")
+      StoredObject volume = array.find(ensure.target());
+      return volume == null ? Result.failed("volume " + ensure.target() + " not found")
           : Result.done("export present to " + volume.exports());
     }
     if (call instanceof StorageCall.ClearDownload) {
@@ -113,10 +113,10 @@ final class ArrayEffects {
   }
 
   private String beginCreate(StorageCall.CreateVolume create) {
-    if (array.find(create.volumeId()) != null) {
-      return "volume " + create.volumeId() + " already exists";
+    if (array.find(create.target()) != null) {
+      return "volume " + create.target() + " already exists";
     }
-    array.put(new StoredObject(create.volumeId(), Kind.VOLUME, Status.CREATING, create.sizeGb(),
+    array.put(new StoredObject(create.target(), Kind.VOLUME, Status.CREATING, create.sizeGb(),
         Content.empty(array.blocksFor(create.sizeGb())), List.of(), null));
     return null;
   }
@@ -159,38 +159,38 @@ final class ArrayEffects {
   }
 
   private String checkExtend(StorageCall.ExtendVolume extend) {
-    String problem = usableProblem(extend.volumeId(), Kind.VOLUME);
+    String problem = usableProblem(extend.target(), Kind.VOLUME);
     if (problem != null) {
       return problem;
     }
-    int sizeGb = array.find(extend.volumeId()).sizeGb();
+    int sizeGb = array.find(extend.target()).sizeGb();
     return extend.newSizeGb() < sizeGb
-        ? "cannot shrink " + extend.volumeId() + " from " + sizeGb + " to " + extend.newSizeGb() + " GB"
+        ? "cannot shrink " + extend.target() + " from " + sizeGb + " to " + extend.newSizeGb() + " GB"
         : null;
   }
 
   private Result finishExtend(StorageCall.ExtendVolume extend) {
-    StoredObject volume = array.find(extend.volumeId());
+    StoredObject volume = array.find(extend.target());
     if (volume == null) {
-      return Result.failed("volume " + extend.volumeId() + " deleted while extending");
+      return Result.failed("volume " + extend.target() + " deleted while extending");
     }
     array.put(volume.withSize(Math.max(volume.sizeGb(), extend.newSizeGb()), array.options().blocksPerGigabyte()));
     return Result.done("extended to " + extend.newSizeGb() + " GB");
   }
 
   private Result finishInitialize(StorageCall.InitializeConnection connect) {
-    StoredObject volume = array.find(connect.volumeId());
+    StoredObject volume = array.find(connect.target());
     if (volume == null) {
-      return Result.failed("volume " + connect.volumeId() + " deleted while exporting");
+      return Result.failed("volume " + connect.target() + " deleted while exporting");
     }
     array.put(volume.withExport(connect.initiator()));
-    ConnectionInfo connection = new ConnectionInfo(connect.volumeId(), connect.initiator(),
-        "iqn.cvolsim:" + connect.volumeId());
+    ConnectionInfo connection = new ConnectionInfo(connect.target(), connect.initiator(),
+        "iqn.cvolsim:" + connect.target());
     return new Result(new ArrayResponse.Connected(connection), null);
   }
 
   private Result finishTerminate(StorageCall.TerminateConnection disconnect) {
-    StoredObject volume = array.find(disconnect.volumeId());
+    StoredObject volume = array.find(disconnect.target());
     if (volume == null || !volume.isExportedTo(disconnect.initiator())) {
       return Result.done("not exported");
     }
@@ -199,27 +199,27 @@ final class ArrayEffects {
   }
 
   private String checkWrite(StorageCall.WriteBlock write) {
-    String problem = usableProblem(write.volumeId(), Kind.VOLUME);
+    String problem = usableProblem(write.target(), Kind.VOLUME);
     if (problem != null) {
       return problem;
     }
-    return writeProblem(array.find(write.volumeId()), write);
+    return writeProblem(array.find(write.target()), write);
   }
 
   private static String writeProblem(StoredObject volume, StorageCall.WriteBlock write) {
     if (!volume.isExportedTo(write.initiator())) {
-      return write.volumeId() + " is not exported to " + write.initiator();
+      return write.target() + " is not exported to " + write.initiator();
     }
     if (write.blockIndex() < 0 || write.blockIndex() >= volume.content().blockCount()) {
-      return "block " + write.blockIndex() + " is outside " + write.volumeId();
+      return "block " + write.blockIndex() + " is outside " + write.target();
     }
     return null;
   }
 
   private Result finishWrite(StorageCall.WriteBlock write) {
-    StoredObject volume = array.find(write.volumeId());
+    StoredObject volume = array.find(write.target());
     if (volume == null) {
-      return Result.failed("volume " + write.volumeId() + " deleted during the write");
+      return Result.failed("volume " + write.target() + " deleted during the write");
     }
     String problem = writeProblem(volume, write);
     if (problem != null) {
@@ -227,6 +227,6 @@ final class ArrayEffects {
     }
     long stamp = array.nextStamp();
     array.put(volume.withContent(volume.content().withBlock(write.blockIndex(), stamp)));
-    return new Result(new ArrayResponse.Written(write.volumeId(), write.blockIndex(), stamp), null);
+    return new Result(new ArrayResponse.Written(write.target(), write.blockIndex(), stamp), null);
   }
 }
