@@ -15,14 +15,18 @@ final class CopyRun {
   private final String sourceId;
   private final String targetId;
   private final Content sourceAtStart;
+  /** The object blocks are read from: the source, or the clone's temporary snapshot of it. */
+  private final String readFromId;
   private int nextBlock;
   private boolean sawSourceChange;
 
-  private CopyRun(StorageArray array, String sourceId, String targetId, Content sourceAtStart) {
+  private CopyRun(StorageArray array, String sourceId, String targetId, Content sourceAtStart,
+      String readFromId) {
     this.array = array;
     this.sourceId = sourceId;
     this.targetId = targetId;
     this.sourceAtStart = sourceAtStart;
+    this.readFromId = readFromId;
   }
 
   /** Why the copy cannot start, or null when it can. */
@@ -47,7 +51,10 @@ final class CopyRun {
         : null;
   }
 
-  /** Creates the empty target and remembers the source as it is now. */
+  /**
+   * Creates the empty target, remembers the source as it is now and, for a clone by
+   * {@link CloneMethod#TEMPORARY_SNAPSHOT}, takes the snapshot the blocks are read from.
+   */
   static CopyRun start(StorageArray array, StorageCall call) {
     StoredObject source = array.find(call.source());
     boolean snapshot = call instanceof StorageCall.CreateSnapshot;
@@ -55,7 +62,14 @@ final class CopyRun {
     array.put(new StoredObject(call.target(), snapshot ? Kind.SNAPSHOT : Kind.VOLUME, Status.CREATING,
         sizeGb, Content.notCopied(source.content().blockCount()).grownTo(array.blocksFor(sizeGb)),
         List.of(), snapshot ? source.id() : null));
-    return new CopyRun(array, source.id(), call.target(), source.content());
+    String readFromId = source.id();
+    if (call instanceof StorageCall.CloneVolume
+        && array.options().cloneMethod() == CloneMethod.TEMPORARY_SNAPSHOT) {
+      readFromId = "clone-snap-" + call.target();
+      array.put(new StoredObject(readFromId, Kind.SNAPSHOT, Status.AVAILABLE, source.sizeGb(),
+          source.content(), List.of(), source.id()));
+    }
+    return new CopyRun(array, source.id(), call.target(), source.content(), readFromId);
   }
 
   private static int requestedSizeGb(StorageCall call, StoredObject source) {
@@ -81,7 +95,7 @@ final class CopyRun {
 
   /** Copies the next block; returns why the copy broke, or null. */
   String copyNextBlock() {
-    StoredObject source = array.find(sourceId);
+    StoredObject source = array.find(readFromId);
     StoredObject target = array.find(targetId);
     if (source == null) {
       return "source " + sourceId + " deleted during the copy, at block " + nextBlock;
@@ -113,6 +127,13 @@ final class CopyRun {
 
   void markBroken() {
     array.breakIfTransitional(targetId);
+  }
+
+  /** Deletes the temporary snapshot, as the driver does in a {@code finally}, however it ended. */
+  void releaseTemporarySnapshot() {
+    if (!readFromId.equals(sourceId) && array.find(readFromId) != null) {
+      array.remove(readFromId);
+    }
   }
 
   CopyRecord record() {

@@ -5,8 +5,10 @@ public enum IoOutcome {
   /** Accepted and still running (or the run ended first). */
   RUNNING,
   COMPLETED,
-  /** Accepted, then failed on the array (missing object, source deleted mid-copy, ...). */
+  /** Accepted, then failed on the array (source deleted mid-copy, target deleted meanwhile, ...). */
   FAILED,
+  /** Failed its checks on arrival (missing object, busy, already exists): changed nothing. */
+  REJECTED,
   /** Never accepted: the caller's access had been revoked (storage fencing). */
   REFUSED_REVOKED,
   /** Never accepted: its fencing token was older than one the array had seen. */
@@ -21,8 +23,8 @@ public enum IoOutcome {
     return this == REFUSED_REVOKED || this == REFUSED_STALE_TOKEN;
   }
 
-  /** The array accepted the call, so it may have changed something. */
+  /** The array started the work, so it may have changed something. */
   public boolean isAccepted() {
-    return !isRefused();
+    return !isRefused() && this != REJECTED;
   }
 }

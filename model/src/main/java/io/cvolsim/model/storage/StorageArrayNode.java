@@ -136,6 +136,9 @@ public final class StorageArrayNode implements Node {
     run.timer.cancel();
     running.remove(run.sequence);
     array.breakIfTransitional(run.call.target());
+    if (run.copy != null) {
+      run.copy.releaseTemporarySnapshot();
+    }
     log.end(run.sequence, IoOutcome.ABORTED, reason, run.copy == null ? null : run.copy.record());
     context.probe("storage.running-call-aborted");
     context.replyError(run.request, reason);
@@ -145,7 +148,7 @@ public final class StorageArrayNode implements Node {
     if (problem == null) {
       return false;
     }
-    log.instant(io, IoOutcome.FAILED, problem);
+    log.instant(io, IoOutcome.REJECTED, problem);
     context.replyError(incoming, problem);
     return true;
   }
@@ -215,6 +218,7 @@ public final class StorageArrayNode implements Node {
     if (result.isFailure()) {
       run.copy.markBroken();
     }
+    run.copy.releaseTemporarySnapshot();
     if (run.copy.sawSourceChange()) {
       context.probe("storage.copy-read-changed-source");
     }

@@ -105,8 +105,32 @@ class StorageArrayNodeTest {
     world.simulation.runUntil(seconds(10));
 
     assertThat(StorageLogFindings.deletesDuringCopies(world.log.entries())).isEmpty();
-    assertThat(world.onlyEntry(StorageOperation.CLONE_VOLUME).outcome()).isEqualTo(IoOutcome.FAILED);
+    assertThat(world.onlyEntry(StorageOperation.CLONE_VOLUME).outcome()).isEqualTo(IoOutcome.REJECTED);
     assertThat(world.log.inventory()).isEmpty();
+  }
+
+  /** LVM's way: the clone reads a temporary snapshot, which makes a delete of the source busy. */
+  @Test
+  void temporarySnapshotClone_isPointInTimeAndHoldsOffTheSourceDelete() {
+    StorageWorld lvm = new StorageWorld(7,
+        StorageWorld.fixedTimings().withCloneMethod(CloneMethod.TEMPORARY_SNAPSHOT));
+    lvm.addClient(NODE_A, sourceVolumeSteps());
+    lvm.addClient(NODE_B,
+        at(seconds(1), "clone v2", c -> c.driver.createCloneFrom("v2", "v1", 1)),
+        at(millis(2500), "attach v1 to host-b", c -> c.driver.initializeConnection("v1", "host-b")),
+        at(millis(2600), "write v1[2]", c -> c.disk("v1", "host-b").writeBlock(2)),
+        at(seconds(3), "delete v1", c -> c.driver.deleteVolume("v1")));
+    lvm.simulation.runUntil(seconds(2));
+    assertThat(lvm.log.inventory().get("clone-snap-v2").parentVolumeId()).isEqualTo("v1");
+    lvm.simulation.runUntil(seconds(10));
+
+    IoLogEntry clone = lvm.onlyEntry(StorageOperation.CLONE_VOLUME);
+    assertThat(clone.outcome()).isEqualTo(IoOutcome.COMPLETED);
+    assertThat(clone.copy().isTorn()).isFalse();
+    assertThat(lvm.onlyEntry(StorageOperation.DELETE_VOLUME).outcome()).isEqualTo(IoOutcome.REJECTED);
+    assertThat(((Outcome.Failed<?>) lvm.outcome("delete v1")).failure().toString()).contains("busy");
+    assertThat(StorageLogFindings.deletesDuringCopies(lvm.log.entries())).isEmpty();
+    assertThat(lvm.log.inventory().keySet()).containsExactly("v1", "v2");
   }
 
   @Test

@@ -38,6 +38,8 @@ class StorageValuesTest {
         .containsExactly("continue", "abort");
     assertThat(Arrays.stream(ActiveActiveSupport.values()).map(ActiveActiveSupport::optionValue))
         .containsExactly("true", "false");
+    assertThat(Arrays.stream(CloneMethod.values()).map(CloneMethod::optionValue))
+        .containsExactly("block-copy", "temporary-snapshot");
   }
 
   @Test

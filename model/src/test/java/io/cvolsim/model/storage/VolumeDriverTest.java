@@ -119,7 +119,7 @@ class VolumeDriverTest {
     assertThat(world.outcome("clear download").isSuccess()).isTrue();
     assertThat(world.outcome("delete snapshot").isSuccess()).isTrue();
     assertThat(world.log.entries()).extracting(IoLogEntry::outcome).containsExactly(
-        IoOutcome.FAILED, IoOutcome.FAILED, IoOutcome.COMPLETED, IoOutcome.COMPLETED);
+        IoOutcome.REJECTED, IoOutcome.REJECTED, IoOutcome.COMPLETED, IoOutcome.COMPLETED);
     assertThat(VolumeDriver.isNotFound(Failure.error("volume is busy"))).isFalse();
   }
 }
