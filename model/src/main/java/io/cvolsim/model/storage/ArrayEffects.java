@@ -30,6 +30,12 @@ final class ArrayEffects {
       if (isFailure()) {
         return failure;
       }
+      if (answer instanceof ArrayResponse.Written written) {
+        return "block " + written.blockIndex() + " written as version " + written.stamp();
+      }
+      if (answer instanceof ArrayResponse.Connected connected) {
+        return "exported to " + connected.connection().initiator();
+      }
       return answer instanceof ArrayResponse.Done done ? done.detail() : answer.toString();
     }
   }

@@ -1,5 +1,7 @@
 package io.cvolsim.model.storage;
 
+import io.cvolsim.kernel.api.Durations;
+
 /**
  * One call on the array, stamped with true time.
  *
@@ -28,11 +30,11 @@ public record IoLogEntry(long sequence, IoCall call, long startNanos, long endNa
 
   @Override
   public String toString() {
-    String end = isOpen() ? "open" : Long.toString(endNanos);
+    String end = isOpen() ? "open" : Durations.formatTimestamp(endNanos);
     return "#" + sequence + " " + call.caller() + " " + call.operation() + " " + call.target()
         + (call.source() == null ? "" : " from " + call.source())
         + (call.fencingToken() == null ? "" : " token " + call.fencingToken())
-        + " [" + startNanos + ".." + end + "] " + outcome + " " + detail
+        + " [" + Durations.formatTimestamp(startNanos) + ".." + end + "] " + outcome + " " + detail
         + (copy == null ? "" : " copy " + copy);
   }
 }

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cvolsim.kernel.api.Failure;
 import io.cvolsim.kernel.api.NodeId;
 import io.cvolsim.kernel.api.Outcome;
+import io.cvolsim.kernel.api.SimFuture;
+import io.cvolsim.kernel.sim.NodeState;
 import io.cvolsim.model.storage.StoredObject.Status;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,28 @@ class StorageFencingTest {
     world.addClient(CLEANER, at(seconds(2), "revoke", c -> c.driver.revokeAccess(ZOMBIE)));
     world.simulation.runUntil(seconds(10));
     return world;
+  }
+
+  /** STONITH stops the node, not the work the array already accepted from it. */
+  @Test
+  void stonith_stopsTheNodesLaterCallsButNotItsAcceptedCopy() {
+    StorageWorld world = new StorageWorld(3, StorageWorld.fixedTimings());
+    PowerSwitch powerSwitch = (requestedBy, target, delayNanos) -> world.simulation.scheduleAt(
+        world.simulation.nowNanos() + delayNanos, "power off " + target + " for " + requestedBy,
+        () -> world.simulation.crash(target));
+    world.addClient(ZOMBIE, at(0, "create v1", c -> c.driver.createVolume("v1", 1)),
+        at(seconds(1), "clone v2", c -> c.driver.createCloneFrom("v2", "v1", 1)),
+        at(seconds(3), "extend v1", c -> c.driver.extendVolume("v1", 2)));
+    world.addClient(CLEANER, at(seconds(2), "stonith", c -> {
+      powerSwitch.powerOff(c.context.self(), ZOMBIE, millis(500));
+      return SimFuture.succeeded(null);
+    }));
+    world.simulation.runUntil(seconds(10));
+
+    assertThat(world.simulation.state(ZOMBIE)).isEqualTo(NodeState.CRASHED);
+    assertThat(world.onlyEntry(StorageOperation.CLONE_VOLUME).outcome()).isEqualTo(IoOutcome.COMPLETED);
+    assertThat(world.onlyEntry(StorageOperation.CLONE_VOLUME).endNanos()).isGreaterThan(millis(2500));
+    assertThat(world.log.entries()).noneMatch(entry -> entry.call().operation() == StorageOperation.EXTEND_VOLUME);
   }
 
   @Test
