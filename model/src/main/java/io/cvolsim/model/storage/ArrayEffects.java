@@ -191,7 +191,7 @@ final class ArrayEffects {
     }
     array.put(volume.withExport(connect.initiator()));
     ConnectionInfo connection = new ConnectionInfo(connect.target(), connect.initiator(),
-        "iqn.cvolsim:" + connect.target());
+        "iqn.cvolsim:" + connect.target(), volume.content().blockCount());
     return new Result(new ArrayResponse.Connected(connection), null);
   }
 

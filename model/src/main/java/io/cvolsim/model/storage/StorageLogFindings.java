@@ -17,7 +17,11 @@ public final class StorageLogFindings {
 
   private StorageLogFindings() {}
 
-  /** S1 candidates: accepted driver mutations of one target by different nodes, overlapping in time. */
+  /**
+   * S1 candidates: accepted changes of one target (driver calls and block writes) by different
+   * nodes, overlapping in time. S1 is about c-vol nodes: a checker passes only their entries,
+   * since an attached instance writing during, say, an online extend is no violation.
+   */
   public static List<Overlap> concurrentMutations(List<IoLogEntry> entries) {
     List<Overlap> found = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
@@ -94,6 +98,7 @@ public final class StorageLogFindings {
   }
 
   private static boolean isAcceptedMutation(IoLogEntry entry) {
-    return entry.call().operation().isDriverMutation() && entry.outcome().isAccepted();
+    return entry.call().operation().category() != StorageOperation.Category.ADMIN
+        && entry.outcome().isAccepted();
   }
 }

@@ -45,11 +45,6 @@ public enum StorageOperation {
     return category;
   }
 
-  /** A driver call changing a volume or snapshot: what S1 exclusivity is about. */
-  public boolean isDriverMutation() {
-    return category != Category.DATA && category != Category.ADMIN;
-  }
-
   /** Reads its source while it runs: a delete of that source must not overlap it (S2). */
   public boolean readsSource() {
     return category == Category.COPY;

@@ -111,6 +111,28 @@ public final class VolumeDriver {
     return done(new StorageCall.EnsureExport(volumeId, fencingToken));
   }
 
+  /**
+   * {@code copy_image_to_volume}: exports the volume to this node, writes every block in order
+   * (the image), then removes the export. Each write is logged, so a zombie still downloading
+   * while a cleaner runs {@link #clearDownload} shows in the log.
+   */
+  public SimFuture<Void> copyImageToVolume(String volumeId) {
+    String initiator = context.self().name();
+    return initializeConnection(volumeId, initiator)
+        .flatMap(connection -> writeBlocksFrom(connection, 0))
+        .flatMap(written -> terminateConnection(volumeId, initiator));
+  }
+
+  private SimFuture<Void> writeBlocksFrom(ConnectionInfo connection, int blockIndex) {
+    if (blockIndex >= connection.blockCount()) {
+      return SimFuture.succeeded(null);
+    }
+    StorageCall.WriteBlock write = new StorageCall.WriteBlock(connection.volumeId(),
+        connection.initiator(), blockIndex, fencingToken);
+    return arrayCall(write, ArrayResponse.Written.class)
+        .flatMap(written -> writeBlocksFrom(connection, blockIndex + 1));
+  }
+
   /** Storage fencing: the array refuses every later call from {@code node}. */
   public SimFuture<Void> revokeAccess(NodeId node) {
     return arrayCall(new StorageCall.RevokeAccess(node), ArrayResponse.Done.class).map(done -> null);

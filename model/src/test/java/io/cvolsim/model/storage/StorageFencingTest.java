@@ -89,6 +89,37 @@ class StorageFencingTest {
     return world;
   }
 
+  /**
+   * V11's zombie: the cleaner clears the download while the zombie, cut off from the database
+   * but not from storage, is still writing the image. Without fencing both act on the volume;
+   * with storage fencing the zombie's next write is refused.
+   */
+  @Test
+  void zombieDownload_overlapsTheCleanersClearDownloadUnlessRevoked() {
+    StorageWorld unfenced = zombieDownload(false);
+    assertThat(StorageLogFindings.concurrentMutations(unfenced.log.entries()))
+        .anyMatch(overlap -> overlap.second().call().operation() == StorageOperation.CLEAR_DOWNLOAD);
+    assertThat(unfenced.outcome("download").isSuccess()).isTrue();
+
+    StorageWorld fenced = zombieDownload(true);
+    assertThat(failureOf(fenced.outcome("download"))).contains("access revoked");
+    assertThat(fenced.log.entries()).anyMatch(entry -> entry.outcome() == IoOutcome.REFUSED_REVOKED);
+    assertThat(StorageLogFindings.acceptedWhileRevoked(fenced.log.entries())).isEmpty();
+  }
+
+  private static StorageWorld zombieDownload(boolean revokeFirst) {
+    StorageOptions slowWrites = StorageWorld.fixedTimings().withTimings(StorageTimings.uniform(
+        DurationRange.between(millis(100), millis(100))));
+    StorageWorld world = new StorageWorld(3, slowWrites);
+    world.addClient(ZOMBIE, at(0, "create v1", c -> c.driver.createVolume("v1", 1)),
+        at(seconds(1), "download", c -> c.driver.copyImageToVolume("v1")));
+    world.addClient(CLEANER, at(millis(1150), "revoke", c -> revokeFirst
+            ? c.driver.revokeAccess(ZOMBIE) : SimFuture.succeeded(null)),
+        at(millis(1200), "clear download", c -> c.driver.clearDownload("v1")));
+    world.simulation.runUntil(seconds(5));
+    return world;
+  }
+
   /** STONITH stops the node, not the work the array already accepted from it. */
   @Test
   void stonith_stopsTheNodesLaterCallsButNotItsAcceptedCopy() {

@@ -102,7 +102,7 @@ final class StorageWorld {
     /** The data path through an export this client's host was given. */
     AttachedDisk disk(String volumeId, String initiator) {
       return new AttachedDisk(context, STORAGE,
-          new ConnectionInfo(volumeId, initiator, "iqn.cvolsim:" + volumeId), seconds(5));
+          new ConnectionInfo(volumeId, initiator, "iqn.cvolsim:" + volumeId, 4), seconds(5));
     }
   }
 }

@@ -70,7 +70,7 @@ class VolumeDriverTest {
     world.simulation.runUntil(seconds(1));
 
     Object connection = ((Outcome.Success<?>) world.outcome("attach a")).value();
-    assertThat(connection).isEqualTo(new ConnectionInfo("v1", "host-a", "iqn.cvolsim:v1"));
+    assertThat(connection).isEqualTo(new ConnectionInfo("v1", "host-a", "iqn.cvolsim:v1", 4));
     assertThat(world.log.inventory().get("v1").exports()).containsExactly("host-b");
     assertThat(world.outcome("ensure export").isSuccess()).isTrue();
   }
