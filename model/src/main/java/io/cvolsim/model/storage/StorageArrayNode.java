@@ -5,7 +5,6 @@ import io.cvolsim.kernel.api.Node;
 import io.cvolsim.kernel.api.NodeContext;
 import io.cvolsim.kernel.api.NodeId;
 import io.cvolsim.kernel.api.TimerHandle;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -98,7 +97,9 @@ public final class StorageArrayNode implements Node {
     String reason = "";
     FencingToken token = call.fencingToken();
     boolean checkTokens = array.options().tokenFencing() == TokenFencing.ON && token != null;
-    if (array.isRevoked(io.caller()) && !(call instanceof StorageCall.RestoreAccess)) {
+    boolean readmitsItself = call instanceof StorageCall.RestoreAccess restore
+        && restore.node().equals(io.caller());
+    if (array.isRevoked(io.caller()) && !readmitsItself) {
       refusal = IoOutcome.REFUSED_REVOKED;
       reason = "access revoked for " + io.caller();
       context.probe("storage.refused-revoked-node");
@@ -121,8 +122,8 @@ public final class StorageArrayNode implements Node {
   private void revoke(Incoming incoming, IoCall io, NodeId node) {
     array.revoke(node);
     log.instant(io, IoOutcome.COMPLETED, "access revoked");
-    List<RunningCall> ofNode = new ArrayList<>();
-    running.values().stream().filter(run -> run.call.caller().equals(node)).forEach(ofNode::add);
+    List<RunningCall> ofNode = running.values().stream()
+        .filter(run -> run.call.caller().equals(node)).toList();
     if (!ofNode.isEmpty()) {
       context.probe("storage.revoked-with-work-running");
       if (array.options().revokedInFlight() == RevokedInFlight.ABORT) {

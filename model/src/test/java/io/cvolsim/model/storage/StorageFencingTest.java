@@ -50,13 +50,16 @@ class StorageFencingTest {
   @Test
   void revokedNode_failsDriverSetupUntilItRestoresItself() {
     StorageWorld world = new StorageWorld(3, StorageWorld.fixedTimings());
-    world.addClient(CLEANER, at(0, "revoke", c -> c.driver.revokeAccess(ZOMBIE)));
+    world.addClient(CLEANER, at(0, "revoke a", c -> c.driver.revokeAccess(ZOMBIE)),
+        at(0, "revoke b", c -> c.driver.revokeAccess(CLEANER)));
     world.addClient(ZOMBIE, at(seconds(1), "setup while fenced", c -> c.driver.doSetup()),
+        at(millis(1500), "restore another", c -> c.driver.restoreAccess(CLEANER)),
         at(seconds(2), "restore self", c -> c.driver.restoreAccess(ZOMBIE)),
         at(seconds(3), "setup again", c -> c.driver.doSetup()));
     world.simulation.runUntil(seconds(5));
 
     assertThat(failureOf(world.outcome("setup while fenced"))).contains("access revoked");
+    assertThat(failureOf(world.outcome("restore another"))).contains("access revoked for c-vol-a");
     assertThat(world.outcome("restore self").isSuccess()).isTrue();
     assertThat(world.outcome("setup again").isSuccess()).isTrue();
   }
