@@ -13,12 +13,20 @@ import io.cvolsim.model.db.Row;
 import io.cvolsim.model.workers.WorkerEvent.Kind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CleanerTest {
   private static final long DEAD_SERVICE = 10;
 
   private static WorkersWorld world(CleanupClaim claim) {
     return new WorkersWorld(7, WorkersOptions.cinderToday().withClaim(claim)).client("c-vol-1").client("c-vol-2");
+  }
+
+  private static CleanupReport cleanAtTenSeconds(WorkersWorld world, Cleaner cleaner, CleanupRequest request) {
+    WorkersWorld.Result<CleanupReport> report = world.startAt(seconds(10), "clean", () -> cleaner.doCleanup(request));
+    world.runUntil(seconds(20));
+    return report.value();
   }
 
   /** Two cleaners of one dead service, started together, each doing a second of work per row. */
@@ -71,25 +79,14 @@ class CleanerTest {
     return world;
   }
 
-  @Test
-  void updatedAtClaim_withOneSecondTimestamps_twoClaimsInOneSecondBothWin() {
-    WorkersWorld world = sameServiceClaimsWithinOneSecond(CleanupClaim.UPDATED_AT, seconds(1));
-    assertThat(world.count(Kind.CLAIM_WON)).isEqualTo(2);
-    assertThat(world.count(Kind.ACTION_RUN)).isEqualTo(2);
-  }
-
-  @Test
-  void updatedAtClaim_withMicrosecondTimestamps_oneClaimWins() {
-    WorkersWorld world = sameServiceClaimsWithinOneSecond(CleanupClaim.UPDATED_AT, 1_000);
-    assertThat(world.count(Kind.CLAIM_WON)).isEqualTo(1);
-    assertThat(world.count(Kind.CLAIM_LOST)).isEqualTo(1);
-  }
-
-  @Test
-  void racePreventerClaim_withOneSecondTimestamps_oneClaimWins() {
-    WorkersWorld world = sameServiceClaimsWithinOneSecond(CleanupClaim.RACE_PREVENTER, seconds(1));
-    assertThat(world.count(Kind.CLAIM_WON)).isEqualTo(1);
-    assertThat(world.count(Kind.ACTION_RUN)).isEqualTo(1);
+  /** V8: only the updated-at claim on one-second timestamps lets both greenthreads win. */
+  @ParameterizedTest(name = "{0} claim, {1} ns timestamps: {2} of 2 win")
+  @CsvSource({"UPDATED_AT, 1000000000, 2", "UPDATED_AT, 1000, 1", "RACE_PREVENTER, 1000000000, 1"})
+  void sameServiceClaimsWithinOneSecond(CleanupClaim claim, long granularityNanos, int wins) {
+    WorkersWorld world = sameServiceClaimsWithinOneSecond(claim, granularityNanos);
+    assertThat(world.count(Kind.CLAIM_WON)).isEqualTo(wins);
+    assertThat(world.count(Kind.CLAIM_LOST)).isEqualTo(2 - wins);
+    assertThat(world.count(Kind.ACTION_RUN)).isEqualTo(wins);
   }
 
   @Test
@@ -99,10 +96,9 @@ class CleanerTest {
     long fresh = world.volumeWithWorker("v2", "creating", "creating", DEAD_SERVICE, seconds(8));
     Cleaner cleaner = world.cleaner("c-vol-1", 11, WorkersWorld.slowAction(millis(10)));
     CleanupRequest request = CleanupRequest.forService(DEAD_SERVICE).withUntilNanos(seconds(5));
-    WorkersWorld.Result<CleanupReport> report = world.startAt(seconds(10), "clean", () -> cleaner.doCleanup(request));
-    world.runUntil(seconds(20));
+    CleanupReport report = cleanAtTenSeconds(world, cleaner, request);
 
-    assertThat(report.value().claimed()).containsExactly(old);
+    assertThat(report.claimed()).containsExactly(old);
     assertThat(world.worker(fresh).get("service_id")).isEqualTo(DEAD_SERVICE);
     assertThat(world.log.events(Kind.CLAIM_ATTEMPT)).allSatisfy(event ->
         assertThat(event.row().updatedAtNanos()).isLessThanOrEqualTo(event.untilNanos()));
@@ -114,10 +110,9 @@ class CleanerTest {
     long fresh = world.volumeWithWorker("v2", "creating", "creating", DEAD_SERVICE, seconds(8));
     Cleaner cleaner = world.cleaner("c-vol-1", 11, WorkersWorld.slowAction(millis(10)));
     CleanupRequest request = CleanupRequest.forService(DEAD_SERVICE).withUntilNanos(seconds(5));
-    WorkersWorld.Result<CleanupReport> report = world.startAt(seconds(10), "clean", () -> cleaner.doCleanup(request));
-    world.runUntil(seconds(20));
+    CleanupReport report = cleanAtTenSeconds(world, cleaner, request);
 
-    assertThat(report.value().actionsRun()).containsExactly(fresh);
+    assertThat(report.actionsRun()).containsExactly(fresh);
   }
 
   @Test
@@ -127,8 +122,7 @@ class CleanerTest {
     long mismatched = world.volumeWithWorker("v2", "available", "creating", DEAD_SERVICE, seconds(1));
     Cleaner cleaner = world.cleaner("c-vol-1", 11, context -> StandardCleanupActions.volumeService(
         world.db("c-vol-1"), new NoDriver()));
-    world.startAt(seconds(10), "clean", () -> cleaner.doCleanup(CleanupRequest.forService(DEAD_SERVICE)));
-    world.runUntil(seconds(20));
+    cleanAtTenSeconds(world, cleaner, CleanupRequest.forService(DEAD_SERVICE));
 
     assertThat(world.worker(deleting)).as("kept for the re-run delete to remove").isNotNull();
     assertThat(world.worker(mismatched)).as("leaked by O1").isNotNull();
@@ -143,8 +137,7 @@ class CleanerTest {
     world.volumeWithWorker("v2", "deleting", "deleting", DEAD_SERVICE, seconds(1));
     Cleaner cleaner = world.cleaner("c-vol-1", 11, context -> StandardCleanupActions.volumeService(
         world.db("c-vol-1"), new NoDriver()));
-    world.startAt(seconds(10), "clean", () -> cleaner.doCleanup(CleanupRequest.forService(DEAD_SERVICE)));
-    world.runUntil(seconds(20));
+    cleanAtTenSeconds(world, cleaner, CleanupRequest.forService(DEAD_SERVICE));
 
     assertThat(world.worker(mismatched)).isNull();
     assertThat(world.probeCount("cleanup.status-mismatch-skipped")).isEqualTo(1);
@@ -157,11 +150,9 @@ class CleanerTest {
     long row = world.volumeWithWorker("v1", "creating", "creating", DEAD_SERVICE, seconds(1));
     Cleaner cleaner = world.cleaner("c-vol-1", 11, context -> (type, resource, claimed) ->
         SimFuture.failed(Failure.error("driver exploded")));
-    WorkersWorld.Result<CleanupReport> report = world.startAt(seconds(10), "clean",
-        () -> cleaner.doCleanup(CleanupRequest.forService(DEAD_SERVICE)));
-    world.runUntil(seconds(20));
+    CleanupReport report = cleanAtTenSeconds(world, cleaner, CleanupRequest.forService(DEAD_SERVICE));
 
-    assertThat(report.value().givenBack()).containsExactly(row);
+    assertThat(report.givenBack()).containsExactly(row);
     assertThat(world.worker(row).get("service_id")).isEqualTo(DEAD_SERVICE);
     assertThat(world.worker(row).get("updated_at")).isEqualTo(seconds(1));
     assertThat(world.worker(row).get("race_preventer")).isEqualTo(2L);
@@ -173,8 +164,7 @@ class CleanerTest {
     long row = world.volumeWithWorker("v1", "creating", "creating", DEAD_SERVICE, seconds(1));
     world.database.execute(new DbStatement.Delete(Database.VOLUMES, Condition.eq("id", "v1")));
     Cleaner cleaner = world.cleaner("c-vol-1", 11, WorkersWorld.slowAction(millis(10)));
-    world.startAt(seconds(10), "clean", () -> cleaner.doCleanup(CleanupRequest.forService(DEAD_SERVICE)));
-    world.runUntil(seconds(20));
+    cleanAtTenSeconds(world, cleaner, CleanupRequest.forService(DEAD_SERVICE));
 
     assertThat(world.worker(row)).isNull();
     assertThat(world.count(Kind.ACTION_RUN)).isZero();

@@ -6,6 +6,8 @@ import static io.cvolsim.model.workers.ServiceRows.scheduler;
 import static io.cvolsim.model.workers.ServiceRows.volumeService;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cvolsim.kernel.api.NodeId;
+import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.Row;
 import io.cvolsim.model.workers.CleanupRouting.Destination;
 import io.cvolsim.model.workers.CleanupRouting.Dispatch;
@@ -93,5 +95,24 @@ class CleanupRoutingTest {
     CleanupRouting.Result result = route(CleanupRequest.allDown().withUntilNanos(seconds(950)));
     assertThat(result.cleaning()).allSatisfy(dispatch ->
         assertThat(dispatch.request().untilNanos()).isEqualTo(seconds(950)));
+  }
+
+  @Test
+  void workCleanup_readsTheRowsOverTheNetworkAndRoutesOnTheSchedulersClock() {
+    WorkersWorld world = new WorkersWorld(1, WorkersOptions.cinderToday()).client("c-sch-1");
+    world.insert(Database.SERVICES, "host", "host1@lvm", "binary", ServiceColumns.VOLUME_BINARY,
+        "cluster_name", "c1@lvm", "deleted", false, "updated_at", seconds(1));
+    world.insert(Database.SERVICES, "host", "host2@lvm", "binary", ServiceColumns.VOLUME_BINARY,
+        "cluster_name", "c1@lvm", "deleted", false, "updated_at", seconds(50));
+    world.insert(Database.CLUSTERS, "name", "c1@lvm", "binary", ServiceColumns.VOLUME_BINARY, "deleted", false);
+    // The scheduler's clock runs 30 s fast: at true 55 s host2's heartbeat (50 s) already looks 35 s old.
+    world.simulation.setClockOffset(NodeId.of("c-sch-1"), seconds(30));
+    WorkersWorld.Result<CleanupRouting.Result> result = world.startAt(seconds(55), "work_cleanup",
+        () -> CleanupRouting.workCleanup(world.db("c-sch-1"), CleanupRequest.allDown(),
+            world.context("c-sch-1").localTimeNanos(), ServiceLiveness.readerClock(seconds(30))));
+    world.runUntil(seconds(60));
+
+    assertThat(ids(result.value().unavailable())).as("both members look down to the fast scheduler")
+        .containsExactly(1L, 2L);
   }
 }
