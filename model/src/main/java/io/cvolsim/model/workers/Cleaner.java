@@ -158,10 +158,15 @@ public final class Cleaner {
     context.probe("cleanup.action-failed-given-back");
     List<Assignment> giveBack = List.of(Assignment.set(SERVICE_ID, read.serviceId()),
         Assignment.set(UPDATED_AT, read.updatedAtNanos()), new Assignment.Increment(RACE_PREVENTER, 1));
-    return db.update(Database.WORKERS, Condition.eq(ID, read.id()), giveBack).map(count -> {
+    return db.update(Database.WORKERS, Condition.eq(ID, read.id()), giveBack).flatMap(count -> {
+      if (count == 0) {
+        // worker_update raises WorkerNotFound from inside the except block: the run ends.
+        context.probe("cleanup.give-back-row-gone");
+        return SimFuture.failed(Failure.error("WorkerNotFound: workers row " + read.id()));
+      }
       log.record(WorkerEvent.Kind.GIVEN_BACK, context.self().name(), serviceId, read, run.untilNanos);
       run.tally.givenBack.add(read.id());
-      return false;
+      return SimFuture.succeeded(false);
     });
   }
 

@@ -5,6 +5,7 @@ import static io.cvolsim.kernel.api.Durations.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cvolsim.kernel.api.Failure;
+import io.cvolsim.kernel.api.Outcome;
 import io.cvolsim.kernel.api.SimFuture;
 import io.cvolsim.model.db.Condition;
 import io.cvolsim.model.db.Database;
@@ -156,6 +157,38 @@ class CleanerTest {
     assertThat(world.worker(row).get("service_id")).isEqualTo(DEAD_SERVICE);
     assertThat(world.worker(row).get("updated_at")).isEqualTo(seconds(1));
     assertThat(world.worker(row).get("race_preventer")).isEqualTo(2L);
+  }
+
+  @Test
+  void failingActionWhoseRowVanished_endsTheWholeRun() {
+    WorkersWorld world = world(CleanupClaim.RACE_PREVENTER);
+    long first = world.volumeWithWorker("v1", "creating", "creating", DEAD_SERVICE, seconds(1));
+    long second = world.volumeWithWorker("v2", "creating", "creating", DEAD_SERVICE, seconds(1));
+    Cleaner cleaner = world.cleaner("c-vol-1", 11, context -> (type, resource, claimed) -> {
+      // The action's own work deletes the row (as a re-run delete would), then fails.
+      world.database.execute(new DbStatement.Delete(Database.WORKERS, Condition.eq("id", claimed.id())));
+      return SimFuture.failed(Failure.error("driver exploded"));
+    });
+    WorkersWorld.Result<CleanupReport> report = world.startAt(seconds(10), "clean",
+        () -> cleaner.doCleanup(CleanupRequest.forService(DEAD_SERVICE)));
+    world.runUntil(seconds(20));
+
+    assertThat(report.outcome()).isInstanceOf(Outcome.Failed.class);
+    assertThat(world.worker(first)).isNull();
+    assertThat(world.worker(second).get("service_id")).as("never reached").isEqualTo(DEAD_SERVICE);
+  }
+
+  /** O3: a row the API created but nobody claimed names no service, so no cleanup selects it. */
+  @Test
+  void unclaimedRow_isInvisibleToEveryServicesCleanup() {
+    WorkersWorld world = world(CleanupClaim.RACE_PREVENTER);
+    long orphan = world.volumeWithWorker("v1", "creating", "creating", null, seconds(1));
+    Cleaner cleaner = world.cleaner("c-vol-1", 11, WorkersWorld.slowAction(millis(10)));
+    CleanupReport report = cleanAtTenSeconds(world, cleaner, CleanupRequest.forService(DEAD_SERVICE));
+
+    assertThat(report.claimed()).isEmpty();
+    assertThat(world.worker(orphan)).isNotNull();
+    assertThat(world.count(Kind.CLAIM_ATTEMPT)).isZero();
   }
 
   @Test
