@@ -1,0 +1,51 @@
+package io.cvolsim.model.workers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Every workers-table action of a run, stamped with true time from the harness. It is written by
+ * the processes and read only by checkers, never by protocol decisions, so it survives crashes.
+ */
+public final class WorkerLog {
+  private final LongSupplier trueClock;
+  private final List<WorkerEvent> events = new ArrayList<>();
+
+  public WorkerLog(LongSupplier trueClock) {
+    this.trueClock = trueClock;
+  }
+
+  void record(WorkerEvent.Kind kind, String node, Long serviceId, WorkerEntry row, Long untilNanos) {
+    events.add(new WorkerEvent(trueClock.getAsLong(), kind, node, serviceId, row, untilNanos));
+  }
+
+  public List<WorkerEvent> events() {
+    return List.copyOf(events);
+  }
+
+  public List<WorkerEvent> events(WorkerEvent.Kind kind) {
+    List<WorkerEvent> matching = new ArrayList<>();
+    for (WorkerEvent event : events) {
+      if (event.kind() == kind) {
+        matching.add(event);
+      }
+    }
+    return matching;
+  }
+
+  /**
+   * S8's view: for each row version "id@race_preventer", the services that ran a cleanup action
+   * on it. More than one name under a key is a violation.
+   */
+  public SortedMap<String, List<Long>> cleanersByRowVersion() {
+    SortedMap<String, List<Long>> cleaners = new TreeMap<>();
+    for (WorkerEvent event : events(WorkerEvent.Kind.ACTION_RUN)) {
+      String version = event.row().id() + "@" + event.row().racePreventer();
+      cleaners.computeIfAbsent(version, key -> new ArrayList<>()).add(event.serviceId());
+    }
+    return cleaners;
+  }
+}
