@@ -1,0 +1,104 @@
+package io.cvolsim.model.broker;
+
+import static io.cvolsim.kernel.api.Durations.seconds;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cvolsim.kernel.api.Failure;
+import io.cvolsim.kernel.api.NodeId;
+import io.cvolsim.kernel.api.Outcome;
+import io.cvolsim.kernel.api.SimFuture;
+import io.cvolsim.model.broker.BrokerWorld.Done;
+import io.cvolsim.model.broker.BrokerWorld.Job;
+import io.cvolsim.model.broker.BrokerWorld.Work;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Calls through the broker, and oslo.service's graceful stop of a consumer. */
+class CallAndShutdownTest {
+  private final BrokerWorld world = BrokerWorld.reliable(BrokerOptions.osloDefaults());
+  private final List<SimFuture<Done>> calls = new ArrayList<>();
+
+  private void callAt(long atNanos, String topic, long timeoutNanos) {
+    world.at(atNanos, "call", () -> calls.add(world.publisher().call(topic, new Job("get-stats"), Done.class,
+        timeoutNanos)));
+  }
+
+  @Test
+  void call_returnsTheConsumersResult() {
+    NodeId worker = world.addWorker("c-vol-1", seconds(2));
+    callAt(seconds(1), BrokerWorld.TOPIC, seconds(60));
+    world.simulation.runUntil(seconds(10));
+
+    assertThat(calls).singleElement().satisfies(call -> assertThat(call.outcome())
+        .isEqualTo(Outcome.success(new Done("get-stats", worker))));
+    assertThat(world.log.entries(BrokerEvent.REPLIED)).hasSize(1);
+  }
+
+  @Test
+  void call_timesOutWhenItsOnlyConsumerIsFrozen() {
+    NodeId worker = world.addWorker("c-vol-1", seconds(2));
+    world.at(seconds(1), "pause", () -> world.simulation.pause(worker));
+    callAt(seconds(2), BrokerWorld.TOPIC, seconds(30));
+    world.simulation.runUntil(seconds(40));
+
+    assertThat(calls).singleElement().satisfies(call -> {
+      assertThat(call.isDone()).isTrue();
+      assertThat(((Outcome.Failed<Done>) call.outcome()).failure()).isInstanceOf(Failure.TimedOut.class);
+    });
+  }
+
+  @Test
+  void call_toATopicNobodyConsumes_timesOut() {
+    world.addWorker("c-vol-1", seconds(2));
+    callAt(seconds(1), QueueNames.SCHEDULER_TOPIC, seconds(30));
+    world.simulation.runUntil(seconds(40));
+
+    assertThat(((Outcome.Failed<Done>) calls.get(0).outcome()).failure()).isInstanceOf(Failure.TimedOut.class);
+    assertThat(world.log.withFate(MessageFate.UNROUTABLE)).hasSize(1);
+  }
+
+  @Test
+  void gracefulShutdown_waitsForInFlightWork_whileTheOtherMemberTakesNewJobs() {
+    NodeId stopping = world.addWorker("c-vol-1", seconds(20));
+    NodeId staying = world.addWorker("c-vol-2", seconds(20));
+    List<Long> stoppedAt = new ArrayList<>();
+    List<GracefulStop> results = new ArrayList<>();
+    world.castAt(seconds(1), "job-1");
+    world.at(seconds(5), "SIGTERM c-vol-1", () -> world.client(stopping).stopConsuming(seconds(60))
+        .whenComplete(outcome -> {
+          stoppedAt.add(world.simulation.nowNanos());
+          results.add(((Outcome.Success<GracefulStop>) outcome).value());
+        }));
+    world.castAt(seconds(6), "job-2");
+    world.castAt(seconds(7), "job-3");
+    world.simulation.runUntil(seconds(60));
+
+    assertThat(results).containsExactly(GracefulStop.DRAINED);
+    assertThat(stoppedAt.get(0)).as("waits for job-1, which ends at 21 s").isBetween(seconds(21), seconds(22));
+    assertThat(world.finished).filteredOn(work -> work.node().equals(stopping)).extracting(Work::job)
+        .containsExactly("job-1");
+    assertThat(world.startedBy(staying)).extracting(Work::job).containsExactly("job-2", "job-3");
+    assertThat(world.log.entries(BrokerEvent.CONNECTION_CLOSED)).extracting(BrokerLogEntry::node)
+        .containsExactly(stopping);
+  }
+
+  @Test
+  void gracefulShutdown_givesUpAfterItsTimeout() {
+    NodeId stopping = world.addWorker("c-vol-1", seconds(100));
+    List<Long> stoppedAt = new ArrayList<>();
+    List<Outcome<GracefulStop>> results = new ArrayList<>();
+    world.castAt(seconds(1), "job-1");
+    world.at(seconds(5), "SIGTERM c-vol-1", () -> world.client(stopping).stopConsuming(seconds(10))
+        .whenComplete(outcome -> {
+          results.add(outcome);
+          stoppedAt.add(world.simulation.nowNanos());
+        }));
+    world.simulation.runUntil(seconds(30));
+
+    assertThat(results).containsExactly(Outcome.success(GracefulStop.TIMED_OUT));
+    assertThat(stoppedAt).containsExactly(seconds(15));
+    assertThat(world.client(stopping).inFlightCount()).isOne();
+    assertThat(world.simulation.probes().count("broker.client.graceful-stop-timed-out")).isOne();
+  }
+}
