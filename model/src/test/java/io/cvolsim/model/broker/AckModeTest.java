@@ -29,6 +29,19 @@ class AckModeTest {
     world.castAt(seconds(1), "create-v1");
   }
 
+  private void crashFirstMemberAtFiveSeconds(BrokerOptions options) {
+    twoMembersOneJob(options);
+    world.at(CRASH_AT, "crash c-vol-1", () -> world.simulation.crash(first));
+    world.simulation.runUntil(seconds(200));
+  }
+
+  private void freezeFirstMemberFromFiveTo150Seconds(BrokerOptions options) {
+    twoMembersOneJob(options);
+    world.at(CRASH_AT, "pause c-vol-1", () -> world.simulation.pause(first));
+    world.at(seconds(150), "resume c-vol-1", () -> world.simulation.resume(first));
+    world.simulation.runUntil(seconds(300));
+  }
+
   private long onlyMessage() {
     assertThat(world.log.fates()).hasSize(1);
     return world.log.fates().firstKey();
@@ -36,9 +49,7 @@ class AckModeTest {
 
   @Test
   void beforeDispatch_crashAfterTheAckLosesTheJob() {
-    twoMembersOneJob(OSLO);
-    world.at(CRASH_AT, "crash c-vol-1", () -> world.simulation.crash(first));
-    world.simulation.runUntil(seconds(200));
+    crashFirstMemberAtFiveSeconds(OSLO);
 
     long message = onlyMessage();
     assertThat(world.startOrder()).containsExactly(first);
@@ -51,9 +62,7 @@ class AckModeTest {
 
   @Test
   void afterCompletion_redeliversToAnotherConsumerAfterTheHeartbeatTimeout() {
-    twoMembersOneJob(ACK_AFTER);
-    world.at(CRASH_AT, "crash c-vol-1", () -> world.simulation.crash(first));
-    world.simulation.runUntil(seconds(200));
+    crashFirstMemberAtFiveSeconds(ACK_AFTER);
 
     long message = onlyMessage();
     Work redelivery = world.startedBy(second).get(0);
@@ -85,10 +94,7 @@ class AckModeTest {
 
   @Test
   void pausedConsumer_isRedeliveredOnlyAfterTheTimeout_andTheZombieCompletesItToo() {
-    twoMembersOneJob(ACK_AFTER);
-    world.at(CRASH_AT, "pause c-vol-1", () -> world.simulation.pause(first));
-    world.at(seconds(150), "resume c-vol-1", () -> world.simulation.resume(first));
-    world.simulation.runUntil(seconds(300));
+    freezeFirstMemberFromFiveTo150Seconds(ACK_AFTER);
 
     long message = onlyMessage();
     BrokerLogEntry death = world.log.entries(BrokerEvent.CONNECTION_DEAD).get(0);
@@ -105,14 +111,28 @@ class AckModeTest {
 
   @Test
   void pausedConsumer_underBeforeDispatch_finishesTheJobLate_withoutADouble() {
-    twoMembersOneJob(OSLO);
-    world.at(CRASH_AT, "pause c-vol-1", () -> world.simulation.pause(first));
-    world.at(seconds(150), "resume c-vol-1", () -> world.simulation.resume(first));
-    world.simulation.runUntil(seconds(300));
+    freezeFirstMemberFromFiveTo150Seconds(OSLO);
 
     assertThat(world.startOrder()).containsExactly(first);
     assertThat(world.finished).singleElement()
         .satisfies(work -> assertThat(work.atNanos()).isGreaterThanOrEqualTo(seconds(150)));
     assertThat(world.log.fates().values()).containsExactly(MessageFate.DONE);
+  }
+
+  @Test
+  void consumerCutOffFromTheBroker_isDeclaredDead_andRejoinsTheRotationAfterHealing() {
+    twoMembersOneJob(ACK_AFTER);
+    world.at(CRASH_AT, "partition c-vol-1 from the broker",
+        () -> world.simulation.network().blockBoth(first, BrokerWorld.BROKER));
+    world.at(seconds(100), "heal", () -> world.simulation.network().healAll());
+    world.castAt(seconds(120), "create-v2");
+    world.castAt(seconds(120), "create-v3");
+    world.simulation.runUntil(seconds(300));
+
+    assertThat(world.finished).filteredOn(work -> work.job().equals("create-v1")).extracting(Work::node)
+        .as("the cut-off member finished its copy too").containsExactlyInAnyOrder(first, second);
+    assertThat(world.startedBy(first)).extracting(Work::job).contains("create-v1")
+        .containsAnyOf("create-v2", "create-v3");
+    assertThat(world.simulation.probes().count("broker.client.connection-lost")).isOne();
   }
 }

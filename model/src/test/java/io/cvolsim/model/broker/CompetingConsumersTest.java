@@ -9,6 +9,7 @@ import io.cvolsim.kernel.sim.LinkProfile;
 import io.cvolsim.model.broker.BrokerWorld.Work;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class CompetingConsumersTest {
     world.simulation.runUntil(seconds(30));
 
     Map<String, Long> startsPerJob = world.started.stream()
-        .collect(Collectors.groupingBy(Work::job, Collectors.counting()));
+        .collect(Collectors.groupingBy(Work::job, TreeMap::new, Collectors.counting()));
     assertThat(startsPerJob).hasSize(30).allSatisfy((job, count) -> assertThat(count).isOne());
     assertThat(world.log.fates().values()).hasSize(30).containsOnly(MessageFate.DONE);
   }
@@ -75,7 +76,7 @@ class CompetingConsumersTest {
     world.simulation.runUntil(seconds(20));
 
     Map<String, NodeId> takenBy = world.started.stream()
-        .collect(Collectors.toMap(Work::job, Work::node, (a, b) -> a));
+        .collect(Collectors.toMap(Work::job, Work::node, (a, b) -> a, TreeMap::new));
     assertThat(takenBy).containsEntry("job-1", slow).containsEntry("job-2", fast).containsEntry("job-3", fast);
     assertThat(world.startedBy(fast).get(1).atNanos()).as("job-3 waits for the fast consumer's ack")
         .isGreaterThanOrEqualTo(seconds(2));
