@@ -20,8 +20,10 @@ import io.cvolsim.model.broker.BrokerMessage.Reject;
 import io.cvolsim.model.broker.BrokerMessage.Reply;
 import io.cvolsim.model.broker.BrokerMessage.ReplyFailure;
 import io.cvolsim.model.broker.BrokerMessage.Subscribe;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A node's oslo.messaging: publishing (cast, call, fan-out) and consuming (an RPC server per
@@ -47,6 +49,10 @@ public final class BrokerClient {
   private State state = State.IDLE;
   /** The open connection, or 0 while there is none. */
   private long connectionId;
+  /** Tags of the current connection whose handler runs and whose ack is not yet due. */
+  private final TreeSet<Long> runningTags = new TreeSet<>();
+  /** Tags of the current connection already acknowledged, to ack again if the broker resends. */
+  private final TreeSet<Long> ackedTags = new TreeSet<>();
   private boolean heartbeating;
   private SimFuture<GracefulStop> stop;
 
@@ -178,6 +184,8 @@ public final class BrokerClient {
 
   private void connected(long newConnectionId) {
     connectionId = newConnectionId;
+    runningTags.clear();
+    ackedTags.clear();
     state = State.CONNECTED;
     handlers.keySet().forEach(topic -> context.send(broker, new Subscribe(connectionId, topic)));
     if (!heartbeating) {
@@ -194,7 +202,8 @@ public final class BrokerClient {
         return;
       }
       if (connectionId != 0) {
-        context.send(broker, new Heartbeat(connectionId));
+        List<String> topics = state == State.CONNECTED ? List.copyOf(handlers.keySet()) : List.of();
+        context.send(broker, new Heartbeat(connectionId, topics, List.copyOf(runningTags)));
       }
       beatLater();
     });
@@ -218,6 +227,9 @@ public final class BrokerClient {
       context.probe("broker.client.stale-delivery");
       return; // the broker already gave up this connection and requeued what it held
     }
+    if (isDuplicate(deliver)) {
+      return;
+    }
     MessageHandler handler = handlers.get(deliver.topic());
     if (state == State.STOPPING || handler == null) {
       context.probe("broker.client.rejected-while-stopping");
@@ -227,6 +239,16 @@ public final class BrokerClient {
     dispatch(deliver, handler);
   }
 
+  /** A delivery the broker sent again because it lost track of it: ack it again if it was acked. */
+  private boolean isDuplicate(Deliver deliver) {
+    if (ackedTags.contains(deliver.deliveryTag())) {
+      context.probe("broker.client.ack-resent");
+      context.send(broker, new Ack(deliver.connectionId(), deliver.deliveryTag(), deliver.messageId()));
+      return true;
+    }
+    return runningTags.contains(deliver.deliveryTag());
+  }
+
   private void dispatch(Deliver deliver, MessageHandler handler) {
     long number = ++lastDispatchNumber;
     inFlight.put(number, deliver);
@@ -234,6 +256,8 @@ public final class BrokerClient {
         deliver.connectionId(), deliver.redelivered() ? "redelivered" : "");
     if (options.ackMode() == AckMode.BEFORE_DISPATCH) {
       acknowledge(deliver);
+    } else {
+      runningTags.add(deliver.deliveryTag());
     }
     SimFuture<? extends Message> result = handler.handle(new Dispatch(deliver.topic(), deliver.messageId(),
         deliver.kind(), deliver.payload(), deliver.redelivered()));
@@ -271,6 +295,10 @@ public final class BrokerClient {
 
   /** Acknowledges on the connection the message came on, even if that one has died since. */
   private void acknowledge(Deliver deliver) {
+    if (deliver.connectionId() == connectionId) {
+      runningTags.remove(deliver.deliveryTag());
+      ackedTags.add(deliver.deliveryTag());
+    }
     context.send(broker, new Ack(deliver.connectionId(), deliver.deliveryTag(), deliver.messageId()));
   }
 }

@@ -1,6 +1,7 @@
 package io.cvolsim.model.broker;
 
 import io.cvolsim.kernel.api.Message;
+import java.util.List;
 
 /**
  * What crosses the network between the broker and its clients: AMQP's frames reduced to what
@@ -24,7 +25,19 @@ public sealed interface BrokerMessage extends Message {
   /** {@code basic.cancel}: stop taking messages from this topic; unacked ones stay held. */
   record Cancel(long connectionId, String topic) implements OnConnection {}
 
-  record Heartbeat(long connectionId) implements OnConnection {}
+  /**
+   * The periodic beat. It also carries what the client holds, so that frames the network lost
+   * are repaired as TCP would retransmit them: the topics it consumes (a lost subscribe or cancel
+   * is reconciled) and the delivery tags it is still running unacknowledged (a delivery that is
+   * neither acknowledged nor held was lost on the way, or its ack was, and is sent again).
+   */
+  record Heartbeat(long connectionId, List<String> topics, List<Long> heldDeliveryTags)
+      implements OnConnection {
+    public Heartbeat {
+      topics = List.copyOf(topics);
+      heldDeliveryTags = List.copyOf(heldDeliveryTags);
+    }
+  }
 
   /** {@code basic.ack}; the message id only labels the log. */
   record Ack(long connectionId, long deliveryTag, long messageId) implements OnConnection {}

@@ -12,6 +12,7 @@ import io.cvolsim.model.broker.BrokerMessage.Connect;
 import io.cvolsim.model.broker.BrokerMessage.Connected;
 import io.cvolsim.model.broker.BrokerMessage.ConnectionClosed;
 import io.cvolsim.model.broker.BrokerMessage.Deliver;
+import io.cvolsim.model.broker.BrokerMessage.Heartbeat;
 import io.cvolsim.model.broker.BrokerMessage.OnConnection;
 import io.cvolsim.model.broker.BrokerMessage.Publish;
 import io.cvolsim.model.broker.BrokerMessage.Reject;
@@ -112,8 +113,9 @@ public final class BrokerNode implements Node {
     if (frame instanceof Subscribe subscribe) {
       subscribe(connection, subscribe.topic());
     } else if (frame instanceof Cancel cancel) {
-      connection.topics().remove(cancel.topic());
-      queue(cancel.topic()).removeConsumer(connection.id());
+      unsubscribe(connection, cancel.topic());
+    } else if (frame instanceof Heartbeat heartbeat) {
+      repair(connection, heartbeat);
     } else if (frame instanceof Ack ack) {
       acknowledge(connection, ack);
     } else if (frame instanceof Reject reject) {
@@ -138,6 +140,35 @@ public final class BrokerNode implements Node {
     connection.topics().add(topic);
     queue(topic).addConsumer(connection.id());
     deliverWaiting(queue(topic));
+  }
+
+  private void unsubscribe(ConsumerConnection connection, String topic) {
+    connection.topics().remove(topic);
+    queue(topic).removeConsumer(connection.id());
+  }
+
+  /**
+   * Makes good what the network lost on a live connection, as TCP's retransmission would: a
+   * subscribe or cancel that never arrived, and deliveries (or their acks) that went missing.
+   */
+  private void repair(ConsumerConnection connection, Heartbeat heartbeat) {
+    for (String topic : new ArrayList<>(connection.topics())) {
+      if (!heartbeat.topics().contains(topic)) {
+        unsubscribe(connection, topic);
+      }
+    }
+    for (String topic : heartbeat.topics()) {
+      if (!connection.topics().contains(topic)) {
+        context.probe("broker.subscription-repaired");
+        subscribe(connection, topic);
+      }
+    }
+    long now = context.localTimeNanos();
+    for (ConsumerConnection.Held held : connection.lostInTransit(heartbeat.heldDeliveryTags(),
+        options.heartbeatIntervalNanos(), now)) {
+      context.probe("broker.delivery-resent");
+      send(connection, held.deliveryTag(), held.message());
+    }
   }
 
   /** The queue, declared on first use as oslo's consumers declare theirs. */
@@ -242,14 +273,18 @@ public final class BrokerNode implements Node {
   }
 
   private void deliver(ConsumerConnection connection, QueuedMessage message) {
-    long tag = connection.hold(message);
+    long tag = connection.hold(message, context.localTimeNanos());
     if (message.redelivered()) {
       context.probe("broker.redelivered");
     }
     log.record(BrokerEvent.DELIVERED, message.messageId(), message.topic(), connection.owner(), connection.id(),
         message.redelivered() ? "redelivered" : "");
-    context.send(connection.owner(), new Deliver(connection.id(), tag, message.messageId(), message.topic(),
-        message.kind(), message.payload(), message.redelivered()));
+    send(connection, tag, message);
+  }
+
+  private void send(ConsumerConnection connection, long deliveryTag, QueuedMessage message) {
+    context.send(connection.owner(), new Deliver(connection.id(), deliveryTag, message.messageId(),
+        message.topic(), message.kind(), message.payload(), message.redelivered()));
   }
 
   /** Passes a call's result to its caller, once; later results (a redelivered call) are dropped. */
