@@ -54,6 +54,8 @@ public final class BrokerClient {
   /** Tags of the current connection already acknowledged, to ack again if the broker resends. */
   private final TreeSet<Long> ackedTags = new TreeSet<>();
   private boolean heartbeating;
+  /** When this client last beat on its connection (own clock). */
+  private long lastBeatLocalNanos;
   private SimFuture<GracefulStop> stop;
 
   public BrokerClient(NodeContext context, NodeId broker, BrokerOptions options, BrokerLog log) {
@@ -187,6 +189,7 @@ public final class BrokerClient {
     runningTags.clear();
     ackedTags.clear();
     state = State.CONNECTED;
+    lastBeatLocalNanos = context.localTimeNanos();
     handlers.keySet().forEach(topic -> context.send(broker, new Subscribe(connectionId, topic)));
     if (!heartbeating) {
       heartbeating = true;
@@ -201,7 +204,10 @@ public final class BrokerClient {
         heartbeating = false;
         return;
       }
-      if (connectionId != 0) {
+      if (connectionId != 0 && brokenBySilence()) {
+        connectionLost();
+      } else if (connectionId != 0) {
+        lastBeatLocalNanos = context.localTimeNanos();
         List<String> topics = state == State.CONNECTED ? List.copyOf(handlers.keySet()) : List.of();
         context.send(broker, new Heartbeat(connectionId, topics, List.copyOf(runningTags)));
       }
@@ -213,6 +219,20 @@ public final class BrokerClient {
     if (closedId == 0 || closedId != connectionId) {
       return; // an older connection, already replaced
     }
+    connectionLost();
+  }
+
+  /**
+   * True when this client has not beaten for longer than the heartbeat timeout (it was frozen):
+   * the broker has surely closed the connection, and the client's own heartbeat check says so
+   * as soon as it runs again, before anything else is read or acknowledged.
+   */
+  private boolean brokenBySilence() {
+    return context.localTimeNanos() - lastBeatLocalNanos > options.heartbeatTimeoutNanos();
+  }
+
+  /** oslo reconnects and declares its consumers again; handlers of the old connection run on. */
+  private void connectionLost() {
     context.probe("broker.client.connection-lost");
     connectionId = 0;
     if (state == State.CONNECTED) {
@@ -226,6 +246,11 @@ public final class BrokerClient {
     if (deliver.connectionId() != connectionId || connectionId == 0) {
       context.probe("broker.client.stale-delivery");
       return; // the broker already gave up this connection and requeued what it held
+    }
+    if (brokenBySilence()) {
+      // oslo's RPC server cannot ack on the dead connection and skips the message unprocessed.
+      connectionLost();
+      return;
     }
     if (isDuplicate(deliver)) {
       return;
@@ -293,12 +318,17 @@ public final class BrokerClient {
     context.send(broker, new Reply(deliver.messageId(), result));
   }
 
-  /** Acknowledges on the connection the message came on, even if that one has died since. */
+  /**
+   * Acknowledges on the connection the message came on. On a connection this client already
+   * knows is gone the ack cannot be sent; the broker has requeued the message.
+   */
   private void acknowledge(Deliver deliver) {
-    if (deliver.connectionId() == connectionId) {
-      runningTags.remove(deliver.deliveryTag());
-      ackedTags.add(deliver.deliveryTag());
+    if (deliver.connectionId() != connectionId) {
+      context.probe("broker.client.ack-on-lost-connection");
+      return;
     }
+    runningTags.remove(deliver.deliveryTag());
+    ackedTags.add(deliver.deliveryTag());
     context.send(broker, new Ack(deliver.connectionId(), deliver.deliveryTag(), deliver.messageId()));
   }
 }

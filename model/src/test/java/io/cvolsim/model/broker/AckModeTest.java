@@ -104,7 +104,8 @@ class AckModeTest {
         .satisfies(work -> assertThat(work.atNanos()).isGreaterThanOrEqualTo(death.atNanos()));
     assertThat(world.finished).extracting(Work::node).containsExactlyInAnyOrder(first, second);
     assertThat(world.log.completedMoreThanOnce()).containsExactly(message);
-    assertThat(world.log.entries(BrokerEvent.LATE_FRAME)).extracting(BrokerLogEntry::node).containsExactly(first);
+    assertThat(world.simulation.probes().count("broker.client.ack-on-lost-connection"))
+        .as("the zombie's ack has no connection to go on").isOne();
     assertThat(world.log.entries(BrokerEvent.CONNECTION_OPENED)).extracting(BrokerLogEntry::node)
         .as("the zombie reconnects after resuming").containsExactly(first, second, first);
   }
@@ -134,5 +135,22 @@ class AckModeTest {
     assertThat(world.startedBy(first)).extracting(Work::job).contains("create-v1")
         .containsAnyOf("create-v2", "create-v3");
     assertThat(world.simulation.probes().count("broker.client.connection-lost")).isOne();
+  }
+
+  @Test
+  void zombieUnderBeforeDispatch_skipsDeliveriesBufferedOnItsDeadConnection() {
+    twoMembersOneJob(OSLO);
+    world.castAt(seconds(6), "create-v2");
+    world.castAt(seconds(7), "create-v3");
+    world.at(CRASH_AT, "pause c-vol-1", () -> world.simulation.pause(first));
+    world.at(seconds(150), "resume c-vol-1", () -> world.simulation.resume(first));
+    world.simulation.runUntil(seconds(300));
+
+    assertThat(world.startedBy(first)).extracting(Work::job).as("create-v3 reached it while frozen")
+        .containsExactly("create-v1");
+    assertThat(world.startedBy(second)).extracting(Work::job).containsExactly("create-v2", "create-v3");
+    assertThat(world.log.entries(BrokerEvent.REQUEUED)).extracting(BrokerLogEntry::node).containsExactly(first);
+    assertThat(world.log.executedMoreThanOnce()).isEmpty();
+    assertThat(world.log.fates().values()).containsOnly(MessageFate.DONE);
   }
 }
