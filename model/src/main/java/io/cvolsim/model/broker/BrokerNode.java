@@ -32,6 +32,13 @@ import java.util.TreeMap;
  * its unacknowledged messages are requeued and nothing more is delivered to it. A paused consumer
  * is therefore not noticed until its heartbeats have been missing for the whole timeout.
  *
+ * <p>The simulated network may lose frames that TCP would have retransmitted. Each heartbeat
+ * therefore carries the consumer's topics and the deliveries it still runs, and the broker
+ * repairs the difference: a lost subscribe, cancel, delivery or ack is made good within about one
+ * heartbeat interval while the connection lives. Publishes, replies and connection set-up are
+ * not repaired: a cast lost on the way to the broker never existed, a lost reply times the
+ * caller out.
+ *
  * <p>Everything here is volatile: a broker crash loses every queue, connection and waiting call,
  * as non-durable queues do; clients notice on their next frame and reconnect.
  */

@@ -1,5 +1,7 @@
 package io.cvolsim.model.broker;
 
+import java.util.List;
+
 /**
  * Cinder's service and queue names (reference §1 "Naming" and §4.2) [code
  * cinder/volume/volume_utils.py, cinder/volume/rpcapi.py]. A topic here is the queue a consumer
@@ -75,6 +77,25 @@ public final class QueueNames {
    */
   public static String volumeTopic(String hostOrCluster) {
     return VOLUME_TOPIC + "." + extractHost(hostOrCluster, HostLevel.BACKEND);
+  }
+
+  /**
+   * The topics one c-vol process consumes (reference §4.2): its own {@code host@backend} and, when
+   * clustered, its {@code cluster@backend}, on which it competes with the other members. oslo's
+   * legacy server (topic {@code cinder-volume}, server {@code host@backend}) reads a direct queue of
+   * the same name as the first, so it adds nothing here; the shared legacy {@code cinder-volume}
+   * queue serves only callers pinned below RPC 3.6 and is left out.
+   *
+   * @param clusterOrNull the {@code cluster} option, or null when the service is not clustered
+   */
+  public static List<String> volumeServiceTopics(String host, String backend, String clusterOrNull) {
+    String hostTopic = volumeTopic(serviceHost(host, backend));
+    if (clusterOrNull == null || clusterOrNull.isBlank()) {
+      return List.of(hostTopic);
+    }
+    String clusterTopic = volumeTopic(clusterName(clusterOrNull, backend));
+    // The docs forbid a cluster named like a host, but nothing refuses it: the queues collide.
+    return clusterTopic.equals(hostTopic) ? List.of(hostTopic) : List.of(hostTopic, clusterTopic);
   }
 
   private static String requireName(String what, String value) {

@@ -38,4 +38,13 @@ class QueueNamesTest {
   void blankCluster_isRefused() {
     assertThatThrownBy(() -> QueueNames.clusterName("  ", "lvm")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void volumeServiceTopics_addTheClusterQueueOnlyWhenClustered() {
+    assertThat(QueueNames.volumeServiceTopics("node1", "lvm", null)).containsExactly("cinder-volume.node1@lvm");
+    assertThat(QueueNames.volumeServiceTopics("node1", "lvm", "cluster1"))
+        .containsExactly("cinder-volume.node1@lvm", "cinder-volume.cluster1@lvm");
+    assertThat(QueueNames.volumeServiceTopics("node1", "lvm", "node1")).as("a colliding cluster name")
+        .containsExactly("cinder-volume.node1@lvm");
+  }
 }
