@@ -1,6 +1,7 @@
 package io.cvolsim.model.broker;
 
 import io.cvolsim.kernel.api.Durations;
+import io.cvolsim.kernel.api.Failure;
 import io.cvolsim.kernel.api.Incoming;
 import io.cvolsim.kernel.api.Message;
 import io.cvolsim.kernel.api.Node;
@@ -24,6 +25,8 @@ final class BrokerWorld {
   static final NodeId BROKER = NodeId.of("broker");
   static final NodeId PUBLISHER = NodeId.of("publisher");
   static final String TOPIC = QueueNames.volumeTopic(QueueNames.clusterName("cluster1", "lvm"));
+  /** A job whose handler fails after its work time, as a driver error would. */
+  static final String FAILING_JOB = "driver-error";
 
   record Job(String name) implements Message {}
 
@@ -126,9 +129,10 @@ final class BrokerWorld {
     private SimFuture<Done> work(Dispatch dispatch) {
       String job = ((Job) dispatch.payload()).name();
       world.started.add(record(dispatch, job));
-      return context.sleep("work " + job, workNanos).map(ignored -> {
+      return context.sleep("work " + job, workNanos).flatMap(ignored -> {
         world.finished.add(record(dispatch, job));
-        return new Done(job, context.self());
+        return FAILING_JOB.equals(job) ? SimFuture.failed(Failure.error("driver error"))
+            : SimFuture.succeeded(new Done(job, context.self()));
       });
     }
 

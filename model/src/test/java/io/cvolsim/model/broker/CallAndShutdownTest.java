@@ -1,5 +1,6 @@
 package io.cvolsim.model.broker;
 
+import static io.cvolsim.kernel.api.Durations.millis;
 import static io.cvolsim.kernel.api.Durations.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +8,7 @@ import io.cvolsim.kernel.api.Failure;
 import io.cvolsim.kernel.api.NodeId;
 import io.cvolsim.kernel.api.Outcome;
 import io.cvolsim.kernel.api.SimFuture;
+import io.cvolsim.kernel.sim.LinkProfile;
 import io.cvolsim.model.broker.BrokerWorld.Done;
 import io.cvolsim.model.broker.BrokerWorld.Job;
 import io.cvolsim.model.broker.BrokerWorld.Work;
@@ -100,5 +102,37 @@ class CallAndShutdownTest {
     assertThat(stoppedAt).containsExactly(seconds(15));
     assertThat(world.client(stopping).inFlightCount()).isOne();
     assertThat(world.simulation.probes().count("broker.client.graceful-stop-timed-out")).isOne();
+  }
+
+  @Test
+  void gracefulShutdown_handsBackADeliveryThatArrivesAfterTheStop() {
+    BrokerWorld slow = new BrokerWorld(1, BrokerOptions.osloDefaults(),
+        LinkProfile.reliable(millis(100), millis(100)));
+    NodeId stopping = slow.addWorker("c-vol-1", seconds(5));
+    NodeId staying = slow.addWorker("c-vol-2", seconds(5));
+    slow.castAt(millis(500), "job-0");
+    slow.castAt(millis(600), "job-x");
+    slow.castAt(seconds(1), "job-1");
+    // job-1 reaches c-vol-1 at 1.2 s: it is stopping since 1.15 s (job-0 still runs), and its
+    // cancel has not landed yet, so it hands job-1 back.
+    slow.at(seconds(1) + millis(150), "SIGTERM c-vol-1", () -> slow.client(stopping).stopConsuming(seconds(60)));
+    slow.simulation.runUntil(seconds(30));
+
+    assertThat(slow.startedBy(stopping)).extracting(Work::job).containsExactly("job-0");
+    assertThat(slow.startedBy(staying)).extracting(Work::job).containsExactly("job-x", "job-1");
+    assertThat(slow.log.entries(BrokerEvent.REQUEUED)).singleElement()
+        .satisfies(entry -> assertThat(entry.detail()).isEqualTo("rejected"));
+  }
+
+  @Test
+  void call_whoseHandlerFails_failsTheCaller() {
+    world.addWorker("c-vol-1", seconds(1));
+    world.at(seconds(1), "call", () -> calls.add(world.publisher().call(BrokerWorld.TOPIC,
+        new Job(BrokerWorld.FAILING_JOB), Done.class, seconds(30))));
+    world.simulation.runUntil(seconds(10));
+
+    assertThat(((Outcome.Failed<Done>) calls.get(0).outcome()).failure()).isInstanceOf(Failure.Error.class);
+    assertThat(world.log.entries(BrokerEvent.DISPATCH_FAILED)).hasSize(1);
+    assertThat(world.log.fates().values()).containsExactly(MessageFate.DONE);
   }
 }

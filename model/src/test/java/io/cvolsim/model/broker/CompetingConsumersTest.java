@@ -94,4 +94,18 @@ class CompetingConsumersTest {
     assertThat(world.log.withFate(MessageFate.UNROUTABLE)).hasSize(1);
     assertThat(world.simulation.probes().count("broker.unroutable")).isOne();
   }
+
+  @Test
+  void fanoutCopyHeldByADeadConsumer_isDiscarded_notPassedOn() {
+    BrokerWorld world = BrokerWorld.reliable(BrokerOptions.osloDefaults().withAckMode(AckMode.AFTER_COMPLETION));
+    NodeId doomed = world.addWorker("c-vol-1", seconds(30));
+    NodeId survivor = world.addWorker("c-vol-2", seconds(1));
+    world.at(seconds(1), "fanout", () -> world.publisher().fanout(BrokerWorld.TOPIC, new BrokerWorld.Job("failover")));
+    world.at(seconds(5), "crash", () -> world.simulation.crash(doomed));
+    world.simulation.runUntil(seconds(120));
+
+    assertThat(world.startOrder()).containsExactlyInAnyOrder(doomed, survivor);
+    assertThat(world.log.withFate(MessageFate.DISCARDED)).hasSize(1);
+    assertThat(world.log.withFate(MessageFate.DONE)).hasSize(1);
+  }
 }
