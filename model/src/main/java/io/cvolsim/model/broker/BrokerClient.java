@@ -23,7 +23,6 @@ import io.cvolsim.model.broker.BrokerMessage.Subscribe;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * A node's oslo.messaging: publishing (cast, call, fan-out) and consuming (an RPC server per
@@ -49,10 +48,7 @@ public final class BrokerClient {
   private State state = State.IDLE;
   /** The open connection, or 0 while there is none. */
   private long connectionId;
-  /** Tags of the current connection whose handler runs and whose ack is not yet due. */
-  private final TreeSet<Long> runningTags = new TreeSet<>();
-  /** Tags of the current connection already acknowledged, to ack again if the broker resends. */
-  private final TreeSet<Long> ackedTags = new TreeSet<>();
+  private final HeldDeliveries held = new HeldDeliveries();
   private boolean heartbeating;
   /** When this client last beat on its connection (own clock). */
   private long lastBeatLocalNanos;
@@ -137,6 +133,7 @@ public final class BrokerClient {
     stop = SimFuture.pending();
     if (state == State.CONNECTED) {
       handlers.keySet().forEach(topic -> context.send(broker, new Cancel(connectionId, topic)));
+      held.releaseWaiting().forEach(this::reject);
     }
     state = State.STOPPING;
     if (inFlight.isEmpty()) {
@@ -186,8 +183,7 @@ public final class BrokerClient {
 
   private void connected(long newConnectionId) {
     connectionId = newConnectionId;
-    runningTags.clear();
-    ackedTags.clear();
+    held.forget();
     state = State.CONNECTED;
     lastBeatLocalNanos = context.localTimeNanos();
     handlers.keySet().forEach(topic -> context.send(broker, new Subscribe(connectionId, topic)));
@@ -209,7 +205,7 @@ public final class BrokerClient {
       } else if (connectionId != 0) {
         lastBeatLocalNanos = context.localTimeNanos();
         List<String> topics = state == State.CONNECTED ? List.copyOf(handlers.keySet()) : List.of();
-        context.send(broker, new Heartbeat(connectionId, topics, List.copyOf(runningTags)));
+        context.send(broker, new Heartbeat(connectionId, topics, held.unacknowledgedTags()));
       }
       beatLater();
     });
@@ -235,6 +231,7 @@ public final class BrokerClient {
   private void connectionLost() {
     context.probe("broker.client.connection-lost");
     connectionId = 0;
+    held.forget();
     if (state == State.CONNECTED) {
       connect();
     }
@@ -258,20 +255,37 @@ public final class BrokerClient {
     MessageHandler handler = handlers.get(deliver.topic());
     if (state == State.STOPPING || handler == null) {
       context.probe("broker.client.rejected-while-stopping");
-      context.send(broker, new Reject(deliver.connectionId(), deliver.deliveryTag(), deliver.messageId()));
+      reject(deliver);
       return;
     }
-    dispatch(deliver, handler);
+    held.hold(deliver);
+    if (inFlight.size() < options.executorThreadPoolSize()) {
+      dispatch(deliver, handler);
+    } else {
+      context.probe("broker.client.all-workers-busy");
+      held.waitForWorker(deliver);
+    }
   }
 
   /** A delivery the broker sent again because it lost track of it: ack it again if it was acked. */
   private boolean isDuplicate(Deliver deliver) {
-    if (ackedTags.contains(deliver.deliveryTag())) {
+    if (held.wasAcknowledged(deliver.deliveryTag())) {
       context.probe("broker.client.ack-resent");
       context.send(broker, new Ack(deliver.connectionId(), deliver.deliveryTag(), deliver.messageId()));
       return true;
     }
-    return runningTags.contains(deliver.deliveryTag());
+    return held.holds(deliver.deliveryTag());
+  }
+
+  /** Gives freed workers the deliveries that waited for them, oldest first. */
+  private void startWaiting() {
+    while (state == State.CONNECTED && inFlight.size() < options.executorThreadPoolSize()) {
+      Deliver next = held.nextWaiting();
+      if (next == null) {
+        return;
+      }
+      dispatch(next, handlers.get(next.topic()));
+    }
   }
 
   private void dispatch(Deliver deliver, MessageHandler handler) {
@@ -281,8 +295,6 @@ public final class BrokerClient {
         deliver.connectionId(), deliver.redelivered() ? "redelivered" : "");
     if (options.ackMode() == AckMode.BEFORE_DISPATCH) {
       acknowledge(deliver);
-    } else {
-      runningTags.add(deliver.deliveryTag());
     }
     SimFuture<? extends Message> result = handler.handle(new Dispatch(deliver.topic(), deliver.messageId(),
         deliver.kind(), deliver.payload(), deliver.redelivered()));
@@ -304,6 +316,7 @@ public final class BrokerClient {
     if (state == State.STOPPING && inFlight.isEmpty()) {
       finishStop(GracefulStop.DRAINED);
     }
+    startWaiting();
   }
 
   private void answer(Deliver deliver, Outcome<? extends Message> outcome, Failure failure) {
@@ -318,6 +331,11 @@ public final class BrokerClient {
     context.send(broker, new Reply(deliver.messageId(), result));
   }
 
+  /** Hands a delivery back unprocessed; the broker requeues it. */
+  private void reject(Deliver deliver) {
+    context.send(broker, new Reject(deliver.connectionId(), deliver.deliveryTag(), deliver.messageId()));
+  }
+
   /**
    * Acknowledges on the connection the message came on. On a connection this client already
    * knows is gone the ack cannot be sent; the broker has requeued the message.
@@ -327,8 +345,7 @@ public final class BrokerClient {
       context.probe("broker.client.ack-on-lost-connection");
       return;
     }
-    runningTags.remove(deliver.deliveryTag());
-    ackedTags.add(deliver.deliveryTag());
+    held.acknowledged(deliver.deliveryTag());
     context.send(broker, new Ack(deliver.connectionId(), deliver.deliveryTag(), deliver.messageId()));
   }
 }

@@ -17,9 +17,12 @@ import io.cvolsim.kernel.api.Durations;
  *     unlimited ({@code rabbit_qos_prefetch_count}, default 0)
  * @param reconnectIntervalNanos how long a client waits before retrying a failed connection
  *     ({@code rabbit_retry_interval}, default 1 s)
+ * @param executorThreadPoolSize how many handlers one consumer runs at once; further deliveries
+ *     wait in the client unacknowledged, so they are requeued, not lost, if it dies
+ *     ({@code executor_thread_pool_size}, default 64)
  */
 public record BrokerOptions(AckMode ackMode, long heartbeatIntervalNanos, long heartbeatTimeoutNanos,
-    int prefetchCount, long reconnectIntervalNanos) {
+    int prefetchCount, long reconnectIntervalNanos, int executorThreadPoolSize) {
 
   public BrokerOptions {
     if (ackMode == null) {
@@ -35,22 +38,30 @@ public record BrokerOptions(AckMode ackMode, long heartbeatIntervalNanos, long h
     if (reconnectIntervalNanos <= 0) {
       throw new IllegalArgumentException("reconnect interval must be positive: " + reconnectIntervalNanos);
     }
+    if (executorThreadPoolSize < 1) {
+      throw new IllegalArgumentException("need at least one worker: " + executorThreadPoolSize);
+    }
   }
 
   /** What oslo.messaging does out of the box: ack before dispatch, 60 s heartbeat timeout. */
   public static BrokerOptions osloDefaults() {
     return new BrokerOptions(AckMode.BEFORE_DISPATCH, Durations.seconds(10), Durations.seconds(60), 0,
-        Durations.seconds(1));
+        Durations.seconds(1), 64);
   }
 
   public BrokerOptions withAckMode(AckMode mode) {
     return new BrokerOptions(mode, heartbeatIntervalNanos, heartbeatTimeoutNanos, prefetchCount,
-        reconnectIntervalNanos);
+        reconnectIntervalNanos, executorThreadPoolSize);
   }
 
   public BrokerOptions withPrefetchCount(int count) {
     return new BrokerOptions(ackMode, heartbeatIntervalNanos, heartbeatTimeoutNanos, count,
-        reconnectIntervalNanos);
+        reconnectIntervalNanos, executorThreadPoolSize);
+  }
+
+  public BrokerOptions withExecutorThreadPoolSize(int size) {
+    return new BrokerOptions(ackMode, heartbeatIntervalNanos, heartbeatTimeoutNanos, prefetchCount,
+        reconnectIntervalNanos, size);
   }
 
   /** True when a consumer may take one more message while holding {@code unacked} of them. */

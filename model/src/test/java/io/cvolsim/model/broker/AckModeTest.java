@@ -153,4 +153,21 @@ class AckModeTest {
     assertThat(world.log.executedMoreThanOnce()).isEmpty();
     assertThat(world.log.fates().values()).containsOnly(MessageFate.DONE);
   }
+
+  @Test
+  void beforeDispatch_deliveriesWaitingForAWorkerAreRequeued_onlyTheRunningOneIsLost() {
+    world = BrokerWorld.reliable(OSLO.withPrefetchCount(0).withExecutorThreadPoolSize(1));
+    first = world.addWorker("c-vol-1", seconds(30));
+    world.castAt(seconds(1), "create-v1");
+    world.castAt(seconds(1), "create-v2");
+    world.at(CRASH_AT, "crash c-vol-1", () -> world.simulation.crash(first));
+    world.at(seconds(6), "c-vol-2 joins", () -> second = world.addWorker("c-vol-2", seconds(30)));
+    world.simulation.runUntil(seconds(200));
+
+    assertThat(world.startedBy(first)).extracting(Work::job).containsExactly("create-v1");
+    assertThat(world.startedBy(second)).extracting(Work::job).containsExactly("create-v2");
+    assertThat(world.log.lost()).hasSize(1);
+    assertThat(world.log.withFate(MessageFate.DONE)).hasSize(1);
+    assertThat(world.simulation.probes().count("broker.client.all-workers-busy")).isOne();
+  }
 }
