@@ -123,7 +123,7 @@ public final class BrokerClient {
 
   /**
    * oslo.service's graceful stop on SIGTERM: cancel every subscription so no new work arrives,
-   * wait for the handlers in flight up to the timeout, then close the connection (the broker
+   * wait for the handlers in flight and those already received up to the timeout, then close the connection (the broker
    * requeues whatever is still unacknowledged). Idempotent.
    */
   public SimFuture<GracefulStop> stopConsuming(long gracefulShutdownTimeoutNanos) {
@@ -133,7 +133,6 @@ public final class BrokerClient {
     stop = SimFuture.pending();
     if (state == State.CONNECTED) {
       handlers.keySet().forEach(topic -> context.send(broker, new Cancel(connectionId, topic)));
-      held.releaseWaiting().forEach(this::reject);
     }
     state = State.STOPPING;
     if (inFlight.isEmpty()) {
@@ -277,9 +276,12 @@ public final class BrokerClient {
     return held.holds(deliver.deliveryTag());
   }
 
-  /** Gives freed workers the deliveries that waited for them, oldest first. */
+  /**
+   * Gives freed workers the deliveries that waited for them, oldest first; a graceful stop runs
+   * them too, as oslo's executor finishes the work it has queued.
+   */
   private void startWaiting() {
-    while (state == State.CONNECTED && inFlight.size() < options.executorThreadPoolSize()) {
+    while ((state == State.CONNECTED || state == State.STOPPING) && inFlight.size() < options.executorThreadPoolSize()) {
       Deliver next = held.nextWaiting();
       if (next == null) {
         return;
@@ -313,10 +315,10 @@ public final class BrokerClient {
     if (options.ackMode() == AckMode.AFTER_COMPLETION) {
       acknowledge(deliver);
     }
+    startWaiting();
     if (state == State.STOPPING && inFlight.isEmpty()) {
       finishStop(GracefulStop.DRAINED);
     }
-    startWaiting();
   }
 
   private void answer(Deliver deliver, Outcome<? extends Message> outcome, Failure failure) {

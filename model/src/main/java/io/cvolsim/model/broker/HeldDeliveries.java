@@ -1,7 +1,6 @@
 package io.cvolsim.model.broker;
 
 import io.cvolsim.model.broker.BrokerMessage.Deliver;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -49,14 +48,6 @@ final class HeldDeliveries {
   Deliver nextWaiting() {
     var first = waitingForWorker.pollFirstEntry();
     return first == null ? null : first.getValue();
-  }
-
-  /** Hands back every delivery still waiting for a worker (a stop): no longer held. */
-  List<Deliver> releaseWaiting() {
-    List<Deliver> released = new ArrayList<>(waitingForWorker.values());
-    waitingForWorker.clear();
-    released.forEach(deliver -> unacknowledged.remove(deliver.deliveryTag()));
-    return released;
   }
 
   /** The tags to report in a heartbeat: held, so not to be sent again. */

@@ -135,4 +135,19 @@ class CallAndShutdownTest {
     assertThat(world.log.entries(BrokerEvent.DISPATCH_FAILED)).hasSize(1);
     assertThat(world.log.fates().values()).containsExactly(MessageFate.DONE);
   }
+
+  @Test
+  void gracefulShutdown_alsoRunsWhatWaitedForAWorker() {
+    BrokerWorld narrow = BrokerWorld.reliable(BrokerOptions.osloDefaults().withExecutorThreadPoolSize(1));
+    NodeId stopping = narrow.addWorker("c-vol-1", seconds(10));
+    List<Long> stoppedAt = new ArrayList<>();
+    narrow.castAt(seconds(1), "job-1");
+    narrow.castAt(seconds(1), "job-2");
+    narrow.at(seconds(5), "SIGTERM c-vol-1", () -> narrow.client(stopping).stopConsuming(seconds(60))
+        .whenComplete(outcome -> stoppedAt.add(narrow.simulation.nowNanos())));
+    narrow.simulation.runUntil(seconds(60));
+
+    assertThat(narrow.finished).extracting(Work::job).containsExactly("job-1", "job-2");
+    assertThat(stoppedAt).singleElement().satisfies(at -> assertThat(at).isBetween(seconds(21), seconds(22)));
+  }
 }
