@@ -281,7 +281,8 @@ public final class BrokerClient {
    * them too, as oslo's executor finishes the work it has queued.
    */
   private void startWaiting() {
-    while ((state == State.CONNECTED || state == State.STOPPING) && inFlight.size() < options.executorThreadPoolSize()) {
+    boolean consuming = state == State.CONNECTED || state == State.STOPPING;
+    while (consuming && inFlight.size() < options.executorThreadPoolSize()) {
       Deliver next = held.nextWaiting();
       if (next == null) {
         return;
