@@ -1,0 +1,73 @@
+package io.cvolsim.model.volume;
+
+import io.cvolsim.kernel.api.NodeContext;
+import io.cvolsim.kernel.api.Outcome;
+import io.cvolsim.kernel.api.SimFuture;
+import io.cvolsim.model.api.StatusWriteObserver;
+import io.cvolsim.model.api.StatusWriteObserver.WriteOutcome;
+import io.cvolsim.model.config.ManagerCompletion;
+import io.cvolsim.model.db.Assignment;
+import io.cvolsim.model.db.Condition;
+import io.cvolsim.model.db.Database;
+import io.cvolsim.model.db.DbClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * The manager's status writes. A completion is a blind save (Cinder today) or, under V19, a
+ * conditional update expecting the transitional status; every write is reported to the
+ * harness's observer so the history shows who moved a volume.
+ */
+final class StatusWriter {
+  private final NodeContext context;
+  private final DbClient db;
+  private final ManagerCompletion completion;
+  private final StatusWriteObserver observer;
+
+  StatusWriter(NodeContext context, DbClient db, ManagerCompletion completion, StatusWriteObserver observer) {
+    this.context = context;
+    this.db = db;
+    this.completion = completion;
+    this.observer = observer;
+  }
+
+  /** Ends an operation that started from {@code fromStatus}; true when the row changed. */
+  SimFuture<Boolean> complete(String table, String id, String fromStatus, SortedMap<String, Object> fields) {
+    if (completion == ManagerCompletion.BLIND) {
+      return save(table, id, fields);
+    }
+    List<Assignment> values = new ArrayList<>();
+    fields.forEach((column, value) -> values.add(Assignment.set(column, value)));
+    SimFuture<Boolean> applied = db.conditionalUpdate(table, id, Condition.eq("status", fromStatus), values)
+        .map(changed -> {
+          if (!changed) {
+            context.probe("manager.cas-completion-refused");
+          }
+          return changed;
+        });
+    return observed(table, id, fields, applied);
+  }
+
+  /** A plain save of these fields, as the ORM's {@code save()} does. */
+  SimFuture<Boolean> save(String table, String id, SortedMap<String, Object> fields) {
+    return observed(table, id, fields, db.save(table, id, fields));
+  }
+
+  private SimFuture<Boolean> observed(String table, String id, SortedMap<String, Object> fields,
+      SimFuture<Boolean> write) {
+    if (!Database.VOLUMES.equals(table)) {
+      return write;
+    }
+    long token = observer.started(context.self().name(), id, fields);
+    write.whenComplete(outcome -> observer.finished(token, outcomeOf(outcome)));
+    return write;
+  }
+
+  private static WriteOutcome outcomeOf(Outcome<Boolean> outcome) {
+    if (outcome instanceof Outcome.Success<Boolean> success) {
+      return success.value() ? WriteOutcome.APPLIED : WriteOutcome.NOT_APPLIED;
+    }
+    return WriteOutcome.UNKNOWN;
+  }
+}

@@ -1,0 +1,143 @@
+package io.cvolsim.model.volume;
+
+import io.cvolsim.kernel.api.Failure;
+import io.cvolsim.kernel.api.Outcome;
+import io.cvolsim.kernel.api.SimFuture;
+import io.cvolsim.model.db.Database;
+import io.cvolsim.model.db.Row;
+import io.cvolsim.model.dlm.LockWait;
+import io.cvolsim.model.rpc.VolumeRpc;
+import io.cvolsim.model.storage.FencingToken;
+import io.cvolsim.model.storage.VolumeDriver;
+import io.cvolsim.model.workers.ResourceType;
+import io.cvolsim.model.workers.WorkerEntry;
+import io.cvolsim.model.workers.WorkerTable;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The volume manager's create and delete (cinder/volume/manager.py, reference §2.3, §5.3, §7):
+ * claim the workers row, take the source-protection locks, call the driver, write the outcome,
+ * release the row. Snapshot, extend and attach operations are in {@link OtherOperations}.
+ */
+final class VolumeOperations {
+  private final ManagerContext manager;
+
+  VolumeOperations(ManagerContext manager) {
+    this.manager = manager;
+  }
+
+  /** c-vol {@code create_volume}; the source's delete lock is held around the whole flow. */
+  SimFuture<Void> create(VolumeRpc.CreateVolume job) {
+    return withWorker(ResourceType.VOLUME, job.volumeId(), "creating", null, claimed ->
+        loaded(job.volumeId()).flatMap(volume -> {
+          if (volume == null) {
+            manager.node().probe("manager.create-volume-not-found");
+            return SimFuture.succeeded("deleted");
+          }
+          return manager.writer().save(Database.VOLUMES, job.volumeId(),
+                  Row.values("host", manager.config().resourceHost(), "cluster_name", manager.config().clusterName()))
+              .flatMap(ignored -> underSourceLock(job, () -> driverCreate(job, driverFor(claimed))))
+              .thenHandle(outcome -> finishCreate(job, outcome));
+        }));
+  }
+
+  private SimFuture<Void> underSourceLock(VolumeRpc.CreateVolume job, Supplier<SimFuture<Void>> body) {
+    String lock = job.sourceVolumeId() != null ? job.sourceVolumeId() + "-delete_volume"
+        : job.sourceSnapshotId() != null ? job.sourceSnapshotId() + "-delete_snapshot" : null;
+    if (lock == null) {
+      return body.get();
+    }
+    manager.node().probe("manager.clone-took-source-lock");
+    return manager.locks().synchronizedOn(List.of(lock), LockWait.forever(), body);
+  }
+
+  private SimFuture<Void> driverCreate(VolumeRpc.CreateVolume job, VolumeDriver driver) {
+    int size = (int) job.sizeGb();
+    if (job.sourceVolumeId() != null) {
+      return sourceExists(Database.VOLUMES, job.sourceVolumeId())
+          .flatMap(ignored -> driver.createCloneFrom(job.volumeId(), job.sourceVolumeId(), size));
+    }
+    if (job.sourceSnapshotId() != null) {
+      return sourceExists(Database.SNAPSHOTS, job.sourceSnapshotId())
+          .flatMap(ignored -> driver.createFromSnapshot(job.volumeId(), job.sourceSnapshotId(), size));
+    }
+    return driver.createVolume(job.volumeId(), size);
+  }
+
+  /** VolumeNotFound / SnapshotNotFound: the source went while the job waited for its lock. */
+  private SimFuture<Void> sourceExists(String table, String id) {
+    return loaded(table, id).flatMap(source -> source == null
+        ? SimFuture.failed(Failure.error("source " + id + " not found"))
+        : SimFuture.succeeded(null));
+  }
+
+  private SimFuture<String> finishCreate(VolumeRpc.CreateVolume job, Outcome<Void> outcome) {
+    String status = outcome.isSuccess() ? "available" : "error";
+    if (!outcome.isSuccess()) {
+      manager.node().probe("manager.create-failed");
+    }
+    return manager.writer().complete(Database.VOLUMES, job.volumeId(), "creating", Row.values("status", status))
+        .map(ignored -> status);
+  }
+
+  /** c-vol {@code delete_volume}, under the {@code <id>-delete_volume} lock (decorator). */
+  SimFuture<Void> delete(String volumeId, WorkerEntry cleaning) {
+    return manager.locks().synchronizedOn(List.of(volumeId + "-delete_volume"), LockWait.forever(), () ->
+        withWorker(ResourceType.VOLUME, volumeId, "deleting", cleaning, claimed ->
+            loaded(volumeId).flatMap(volume -> volume == null
+                ? SimFuture.succeeded("deleted")
+                : driverFor(claimed).deleteVolume(volumeId).thenHandle(outcome -> finishDelete(volumeId, outcome)))));
+  }
+
+  private SimFuture<String> finishDelete(String volumeId, Outcome<Void> outcome) {
+    if (!outcome.isSuccess()) {
+      manager.node().probe("manager.delete-failed");
+      return manager.writer().complete(Database.VOLUMES, volumeId, "deleting", Row.values("status", "error_deleting"))
+          .map(ignored -> "error_deleting");
+    }
+    // volume_destroy: the row is soft-deleted, whatever status it holds now.
+    return manager.writer().save(Database.VOLUMES, volumeId, Row.values("status", "deleted", "deleted", true))
+        .map(ignored -> "deleted");
+  }
+
+  /**
+   * The {@code set_workers} decorator: claim the row, run the body, and release the row when the
+   * resource's status moved on. A row held by another operation (CleanableInUse) aborts the job.
+   */
+  SimFuture<Void> withWorker(ResourceType type, String id, String status, WorkerEntry cleaning,
+      Function<WorkerEntry, SimFuture<String>> body) {
+    return manager.workers().setWorker(type, id, status, cleaning, manager.serviceId()).thenHandle(claim -> {
+      if (!(claim instanceof Outcome.Success<WorkerEntry> success)) {
+        Failure failure = ((Outcome.Failed<WorkerEntry>) claim).failure();
+        manager.node().probe(WorkerTable.isCleanableInUse(failure) ? "manager.cleanable-in-use" : "manager.claim-failed");
+        return SimFuture.<Void>failed(failure);
+      }
+      WorkerEntry entry = success.value();
+      return body.apply(entry).thenHandle(result -> {
+        String finalStatus = result instanceof Outcome.Success<String> done ? done.value() : status;
+        return manager.workers().unsetWorker(entry, finalStatus, manager.serviceId())
+            .thenHandle(ignored -> result.isSuccess() ? SimFuture.<Void>succeeded(null)
+                : SimFuture.<Void>failed(((Outcome.Failed<String>) result).failure()));
+      });
+    });
+  }
+
+  /**
+   * The driver, carrying the claimed row's version as fencing token: a cleaner's claim bumps
+   * race_preventer, so with token fencing the array refuses the slower, older claimant.
+   */
+  VolumeDriver driverFor(WorkerEntry claimed) {
+    return manager.driver().withFencingToken(new FencingToken(claimed.resourceId(), claimed.racePreventer()));
+  }
+
+  SimFuture<Row> loaded(String id) {
+    return loaded(Database.VOLUMES, id);
+  }
+
+  /** The live row, or null when it is missing or soft-deleted. */
+  SimFuture<Row> loaded(String table, String id) {
+    return manager.db().get(table, id).map(row -> row == null || row.isTrue("deleted") ? null : row);
+  }
+}

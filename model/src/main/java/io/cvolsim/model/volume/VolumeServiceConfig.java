@@ -1,0 +1,32 @@
+package io.cvolsim.model.volume;
+
+import io.cvolsim.model.broker.QueueNames;
+import io.cvolsim.model.config.ManagerCompletion;
+import io.cvolsim.model.service.ServiceOptions;
+
+/**
+ * One c-vol process: its {@code host}, {@code backend} and {@code cluster} options (cluster may be
+ * null: not clustered) and how it behaves.
+ *
+ * @param reinitDriverCount how often a failed driver start is retried (back-off 1, 2, 4 s)
+ * @param capabilityReportIntervalNanos how often capabilities are reported to the schedulers
+ */
+public record VolumeServiceConfig(String host, String backend, String cluster, ServiceOptions service,
+    ManagerCompletion completion, FencingOptions fencing, int reinitDriverCount,
+    long capabilityReportIntervalNanos) {
+
+  /** {@code host@backend}: the services row's host and this node's own queue. */
+  public String serviceHost() {
+    return QueueNames.serviceHost(host, backend);
+  }
+
+  /** {@code cluster@backend}, or null when not clustered. */
+  public String clusterName() {
+    return cluster == null ? null : QueueNames.clusterName(cluster, backend);
+  }
+
+  /** Where new volumes are said to live: {@code host@backend#pool}. */
+  public String resourceHost() {
+    return QueueNames.appendPool(serviceHost(), QueueNames.DEFAULT_POOL_NAME);
+  }
+}
