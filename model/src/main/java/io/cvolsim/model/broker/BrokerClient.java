@@ -50,6 +50,8 @@ public final class BrokerClient {
   private long connectionId;
   private final HeldDeliveries held = new HeldDeliveries();
   private boolean heartbeating;
+  /** Numbers the frames that state this client's topics, in sending order. */
+  private long lastTopicFrame;
   /** When this client last beat on its connection (own clock). */
   private long lastBeatLocalNanos;
   private SimFuture<GracefulStop> stop;
@@ -96,7 +98,7 @@ public final class BrokerClient {
     if (state == State.IDLE) {
       connect();
     } else if (state == State.CONNECTED) {
-      context.send(broker, new Subscribe(connectionId, topic));
+      context.send(broker, new Subscribe(connectionId, ++lastTopicFrame, topic));
     }
   }
 
@@ -132,7 +134,7 @@ public final class BrokerClient {
     }
     stop = SimFuture.pending();
     if (state == State.CONNECTED) {
-      handlers.keySet().forEach(topic -> context.send(broker, new Cancel(connectionId, topic)));
+      handlers.keySet().forEach(topic -> context.send(broker, new Cancel(connectionId, ++lastTopicFrame, topic)));
     }
     state = State.STOPPING;
     if (inFlight.isEmpty()) {
@@ -185,7 +187,7 @@ public final class BrokerClient {
     held.forget();
     state = State.CONNECTED;
     lastBeatLocalNanos = context.localTimeNanos();
-    handlers.keySet().forEach(topic -> context.send(broker, new Subscribe(connectionId, topic)));
+    handlers.keySet().forEach(topic -> context.send(broker, new Subscribe(connectionId, ++lastTopicFrame, topic)));
     if (!heartbeating) {
       heartbeating = true;
       beatLater();
@@ -204,7 +206,8 @@ public final class BrokerClient {
       } else if (connectionId != 0) {
         lastBeatLocalNanos = context.localTimeNanos();
         List<String> topics = state == State.CONNECTED ? List.copyOf(handlers.keySet()) : List.of();
-        context.send(broker, new Heartbeat(connectionId, topics, held.unacknowledgedTags()));
+        context.send(broker, new Heartbeat(connectionId, ++lastTopicFrame, topics,
+            held.unacknowledgedTags()));
       }
       beatLater();
     });
