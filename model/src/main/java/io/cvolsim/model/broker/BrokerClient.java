@@ -29,10 +29,15 @@ import java.util.TreeMap;
  * topic). One client per node incarnation; a restarted node builds a new one and subscribes again
  * from its start-up code. The node passes every message it receives to {@link #onMessage} first.
  *
- * <p>A consumer opens one connection, beats on it every heartbeat interval and acknowledges as
- * {@link AckMode} says. When the broker answers that the connection is gone (it was declared dead
- * while this node was paused or cut off), the client reconnects and subscribes again, as oslo
- * does after a connection error; handlers still running from the old connection carry on.
+ * <p>A consumer opens one connection, beats on it every heartbeat interval, runs at most
+ * {@code executorThreadPoolSize} handlers at once (the rest wait unacknowledged) and acknowledges
+ * as {@link AckMode} says. When the connection is gone (the broker says so, or this node finds
+ * after a freeze that it has been silent for longer than the heartbeat timeout) the client
+ * reconnects and subscribes again, as oslo does after a connection error; handlers still running
+ * from the old connection carry on, but can no longer acknowledge there.
+ *
+ * <p>Silence is measured on the node's own clock, which the kernel may skew: a forward clock jump
+ * longer than the heartbeat timeout looks like a freeze (kombu would use a monotonic clock).
  */
 public final class BrokerClient {
   private enum State { IDLE, CONNECTING, CONNECTED, STOPPING, CLOSED }
