@@ -29,10 +29,15 @@ import java.util.TreeMap;
  * topic). One client per node incarnation; a restarted node builds a new one and subscribes again
  * from its start-up code. The node passes every message it receives to {@link #onMessage} first.
  *
- * <p>A consumer opens one connection, beats on it every heartbeat interval and acknowledges as
- * {@link AckMode} says. When the broker answers that the connection is gone (it was declared dead
- * while this node was paused or cut off), the client reconnects and subscribes again, as oslo
- * does after a connection error; handlers still running from the old connection carry on.
+ * <p>A consumer opens one connection, beats on it every heartbeat interval, runs at most
+ * {@code executorThreadPoolSize} handlers at once (the rest wait unacknowledged) and acknowledges
+ * as {@link AckMode} says. When the connection is gone (the broker says so, or this node finds
+ * after a freeze that it has been silent for longer than the heartbeat timeout) the client
+ * reconnects and subscribes again, as oslo does after a connection error; handlers still running
+ * from the old connection carry on, but can no longer acknowledge there.
+ *
+ * <p>Silence is measured on the node's own clock, which the kernel may skew: a forward clock jump
+ * longer than the heartbeat timeout looks like a freeze (kombu would use a monotonic clock).
  */
 public final class BrokerClient {
   private enum State { IDLE, CONNECTING, CONNECTED, STOPPING, CLOSED }
@@ -50,6 +55,8 @@ public final class BrokerClient {
   private long connectionId;
   private final HeldDeliveries held = new HeldDeliveries();
   private boolean heartbeating;
+  /** Numbers the frames that state this client's topics, in sending order. */
+  private long lastTopicFrame;
   /** When this client last beat on its connection (own clock). */
   private long lastBeatLocalNanos;
   private SimFuture<GracefulStop> stop;
@@ -96,7 +103,7 @@ public final class BrokerClient {
     if (state == State.IDLE) {
       connect();
     } else if (state == State.CONNECTED) {
-      context.send(broker, new Subscribe(connectionId, topic));
+      context.send(broker, new Subscribe(connectionId, ++lastTopicFrame, topic));
     }
   }
 
@@ -132,7 +139,7 @@ public final class BrokerClient {
     }
     stop = SimFuture.pending();
     if (state == State.CONNECTED) {
-      handlers.keySet().forEach(topic -> context.send(broker, new Cancel(connectionId, topic)));
+      handlers.keySet().forEach(topic -> context.send(broker, new Cancel(connectionId, ++lastTopicFrame, topic)));
     }
     state = State.STOPPING;
     if (inFlight.isEmpty()) {
@@ -185,7 +192,7 @@ public final class BrokerClient {
     held.forget();
     state = State.CONNECTED;
     lastBeatLocalNanos = context.localTimeNanos();
-    handlers.keySet().forEach(topic -> context.send(broker, new Subscribe(connectionId, topic)));
+    handlers.keySet().forEach(topic -> context.send(broker, new Subscribe(connectionId, ++lastTopicFrame, topic)));
     if (!heartbeating) {
       heartbeating = true;
       beatLater();
@@ -204,7 +211,8 @@ public final class BrokerClient {
       } else if (connectionId != 0) {
         lastBeatLocalNanos = context.localTimeNanos();
         List<String> topics = state == State.CONNECTED ? List.copyOf(handlers.keySet()) : List.of();
-        context.send(broker, new Heartbeat(connectionId, topics, held.unacknowledgedTags()));
+        context.send(broker, new Heartbeat(connectionId, ++lastTopicFrame, topics,
+            held.unacknowledgedTags()));
       }
       beatLater();
     });

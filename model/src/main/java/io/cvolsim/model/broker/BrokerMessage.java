@@ -14,16 +14,24 @@ public sealed interface BrokerMessage extends Message {
     long connectionId();
   }
 
+  /**
+   * A frame that states which topics the client consumes. It is numbered in sending order, so the
+   * broker can ignore one the network overtook with a newer one (TCP would keep them in order).
+   */
+  sealed interface TopicFrame extends OnConnection {
+    long frameNumber();
+  }
+
   // ---- client to broker -------------------------------------------------------------------
 
   /** Opens a consumer connection; answered with {@link Connected}. */
   record Connect() implements BrokerMessage {}
 
   /** {@code basic.consume}: take messages from this topic (and its fan-out). */
-  record Subscribe(long connectionId, String topic) implements OnConnection {}
+  record Subscribe(long connectionId, long frameNumber, String topic) implements TopicFrame {}
 
   /** {@code basic.cancel}: stop taking messages from this topic; unacked ones stay held. */
-  record Cancel(long connectionId, String topic) implements OnConnection {}
+  record Cancel(long connectionId, long frameNumber, String topic) implements TopicFrame {}
 
   /**
    * The periodic beat. It also carries what the client holds, so that frames the network lost
@@ -31,8 +39,8 @@ public sealed interface BrokerMessage extends Message {
    * is reconciled) and the delivery tags it is still running unacknowledged (a delivery that is
    * neither acknowledged nor held was lost on the way, or its ack was, and is sent again).
    */
-  record Heartbeat(long connectionId, List<String> topics, List<Long> heldDeliveryTags)
-      implements OnConnection {
+  record Heartbeat(long connectionId, long frameNumber, List<String> topics, List<Long> heldDeliveryTags)
+      implements TopicFrame {
     public Heartbeat {
       topics = List.copyOf(topics);
       heldDeliveryTags = List.copyOf(heldDeliveryTags);

@@ -19,6 +19,7 @@ import io.cvolsim.model.broker.BrokerMessage.Reject;
 import io.cvolsim.model.broker.BrokerMessage.Reply;
 import io.cvolsim.model.broker.BrokerMessage.ReplyFailure;
 import io.cvolsim.model.broker.BrokerMessage.Subscribe;
+import io.cvolsim.model.broker.BrokerMessage.TopicFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -117,6 +118,13 @@ public final class BrokerNode implements Node {
       return;
     }
     connection.heard(context.localTimeNanos());
+    if (frame instanceof TopicFrame topicFrame && !connection.isNewest(topicFrame.frameNumber())) {
+      context.probe("broker.overtaken-topic-frame");
+      if (frame instanceof Heartbeat heartbeat) {
+        resendLost(connection, heartbeat);
+      }
+      return;
+    }
     if (frame instanceof Subscribe subscribe) {
       subscribe(connection, subscribe.topic());
     } else if (frame instanceof Cancel cancel) {
@@ -170,6 +178,11 @@ public final class BrokerNode implements Node {
         subscribe(connection, topic);
       }
     }
+    resendLost(connection, heartbeat);
+  }
+
+  /** Sends again the deliveries that are neither acknowledged nor held by the client. */
+  private void resendLost(ConsumerConnection connection, Heartbeat heartbeat) {
     long now = context.localTimeNanos();
     for (ConsumerConnection.Held held : connection.lostInTransit(heartbeat.heldDeliveryTags(),
         options.heartbeatIntervalNanos(), now)) {

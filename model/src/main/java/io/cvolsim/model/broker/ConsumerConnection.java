@@ -19,6 +19,7 @@ final class ConsumerConnection {
   private final TreeMap<Long, Held> unacked = new TreeMap<>();
   private long lastDeliveryTag;
   private long lastHeardLocalNanos;
+  private long lastTopicFrame;
 
   ConsumerConnection(long id, NodeId owner, long nowLocalNanos) {
     this.id = id;
@@ -40,6 +41,15 @@ final class ConsumerConnection {
 
   boolean silentFor(long timeoutNanos, long nowLocalNanos) {
     return nowLocalNanos - lastHeardLocalNanos > timeoutNanos;
+  }
+
+  /** True for a topic frame newer than every one seen so far, which it then becomes. */
+  boolean isNewest(long topicFrameNumber) {
+    if (topicFrameNumber <= lastTopicFrame) {
+      return false;
+    }
+    lastTopicFrame = topicFrameNumber;
+    return true;
   }
 
   TreeSet<String> topics() {
