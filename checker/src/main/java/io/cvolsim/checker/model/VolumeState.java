@@ -11,9 +11,16 @@ import java.util.Map;
  * @param attachStatus Volume.attach_status: "attached", "detached", ...
  * @param migrationStatus Volume.migration_status; null when no migration ever ran
  * @param volumeType the volume type name
+ * @param scheduled whether a host was ever set; Cinder's API destroys a volume without one
+ *     directly, whatever its status
  */
 public record VolumeState(
-    String status, String attachStatus, String migrationStatus, String volumeType) {
+    String status, String attachStatus, String migrationStatus, String volumeType, boolean scheduled) {
+
+  /** A volume created by the API: {@code creating}, detached, not yet scheduled. */
+  public static VolumeState created(String volumeType) {
+    return new VolumeState("creating", "detached", null, volumeType, false);
+  }
 
   /** True once the volume is destroyed: no operation but a read applies any more. */
   public boolean isDeleted() {
@@ -21,20 +28,24 @@ public record VolumeState(
   }
 
   public VolumeState withStatus(String newStatus) {
-    return new VolumeState(newStatus, attachStatus, migrationStatus, volumeType);
+    return new VolumeState(newStatus, attachStatus, migrationStatus, volumeType, scheduled);
   }
 
   public VolumeState withMigrationStatus(String newMigrationStatus) {
-    return new VolumeState(status, attachStatus, newMigrationStatus, volumeType);
+    return new VolumeState(status, attachStatus, newMigrationStatus, volumeType, scheduled);
   }
 
-  /** The state after a blind write of the fields present in {@code fields}. */
+  /**
+   * The state after a blind write of the fields present in {@code fields}; a write naming a
+   * non-null {@code host} schedules the volume.
+   */
   public VolumeState withFields(Map<String, Object> fields) {
     return new VolumeState(
         field(fields, "status", status),
         field(fields, "attach_status", attachStatus),
         field(fields, "migration_status", migrationStatus),
-        field(fields, "volume_type", volumeType));
+        field(fields, "volume_type", volumeType),
+        scheduled || fields.get("host") != null);
   }
 
   private static String field(Map<String, Object> fields, String name, String current) {

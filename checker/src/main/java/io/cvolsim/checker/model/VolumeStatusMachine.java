@@ -41,8 +41,8 @@ public final class VolumeStatusMachine implements Model {
       return VolumeReads.matches(volume, Values.map(operation.output())) ? state : ILLEGAL;
     }
     if (operation.f().equals("create")) {
-      return volume != null ? ILLEGAL : new VolumeState("creating", "detached", null,
-          (String) argument.getOrDefault("volume_type", "default"));
+      return volume != null ? ILLEGAL
+          : VolumeState.created((String) argument.getOrDefault("volume_type", "default"));
     }
     if (volume != null && volume.isDeleted() && operation.f().equals("complete")) {
       // A blind save on a destroyed row still runs (Cinder soft-deletes), but the API shows the
@@ -51,6 +51,10 @@ public final class VolumeStatusMachine implements Model {
     }
     if (volume == null || volume.isDeleted()) {
       return ILLEGAL;
+    }
+    if (!volume.scheduled() && operation.f().endsWith("delete")) {
+      // Never scheduled: the API destroys the row directly, with no condition (reference §2.2).
+      return volume.withStatus("deleted");
     }
     VolumeState next = transition(volume, operation.f(), argument);
     return next == null ? ILLEGAL : next;

@@ -9,7 +9,7 @@ import io.cvolsim.model.config.ApiTransition;
  * @param transition compare-and-swap or the old read-check-write (V1)
  * @param database the database node
  * @param statementTimeoutNanos how long the API waits for one statement
- * @param defaultHost the backend a new volume is placed on while scheduling is a stand-in
+ * @param workCleanupTimeoutNanos how long {@code POST /workers/cleanup} waits for a scheduler
  */
 public record ApiOptions(ApiTransition transition, NodeId database, long statementTimeoutNanos,
-    String defaultHost) {}
+    long workCleanupTimeoutNanos) {}

@@ -1,11 +1,19 @@
 package io.cvolsim.model.api;
 
+import io.cvolsim.kernel.api.SimFuture;
+import io.cvolsim.model.db.Row;
+import io.cvolsim.model.rpc.CleanupResponse;
+import io.cvolsim.model.workers.CleanupRequest;
+
 /**
- * Where the API hands accepted work: to the scheduler and c-vol queues in a full deployment, or
- * to the named stand-in of the first slice.
+ * The API's rpcapi layer: where accepted work goes (the scheduler and c-vol queues in a full
+ * deployment, the named stand-in in the first slice), including the workers rows Cinder's rpcapi
+ * creates before casting.
  */
-@FunctionalInterface
 public interface JobDispatcher {
-  /** Casts the job; fire and forget, as Cinder's rpcapi casts are. */
-  void dispatch(VolumeJob job);
+  /** Hands the job on; completes when it is cast (fire and forget beyond that). */
+  SimFuture<Void> dispatch(VolumeJob job, Row volume);
+
+  /** {@code POST /workers/cleanup}: a call to a scheduler's work_cleanup. */
+  SimFuture<CleanupResponse> workCleanup(CleanupRequest request);
 }

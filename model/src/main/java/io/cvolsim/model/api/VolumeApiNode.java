@@ -2,6 +2,7 @@ package io.cvolsim.model.api;
 
 import io.cvolsim.kernel.api.Failure;
 import io.cvolsim.kernel.api.Incoming;
+import io.cvolsim.kernel.api.Message;
 import io.cvolsim.kernel.api.Node;
 import io.cvolsim.kernel.api.NodeContext;
 import io.cvolsim.kernel.api.Outcome;
@@ -19,20 +20,23 @@ import java.util.TreeMap;
 
 /**
  * A cinder-api process. Stateless: it loads the volume, applies the transition of reference §2.2
- * either as one conditional update (CAS) or as read-check-write (V1), and casts the follow-up
- * work. A statement that times out leaves the outcome unknown, so the client gets an error.
+ * either as one conditional update (CAS) or as read-check-write (V1), and hands the follow-up
+ * work to the rpcapi layer. A statement that times out leaves the outcome unknown, so the client
+ * gets an error.
  */
 public final class VolumeApiNode implements Node {
   private final NodeContext context;
   private final ApiOptions options;
   private final DbClient db;
   private final JobDispatcher dispatcher;
+  private final ApiSideRequests sideRequests;
 
   public VolumeApiNode(NodeContext context, ApiOptions options, JobDispatcher dispatcher) {
     this.context = context;
     this.options = options;
     this.dispatcher = dispatcher;
     this.db = new DbClient(context, options.database(), options.statementTimeoutNanos());
+    this.sideRequests = new ApiSideRequests(context, db, dispatcher);
   }
 
   @Override
@@ -42,8 +46,19 @@ public final class VolumeApiNode implements Node {
 
   @Override
   public void onMessage(Incoming incoming) {
-    if (!(incoming.message() instanceof VolumeRequest request)) {
-      throw new IllegalStateException("the API only serves volume requests: " + incoming.message());
+    Message message = incoming.message();
+    if (message instanceof WorkersCleanupRequest cleanup) {
+      sideRequests.workersCleanup(cleanup).whenComplete(outcome -> {
+        if (outcome instanceof Outcome.Success<? extends Message> answer) {
+          context.reply(incoming, answer.value());
+        } else {
+          context.replyError(incoming, "work_cleanup failed: " + ((Outcome.Failed<?>) outcome).failure());
+        }
+      });
+      return;
+    }
+    if (!(message instanceof VolumeRequest request)) {
+      throw new IllegalStateException("the API does not serve " + message);
     }
     handle(request).whenComplete(outcome -> context.reply(incoming, responseFor(outcome)));
   }
@@ -53,12 +68,12 @@ public final class VolumeApiNode implements Node {
       return success.value();
     }
     Failure failure = ((Outcome.Failed<ApiResponse>) outcome).failure();
-    return ApiResponse.of(Code.ERROR, "database unreachable: " + failure);
+    return ApiResponse.of(Code.ERROR, "internal error: " + failure);
   }
 
   private SimFuture<ApiResponse> handle(VolumeRequest request) {
     if (request instanceof VolumeRequest.Create create) {
-      return create(create);
+      return sideRequests.create(create);
     }
     return db.get(Database.VOLUMES, request.volumeId()).flatMap(volume -> {
       if (volume == null || volume.isTrue("deleted")) {
@@ -67,25 +82,28 @@ public final class VolumeApiNode implements Node {
       if (request instanceof VolumeRequest.Show) {
         return SimFuture.succeeded(new ApiResponse(Code.ACCEPTED, "show", volume));
       }
-      Transition transition = VolumeTransitions.of(request, context.localTimeNanos());
-      SimFuture<Boolean> applied = options.transition() == ApiTransition.CAS
-          ? db.conditionalUpdate(Database.VOLUMES, request.volumeId(), transition.expected(),
-              transition.values())
-          : readCheckWrite(volume, transition);
-      return applied.map(accepted -> afterTransition(request, transition, accepted, volume));
+      SimFuture<ApiResponse> other = sideRequests.handle(request, volume);
+      return other != null ? other : transition(request, volume);
     });
   }
 
-  private ApiResponse afterTransition(VolumeRequest request, Transition transition, boolean accepted,
-      Row volume) {
-    if (!accepted) {
-      context.probe("api.transition-rejected");
-      return new ApiResponse(Code.REJECTED, "invalid volume: " + transition.expected(), volume);
+  private SimFuture<ApiResponse> transition(VolumeRequest request, Row volume) {
+    if (request instanceof VolumeRequest.Delete && volume.get("host") == null) {
+      return sideRequests.destroyUnscheduled(volume);
     }
-    if (transition.job() != null) {
-      dispatcher.dispatch(transition.job());
-    }
-    return new ApiResponse(Code.ACCEPTED, request.operation(), volume);
+    Transition transition = VolumeTransitions.of(request, context.localTimeNanos());
+    SimFuture<Boolean> applied = options.transition() == ApiTransition.CAS
+        ? db.conditionalUpdate(Database.VOLUMES, request.volumeId(), transition.expected(), transition.values())
+        : readCheckWrite(volume, transition);
+    return applied.flatMap(accepted -> {
+      if (!accepted) {
+        context.probe("api.transition-rejected");
+        return SimFuture.succeeded(new ApiResponse(Code.REJECTED, "invalid volume: " + transition.expected(), volume));
+      }
+      SimFuture<Void> handedOn = transition.job() == null ? SimFuture.succeeded(null)
+          : dispatcher.dispatch(transition.job(), volume);
+      return handedOn.map(ignored -> new ApiResponse(Code.ACCEPTED, request.operation(), volume));
+    });
   }
 
   /**
@@ -103,19 +121,6 @@ public final class VolumeApiNode implements Node {
         values.put(assignment.column(), assignment.valueFor(volume, seen));
       }
       return db.save(Database.VOLUMES, volume.get("id"), values);
-    });
-  }
-
-  private SimFuture<ApiResponse> create(VolumeRequest.Create create) {
-    SortedMap<String, Object> row = Row.values("id", create.volumeId(), "status", "creating",
-        "attach_status", "detached", "multiattach", false, "volume_type_id", create.volumeTypeId(),
-        "host", options.defaultHost(), "deleted", false, "created_at", context.localTimeNanos());
-    return db.insert(Database.VOLUMES, row).map(inserted -> {
-      if (inserted == null) {
-        return ApiResponse.of(Code.CONFLICT, "volume " + create.volumeId() + " exists");
-      }
-      dispatcher.dispatch(new VolumeJob.CreateVolume(create.volumeId()));
-      return new ApiResponse(Code.ACCEPTED, "create", inserted);
     });
   }
 }

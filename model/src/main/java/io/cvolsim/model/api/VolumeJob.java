@@ -2,15 +2,17 @@ package io.cvolsim.model.api;
 
 import io.cvolsim.kernel.api.Message;
 
-/** Work the API hands on after an accepted transition (a cast to the scheduler or c-vol). */
+/** Work the API hands on after an accepted request (a cast to the scheduler or a volume queue). */
 public sealed interface VolumeJob extends Message {
   String volumeId();
 
-  record CreateVolume(String volumeId) implements VolumeJob {}
+  /** Sources are null for an empty volume. */
+  record CreateVolume(String volumeId, String sourceVolumeId, String sourceSnapshotId, long sizeGb)
+      implements VolumeJob {}
 
   record DeleteVolume(String volumeId) implements VolumeJob {}
 
-  record ExtendVolume(String volumeId) implements VolumeJob {}
+  record ExtendVolume(String volumeId, long newSizeGb) implements VolumeJob {}
 
   /** Nova's os-attach after a reserve. */
   record AttachVolume(String volumeId) implements VolumeJob {}
@@ -21,4 +23,8 @@ public sealed interface VolumeJob extends Message {
   record RetypeVolume(String volumeId, String newVolumeTypeId) implements VolumeJob {}
 
   record MigrateVolume(String volumeId, String destinationHost) implements VolumeJob {}
+
+  record CreateSnapshot(String volumeId, String snapshotId) implements VolumeJob {}
+
+  record DeleteSnapshot(String volumeId, String snapshotId) implements VolumeJob {}
 }

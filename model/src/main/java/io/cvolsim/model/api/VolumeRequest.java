@@ -13,7 +13,13 @@ public sealed interface VolumeRequest extends Message {
   /** The name used in histories and reports. */
   String operation();
 
-  record Create(String volumeId, String volumeTypeId) implements VolumeRequest {
+  /** Create, empty or from a source volume or snapshot (sources null when absent). */
+  record Create(String volumeId, String volumeTypeId, String sourceVolumeId, String sourceSnapshotId)
+      implements VolumeRequest {
+    public static Create empty(String volumeId, String volumeTypeId) {
+      return new Create(volumeId, volumeTypeId, null, null);
+    }
+
     @Override
     public String operation() {
       return "create";
@@ -27,7 +33,7 @@ public sealed interface VolumeRequest extends Message {
     }
   }
 
-  record Extend(String volumeId) implements VolumeRequest {
+  record Extend(String volumeId, long newSizeGb) implements VolumeRequest {
     @Override
     public String operation() {
       return "extend";
@@ -73,6 +79,32 @@ public sealed interface VolumeRequest extends Message {
     @Override
     public String operation() {
       return "migrate";
+    }
+  }
+
+  /** POST /snapshots: no CAS; insert, then re-check the volume (reference §2.2). */
+  record CreateSnapshot(String volumeId, String snapshotId) implements VolumeRequest {
+    @Override
+    public String operation() {
+      return "create-snapshot";
+    }
+  }
+
+  record DeleteSnapshot(String volumeId, String snapshotId) implements VolumeRequest {
+    @Override
+    public String operation() {
+      return "delete-snapshot";
+    }
+  }
+
+  /**
+   * Admin os-reset_status: a write without conditions. In a history it is a blind write, the
+   * model's {@code complete}.
+   */
+  record ResetState(String volumeId, String status) implements VolumeRequest {
+    @Override
+    public String operation() {
+      return "complete";
     }
   }
 

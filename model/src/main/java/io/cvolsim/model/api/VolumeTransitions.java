@@ -31,9 +31,9 @@ public final class VolumeTransitions {
     if (request instanceof VolumeRequest.Delete delete) {
       return delete(id, delete.force(), nowNanos);
     }
-    if (request instanceof VolumeRequest.Extend) {
+    if (request instanceof VolumeRequest.Extend extend) {
       return new Transition(eq("status", "available"), transitional("extending"),
-          new VolumeJob.ExtendVolume(id));
+          new VolumeJob.ExtendVolume(id, extend.newSizeGb()));
     }
     if (request instanceof VolumeRequest.Reserve) {
       return new Transition(all(eq("multiattach", false), eq("status", "available")),

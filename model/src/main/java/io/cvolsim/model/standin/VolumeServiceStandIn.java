@@ -19,6 +19,9 @@ import java.util.SortedMap;
  * has no workers table, locks, driver or cleanup; the full deployment replaces it.
  */
 public final class VolumeServiceStandIn implements Node {
+  /** Where the stand-in says its volumes live. */
+  public static final String STANDIN_HOST = "standin@lvm#pool";
+
   private final NodeContext context;
   private final StandInOptions options;
   private final DbClient db;
@@ -48,6 +51,10 @@ public final class VolumeServiceStandIn implements Node {
 
   /** Loads the volume as the manager loads its object, then saves the completion blindly. */
   private void complete(VolumeJob job) {
+    if (job instanceof VolumeJob.CreateSnapshot || job instanceof VolumeJob.DeleteSnapshot) {
+      completeSnapshot(job);
+      return;
+    }
     db.get(Database.VOLUMES, job.volumeId()).whenComplete(loaded -> {
       if (loaded instanceof Outcome.Success<Row> success && success.value() != null) {
         save(job, completionFields(job, success.value()));
@@ -69,11 +76,20 @@ public final class VolumeServiceStandIn implements Node {
     });
   }
 
+  private void completeSnapshot(VolumeJob job) {
+    String snapshotId = job instanceof VolumeJob.CreateSnapshot create ? create.snapshotId()
+        : ((VolumeJob.DeleteSnapshot) job).snapshotId();
+    SortedMap<String, Object> fields = job instanceof VolumeJob.CreateSnapshot
+        ? Row.values("status", "available") : Row.values("status", "deleted", "deleted", true);
+    db.save(Database.SNAPSHOTS, snapshotId, fields);
+  }
+
   /** The fields the manager's completion saves, per reference §2.3. */
   static SortedMap<String, Object> completionFields(VolumeJob job, Row volume) {
     String restStatus = "attached".equals(volume.get("attach_status")) ? "in-use" : "available";
     if (job instanceof VolumeJob.CreateVolume) {
-      return Row.values("status", "available");
+      // The stand-in schedules and creates in one step.
+      return Row.values("status", "available", "host", STANDIN_HOST);
     }
     if (job instanceof VolumeJob.DeleteVolume) {
       return Row.values("status", "deleted", "deleted", true);

@@ -45,7 +45,7 @@ public final class VolumeOperation {
     value.put("volume", volumeId);
     fields.forEach((column, fieldValue) -> {
       switch (column) {
-        case "status", "attach_status", "migration_status" -> value.put(column, fieldValue);
+        case "status", "attach_status", "migration_status", "host" -> value.put(column, fieldValue);
         case "volume_type_id" -> value.put("volume_type", fieldValue);
         default -> { } // columns the API does not show (deleted flag, timestamps)
       }

@@ -1,0 +1,146 @@
+package io.cvolsim.model.api;
+
+import static io.cvolsim.model.db.Condition.eq;
+import static io.cvolsim.model.db.Condition.in;
+
+import io.cvolsim.kernel.api.Message;
+import io.cvolsim.kernel.api.NodeContext;
+import io.cvolsim.kernel.api.SimFuture;
+import io.cvolsim.model.api.ApiResponse.Code;
+import io.cvolsim.model.db.Assignment;
+import io.cvolsim.model.db.Condition;
+import io.cvolsim.model.db.Database;
+import io.cvolsim.model.db.DbClient;
+import io.cvolsim.model.db.Row;
+import io.cvolsim.model.workers.CleanupRequest;
+import java.util.List;
+
+/**
+ * The API requests that are not a single status transition (reference §2.2): create (the source
+ * is only read-checked), destroying a never-scheduled volume, snapshots (insert then re-check),
+ * and the admin actions reset-state and workers cleanup.
+ */
+final class ApiSideRequests {
+  private static final long DEFAULT_SIZE_GB = 1;
+  private final NodeContext context;
+  private final DbClient db;
+  private final JobDispatcher dispatcher;
+
+  ApiSideRequests(NodeContext context, DbClient db, JobDispatcher dispatcher) {
+    this.context = context;
+    this.db = db;
+    this.dispatcher = dispatcher;
+  }
+
+  /** Handles the request when it is one of these; null when it is a plain transition. */
+  SimFuture<ApiResponse> handle(VolumeRequest request, Row volume) {
+    if (request instanceof VolumeRequest.CreateSnapshot snapshot) {
+      return createSnapshot(snapshot, volume);
+    }
+    if (request instanceof VolumeRequest.DeleteSnapshot snapshot) {
+      return deleteSnapshot(snapshot, volume);
+    }
+    if (request instanceof VolumeRequest.ResetState reset) {
+      return resetState(reset, volume);
+    }
+    return null;
+  }
+
+  /** INSERT with status creating; a source volume or snapshot is only read-checked, never changed. */
+  SimFuture<ApiResponse> create(VolumeRequest.Create create) {
+    return sourceAllows(create).flatMap(allowed -> {
+      if (!allowed) {
+        context.probe("api.create-source-invalid");
+        return SimFuture.succeeded(ApiResponse.of(Code.REJECTED, "invalid source for " + create.volumeId()));
+      }
+      return db.insert(Database.VOLUMES, Row.values("id", create.volumeId(), "status", "creating",
+          "attach_status", "detached", "multiattach", false, "volume_type_id", create.volumeTypeId(),
+          "size", DEFAULT_SIZE_GB, "deleted", false, "created_at", context.localTimeNanos(),
+          "source_volid", create.sourceVolumeId(), "snapshot_id", create.sourceSnapshotId()))
+          .flatMap(inserted -> inserted == null
+              ? SimFuture.succeeded(ApiResponse.of(Code.CONFLICT, "volume " + create.volumeId() + " exists"))
+              : dispatcher.dispatch(new VolumeJob.CreateVolume(create.volumeId(),
+                      create.sourceVolumeId(), create.sourceSnapshotId(), DEFAULT_SIZE_GB), inserted)
+                  .map(ignored -> new ApiResponse(Code.ACCEPTED, "create", inserted)));
+    });
+  }
+
+  private SimFuture<Boolean> sourceAllows(VolumeRequest.Create create) {
+    if (create.sourceVolumeId() != null) {
+      return statusIn(Database.VOLUMES, create.sourceVolumeId(), List.of("available", "in-use"));
+    }
+    if (create.sourceSnapshotId() != null) {
+      return statusIn(Database.SNAPSHOTS, create.sourceSnapshotId(), List.of("available"));
+    }
+    return SimFuture.succeeded(true);
+  }
+
+  private SimFuture<Boolean> statusIn(String table, String id, List<String> statuses) {
+    return db.get(table, id).map(row -> row != null && !row.isTrue("deleted") && statuses.contains(row.string("status")));
+  }
+
+  /** "Scheduling failed, so delete it": no condition, no RPC; the row is destroyed here. */
+  SimFuture<ApiResponse> destroyUnscheduled(Row volume) {
+    context.probe("api.destroyed-unscheduled-volume");
+    return db.save(Database.VOLUMES, volume.get("id"), Row.values("status", "deleted", "deleted", true))
+        .map(ignored -> new ApiResponse(Code.ACCEPTED, "delete", volume));
+  }
+
+  /**
+   * No CAS: check the volume as read, insert the snapshot, re-read the volume and re-check; an
+   * invalid status now destroys the new row. With delete's no-snapshots filter this is safe.
+   */
+  private SimFuture<ApiResponse> createSnapshot(VolumeRequest.CreateSnapshot request, Row volume) {
+    if (!"available".equals(volume.get("status")) || volume.get("host") == null) {
+      return SimFuture.succeeded(new ApiResponse(Code.REJECTED, "volume not available", volume));
+    }
+    return db.insert(Database.SNAPSHOTS, Row.values("id", request.snapshotId(), "volume_id", request.volumeId(),
+            "status", "creating", "deleted", false, "created_at", context.localTimeNanos()))
+        .flatMap(inserted -> inserted == null
+            ? SimFuture.succeeded(ApiResponse.of(Code.CONFLICT, "snapshot exists"))
+            : db.get(Database.VOLUMES, request.volumeId()).flatMap(again -> recheck(request, again)));
+  }
+
+  private SimFuture<ApiResponse> recheck(VolumeRequest.CreateSnapshot request, Row volume) {
+    if (volume == null || !"available".equals(volume.get("status"))) {
+      context.probe("api.snapshot-recheck-failed");
+      return db.delete(Database.SNAPSHOTS, eq("id", request.snapshotId()))
+          .map(ignored -> new ApiResponse(Code.REJECTED, "volume changed", volume));
+    }
+    return dispatcher.dispatch(new VolumeJob.CreateSnapshot(request.volumeId(), request.snapshotId()), volume)
+        .map(ignored -> new ApiResponse(Code.ACCEPTED, "create-snapshot", volume));
+  }
+
+  private SimFuture<ApiResponse> deleteSnapshot(VolumeRequest.DeleteSnapshot request, Row volume) {
+    Condition expected = Condition.all(eq("cgsnapshot_id", null), eq("group_snapshot_id", null),
+        in("status", "available", "error"));
+    return db.conditionalUpdate(Database.SNAPSHOTS, request.snapshotId(), expected,
+            List.of(Assignment.set("status", "deleting")))
+        .flatMap(accepted -> !accepted
+            ? SimFuture.succeeded(new ApiResponse(Code.REJECTED, "invalid snapshot", volume))
+            : dispatcher.dispatch(new VolumeJob.DeleteSnapshot(request.volumeId(), request.snapshotId()), volume)
+                .map(ignored -> new ApiResponse(Code.ACCEPTED, "delete-snapshot", volume)));
+  }
+
+  /**
+   * os-reset_status: a write without conditions; then the workers row is meant to go, but the
+   * code names the type 'VOLUME' while rows store 'Volume', so nothing matches (O2).
+   */
+  private SimFuture<ApiResponse> resetState(VolumeRequest.ResetState reset, Row volume) {
+    return db.save(Database.VOLUMES, reset.volumeId(), Row.values("status", reset.status()))
+        .flatMap(ignored -> db.delete(Database.WORKERS,
+            Condition.all(eq("resource_type", "VOLUME"), eq("resource_id", reset.volumeId()))))
+        .map(deleted -> {
+          if (deleted == 0) {
+            context.probe("api.reset-state-left-worker-row");
+          }
+          return new ApiResponse(Code.ACCEPTED, "reset-state", volume);
+        });
+  }
+
+  /** {@code POST /workers/cleanup}: {@code until} is this API node's clock. */
+  SimFuture<? extends Message> workersCleanup(WorkersCleanupRequest request) {
+    CleanupRequest filters = request.filters();
+    return dispatcher.workCleanup(filters.untilNanos() != null ? filters : filters.withUntilNanos(context.localTimeNanos()));
+  }
+}

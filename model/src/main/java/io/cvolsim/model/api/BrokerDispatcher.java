@@ -1,0 +1,94 @@
+package io.cvolsim.model.api;
+
+import io.cvolsim.kernel.api.SimFuture;
+import io.cvolsim.model.broker.BrokerClient;
+import io.cvolsim.model.broker.QueueNames;
+import io.cvolsim.model.db.Row;
+import io.cvolsim.model.rpc.CleanupResponse;
+import io.cvolsim.model.rpc.SchedulerRpc;
+import io.cvolsim.model.rpc.VolumeRpc;
+import io.cvolsim.model.workers.CleanupRequest;
+import io.cvolsim.model.workers.ResourceType;
+import io.cvolsim.model.workers.WorkerTable;
+
+/**
+ * Cinder's rpcapi layer in a full deployment (reference §4.2, §5.3): creates go to the scheduler
+ * topic, work on an existing volume to its {@code service_topic_queue}. As in Cinder, the rpcapi
+ * creates the workers row for create_volume and delete_volume before casting, so an API that
+ * dies in between leaves a row nobody ever claims (O3).
+ */
+public final class BrokerDispatcher implements JobDispatcher {
+  /** Nova's compute host in attach and detach calls. */
+  static final String INSTANCE_HOST = "nova-compute-1";
+  private final BrokerClient broker;
+  private final WorkerTable workers;
+  private final long workCleanupTimeoutNanos;
+
+  public BrokerDispatcher(BrokerClient broker, WorkerTable workers, long workCleanupTimeoutNanos) {
+    this.broker = broker;
+    this.workers = workers;
+    this.workCleanupTimeoutNanos = workCleanupTimeoutNanos;
+  }
+
+  @Override
+  public SimFuture<Void> dispatch(VolumeJob job, Row volume) {
+    if (job instanceof VolumeJob.CreateVolume create) {
+      return workers.createWorker(ResourceType.VOLUME, create.volumeId(), "creating").map(created -> {
+        broker.cast(QueueNames.SCHEDULER_TOPIC, new SchedulerRpc.CreateVolume(create.volumeId(),
+            create.sourceVolumeId(), create.sourceSnapshotId(), create.sizeGb()));
+        return null;
+      });
+    }
+    if (job instanceof VolumeJob.DeleteVolume delete) {
+      return workers.createWorker(ResourceType.VOLUME, delete.volumeId(), "deleting").map(created -> {
+        castToVolume(volume, new VolumeRpc.DeleteVolume(delete.volumeId()));
+        return null;
+      });
+    }
+    broker.cast(topicFor(job, volume), rpcFor(job));
+    return SimFuture.succeeded(null);
+  }
+
+  private String topicFor(VolumeJob job, Row volume) {
+    boolean viaScheduler = job instanceof VolumeJob.ExtendVolume || job instanceof VolumeJob.RetypeVolume
+        || job instanceof VolumeJob.MigrateVolume || job instanceof VolumeJob.CreateSnapshot;
+    return viaScheduler ? QueueNames.SCHEDULER_TOPIC : volumeTopic(volume);
+  }
+
+  private static io.cvolsim.kernel.api.Message rpcFor(VolumeJob job) {
+    if (job instanceof VolumeJob.ExtendVolume extend) {
+      return new SchedulerRpc.ExtendVolume(extend.volumeId(), extend.newSizeGb());
+    }
+    if (job instanceof VolumeJob.RetypeVolume retype) {
+      return new SchedulerRpc.Retype(retype.volumeId(), retype.newVolumeTypeId());
+    }
+    if (job instanceof VolumeJob.MigrateVolume migrate) {
+      return new SchedulerRpc.MigrateVolume(migrate.volumeId(), migrate.destinationHost());
+    }
+    if (job instanceof VolumeJob.CreateSnapshot snapshot) {
+      return new SchedulerRpc.CreateSnapshot(snapshot.snapshotId(), snapshot.volumeId());
+    }
+    if (job instanceof VolumeJob.DeleteSnapshot snapshot) {
+      return new VolumeRpc.DeleteSnapshot(snapshot.snapshotId(), snapshot.volumeId());
+    }
+    if (job instanceof VolumeJob.AttachVolume attach) {
+      return new VolumeRpc.AttachVolume(attach.volumeId(), INSTANCE_HOST);
+    }
+    VolumeJob.DetachVolume detach = (VolumeJob.DetachVolume) job;
+    return new VolumeRpc.DetachVolume(detach.volumeId(), INSTANCE_HOST);
+  }
+
+  private void castToVolume(Row volume, VolumeRpc rpc) {
+    broker.cast(volumeTopic(volume), rpc);
+  }
+
+  private static String volumeTopic(Row volume) {
+    return QueueNames.volumeTopic(QueueNames.serviceTopicQueue(volume.string("cluster_name"), volume.string("host")));
+  }
+
+  @Override
+  public SimFuture<CleanupResponse> workCleanup(CleanupRequest request) {
+    return broker.call(QueueNames.SCHEDULER_TOPIC, new SchedulerRpc.WorkCleanup(request), CleanupResponse.class,
+        workCleanupTimeoutNanos);
+  }
+}

@@ -1,0 +1,53 @@
+package io.cvolsim.model.scheduler;
+
+import io.cvolsim.kernel.api.NodeContext;
+import io.cvolsim.model.db.Condition;
+import io.cvolsim.model.db.Database;
+import io.cvolsim.model.db.DbClient;
+import io.cvolsim.model.workers.AutoCleanupPlanner;
+import io.cvolsim.model.workers.CleanupRequest;
+import io.cvolsim.model.workers.CleanupRouting;
+import io.cvolsim.model.workers.ServiceLiveness;
+
+/**
+ * The spec's automatic cleanup (V9, NOT IMPLEMENTED in Cinder): every service_down_time the
+ * scheduler samples the services and cleans those down long enough, as a cleanup request would.
+ */
+final class AutomaticCleanup {
+  private final NodeContext context;
+  private final DbClient db;
+  private final AutoCleanupPlanner planner;
+  private final ServiceLiveness liveness;
+  private final CleanupDispatcher dispatcher;
+
+  AutomaticCleanup(NodeContext context, DbClient db, AutoCleanupPlanner planner, ServiceLiveness liveness,
+      CleanupDispatcher dispatcher) {
+    this.context = context;
+    this.db = db;
+    this.planner = planner;
+    this.liveness = liveness;
+    this.dispatcher = dispatcher;
+  }
+
+  void start() {
+    context.setTimer("auto-cleanup", planner.tickIntervalNanos(), this::tick);
+  }
+
+  private void tick() {
+    db.select(Database.SERVICES, Condition.eq("deleted", false)).whenComplete(outcome -> {
+      if (outcome instanceof io.cvolsim.kernel.api.Outcome.Success<java.util.List<io.cvolsim.model.db.Row>> read) {
+        long now = context.localTimeNanos();
+        for (CleanupRequest request : planner.onTick(read.value(), now)) {
+          context.probe("scheduler.auto-cleanup");
+          CleanupRouting.workCleanup(db, request, now, liveness)
+              .whenComplete(routed -> {
+                if (routed instanceof io.cvolsim.kernel.api.Outcome.Success<CleanupRouting.Result> result) {
+                  dispatcher.dispatchAll(result.value().cleaning());
+                }
+              });
+        }
+      }
+      start();
+    });
+  }
+}

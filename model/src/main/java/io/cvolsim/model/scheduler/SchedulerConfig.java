@@ -1,0 +1,18 @@
+package io.cvolsim.model.scheduler;
+
+import io.cvolsim.model.service.ServiceOptions;
+import io.cvolsim.model.volume.FencingOptions;
+import io.cvolsim.model.workers.CleanupTrigger;
+import io.cvolsim.model.workers.IsUpClock;
+
+/**
+ * One cinder-scheduler process.
+ *
+ * @param host its {@code host} option
+ * @param cleanupTrigger manual (Cinder), auto or dlm-leader (V9)
+ * @param autoCleanupChecks how many consecutive down samples before an automatic cleanup
+ * @param isUpClock whose clock decides that a service is down (V17)
+ * @param fencing what the scheduler does to a down node before sending its cleanup (V11)
+ */
+public record SchedulerConfig(String host, ServiceOptions service, CleanupTrigger cleanupTrigger,
+    int autoCleanupChecks, IsUpClock isUpClock, FencingOptions fencing) {}

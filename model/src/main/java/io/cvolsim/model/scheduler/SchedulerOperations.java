@@ -1,0 +1,131 @@
+package io.cvolsim.model.scheduler;
+
+import io.cvolsim.kernel.api.NodeContext;
+import io.cvolsim.kernel.api.Outcome;
+import io.cvolsim.kernel.api.SimFuture;
+import io.cvolsim.model.api.StatusWriteObserver;
+import io.cvolsim.model.broker.BrokerClient;
+import io.cvolsim.model.broker.QueueNames;
+import io.cvolsim.model.db.Condition;
+import io.cvolsim.model.db.Database;
+import io.cvolsim.model.db.DbClient;
+import io.cvolsim.model.db.Row;
+import io.cvolsim.model.rpc.CleanupResponse;
+import io.cvolsim.model.rpc.SchedulerRpc;
+import io.cvolsim.model.rpc.VolumeRpc;
+import io.cvolsim.model.workers.CleanupRequest;
+import io.cvolsim.model.workers.CleanupRouting;
+import io.cvolsim.model.workers.ResourceType;
+import io.cvolsim.model.workers.ServiceLiveness;
+import io.cvolsim.model.workers.WorkerEntry;
+import io.cvolsim.model.workers.WorkerTable;
+import java.util.SortedMap;
+
+/** The scheduler manager's operations: placement of creates and forwarding of the rest. */
+final class SchedulerOperations {
+  private final NodeContext context;
+  private final DbClient db;
+  private final BrokerClient broker;
+  private final WorkerTable workers;
+  private final long serviceId;
+  private final ServiceLiveness liveness;
+  private final SortedMap<String, Long> capabilityStamps;
+  private final CleanupDispatcher dispatcher;
+  private final StatusWriteObserver statusWrites;
+
+  SchedulerOperations(NodeContext context, DbClient db, BrokerClient broker, WorkerTable workers, long serviceId,
+      ServiceLiveness liveness, SortedMap<String, Long> capabilityStamps, CleanupDispatcher dispatcher,
+      StatusWriteObserver statusWrites) {
+    this.context = context;
+    this.db = db;
+    this.broker = broker;
+    this.workers = workers;
+    this.serviceId = serviceId;
+    this.liveness = liveness;
+    this.capabilityStamps = capabilityStamps;
+    this.dispatcher = dispatcher;
+    this.statusWrites = statusWrites;
+  }
+
+  SimFuture<?> run(SchedulerRpc rpc) {
+    if (rpc instanceof SchedulerRpc.CreateVolume create) {
+      return create(create);
+    }
+    if (rpc instanceof SchedulerRpc.CreateSnapshot snapshot) {
+      return workers.createWorker(ResourceType.SNAPSHOT, snapshot.snapshotId(), "creating")
+          .flatMap(ignored -> forward(snapshot.volumeId(), new VolumeRpc.CreateSnapshot(snapshot.snapshotId(),
+              snapshot.volumeId())));
+    }
+    if (rpc instanceof SchedulerRpc.ExtendVolume extend) {
+      return forward(extend.volumeId(), new VolumeRpc.ExtendVolume(extend.volumeId(), extend.newSizeGb()));
+    }
+    if (rpc instanceof SchedulerRpc.Retype retype) {
+      return forward(retype.volumeId(), new VolumeRpc.Retype(retype.volumeId(), retype.newVolumeTypeId()));
+    }
+    SchedulerRpc.MigrateVolume migrate = (SchedulerRpc.MigrateVolume) rpc;
+    return forward(migrate.volumeId(), new VolumeRpc.MigrateVolume(migrate.volumeId(), migrate.destinationHost()));
+  }
+
+  /**
+   * scheduler {@code create_volume} under {@code set_workers}: claim the row, choose a backend, set
+   * host and cluster_name, cast to the backend's queue. No backend up: the volume goes to error.
+   */
+  private SimFuture<?> create(SchedulerRpc.CreateVolume create) {
+    return workers.setWorker(ResourceType.VOLUME, create.volumeId(), "creating", null, serviceId)
+        .flatMap(claimed -> db.select(Database.SERVICES, Condition.eq("deleted", false)).flatMap(services -> {
+          Placement.Choice choice = Placement.choose(services, capabilityStamps, liveness,
+              context.localTimeNanos(), context.choices());
+          if (choice == null) {
+            context.probe("scheduler.no-valid-backend");
+            return saveStatus(create.volumeId(), Row.values("status", "error")).flatMap(ignored ->
+                workers.unsetWorker(claimed, "error", serviceId));
+          }
+          return db.save(Database.VOLUMES, create.volumeId(),
+                  Row.values("host", choice.host(), "cluster_name", choice.clusterName()))
+              .map(saved -> {
+                broker.cast(QueueNames.volumeTopic(queueOf(choice.clusterName(), choice.host())),
+                    new VolumeRpc.CreateVolume(create.volumeId(), create.sourceVolumeId(),
+                        create.sourceSnapshotId(), create.sizeGb()));
+                return unsetLater(claimed);
+              });
+        }));
+  }
+
+  /** The row stays: status is still creating, so unset_worker leaves it for c-vol to claim. */
+  private boolean unsetLater(WorkerEntry claimed) {
+    workers.unsetWorker(claimed, "creating", serviceId);
+    return true;
+  }
+
+  private SimFuture<Boolean> saveStatus(String volumeId, SortedMap<String, Object> fields) {
+    long token = statusWrites.started(context.self().name(), volumeId, fields);
+    SimFuture<Boolean> write = db.save(Database.VOLUMES, volumeId, fields);
+    write.whenComplete(outcome -> statusWrites.finished(token, outcome instanceof Outcome.Success<Boolean> ok
+        ? (ok.value() ? StatusWriteObserver.WriteOutcome.APPLIED : StatusWriteObserver.WriteOutcome.NOT_APPLIED)
+        : StatusWriteObserver.WriteOutcome.UNKNOWN));
+    return write;
+  }
+
+  /** Casts to the volume's {@code service_topic_queue}. */
+  private SimFuture<?> forward(String volumeId, VolumeRpc job) {
+    return db.get(Database.VOLUMES, volumeId).map(volume -> {
+      if (volume == null || volume.get("host") == null) {
+        context.probe("scheduler.forward-without-host");
+        return false;
+      }
+      broker.cast(QueueNames.volumeTopic(queueOf(volume.string("cluster_name"), volume.string("host"))), job);
+      return true;
+    });
+  }
+
+  /** work_cleanup: route, fence where configured, send, and answer the API. */
+  SimFuture<CleanupResponse> workCleanup(CleanupRequest request) {
+    long now = context.localTimeNanos();
+    return CleanupRouting.workCleanup(db, SchedulerNode.untilNow(request, now), now, liveness)
+        .flatMap(result -> dispatcher.dispatchAll(result.cleaning()).map(ignored -> SchedulerNode.response(result)));
+  }
+
+  private static String queueOf(String clusterName, String host) {
+    return QueueNames.serviceTopicQueue(clusterName, host);
+  }
+}

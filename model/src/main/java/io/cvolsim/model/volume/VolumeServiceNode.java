@@ -1,0 +1,168 @@
+package io.cvolsim.model.volume;
+
+import io.cvolsim.kernel.api.Durations;
+import io.cvolsim.kernel.api.Failure;
+import io.cvolsim.kernel.api.Incoming;
+import io.cvolsim.kernel.api.Message;
+import io.cvolsim.kernel.api.Node;
+import io.cvolsim.kernel.api.NodeContext;
+import io.cvolsim.kernel.api.Outcome;
+import io.cvolsim.kernel.api.SimFuture;
+import io.cvolsim.model.broker.BrokerClient;
+import io.cvolsim.model.broker.Dispatch;
+import io.cvolsim.model.broker.QueueNames;
+import io.cvolsim.model.db.Row;
+import io.cvolsim.model.db.DbClient;
+import io.cvolsim.model.dlm.LockCoordinator;
+import io.cvolsim.model.rpc.SchedulerRpc;
+import io.cvolsim.model.rpc.VolumeRpc;
+import io.cvolsim.model.service.Heartbeat;
+import io.cvolsim.model.service.ServiceRows;
+import io.cvolsim.model.storage.FencingMode;
+import io.cvolsim.model.storage.VolumeDriver;
+import io.cvolsim.model.workers.Cleaner;
+import io.cvolsim.model.workers.CleanupRequest;
+import io.cvolsim.model.workers.StandardCleanupActions;
+import io.cvolsim.model.workers.WorkerEntry;
+import io.cvolsim.model.workers.WorkerTable;
+
+/**
+ * A cinder-volume process (reference §4, §5.4): find or create its services row, start the
+ * driver (retrying), clean its own workers rows, and only then consume its host and cluster
+ * queues and heartbeat. A driver that never starts leaves a "black-hole" member: no heartbeat
+ * and no cleanup, but it still consumes its share of the cluster queue (O5).
+ */
+public final class VolumeServiceNode implements Node {
+  private static final String BINARY = "cinder-volume";
+  private final NodeContext context;
+  private final VolumeServiceConfig config;
+  private final Infrastructure infrastructure;
+  private final DbClient db;
+  private final BrokerClient broker;
+  private final LockCoordinator locks;
+  private final VolumeDriver driver;
+  private boolean driverInitialized;
+  private ManagerContext manager;
+  private Heartbeat heartbeat;
+
+  public VolumeServiceNode(NodeContext context, VolumeServiceConfig config, Infrastructure infrastructure) {
+    this.context = context;
+    this.config = config;
+    this.infrastructure = infrastructure;
+    this.db = new DbClient(context, infrastructure.database(), infrastructure.statementTimeoutNanos());
+    this.broker = new BrokerClient(context, infrastructure.broker(), infrastructure.brokerOptions(),
+        infrastructure.brokerLog());
+    this.locks = new LockCoordinator(context, infrastructure.dlmOptions(), infrastructure.lockLog());
+    this.driver = new VolumeDriver(context, infrastructure.storage(), infrastructure.driverOptions());
+  }
+
+  @Override
+  public void start() {
+    ServiceRows.findOrCreate(db, config.serviceHost(), BINARY, config.clusterName(), context.localTimeNanos())
+        .whenComplete(outcome -> {
+          if (outcome instanceof Outcome.Success<Row> found) {
+            initHost(found.value().longValue("id", 0));
+          } else {
+            context.probe("volume.service-row-unreachable");
+            context.setTimer("retry-start", Durations.seconds(1), this::start);
+          }
+        });
+  }
+
+  private void initHost(long serviceId) {
+    WorkerTable workers = new WorkerTable(context, db, infrastructure.workersOptions(), infrastructure.workerLog());
+    StatusWriter writer = new StatusWriter(context, db, config.completion(), infrastructure.statusWrites());
+    manager = new ManagerContext(context, config, serviceId, db, workers, locks, driver, writer);
+    restoreOwnStorageAccess()
+        .flatMap(ignored -> startDriver(0))
+        .whenComplete(started -> {
+          driverInitialized = started.isSuccess();
+          SimFuture<?> cleanup = driverInitialized
+              ? cleaner().doCleanup(CleanupRequest.forService(serviceId).withUntilNanos(context.localTimeNanos()))
+              : SimFuture.succeeded(null);
+          if (!driverInitialized) {
+            context.probe("volume.driver-not-initialized");
+          }
+          cleanup.whenComplete(ignored -> startConsuming(serviceId));
+        });
+  }
+
+  /** A restarted node that was fenced at the array lets itself back in before the driver starts. */
+  private SimFuture<Void> restoreOwnStorageAccess() {
+    if (config.fencing().mode() != FencingMode.STORAGE) {
+      return SimFuture.succeeded(null);
+    }
+    return driver.restoreAccess(context.self()).thenHandle(ignored -> SimFuture.succeeded(null));
+  }
+
+  /** do_setup and check_for_setup_error, retried reinit_driver_count times with back-off 1, 2, 4 s. */
+  private SimFuture<Void> startDriver(int attempt) {
+    return driver.doSetup().flatMap(ignored -> driver.checkForSetupError()).thenHandle(outcome -> {
+      if (outcome.isSuccess() || attempt >= config.reinitDriverCount()) {
+        return outcome.isSuccess() ? SimFuture.<Void>succeeded(null)
+            : SimFuture.<Void>failed(((Outcome.Failed<Void>) outcome).failure());
+      }
+      return context.sleep("reinit-driver", Durations.seconds(1L << attempt)).flatMap(x -> startDriver(attempt + 1));
+    });
+  }
+
+  private void startConsuming(long serviceId) {
+    for (String topic : QueueNames.volumeServiceTopics(config.host(), config.backend(), config.cluster())) {
+      broker.subscribe(topic, this::handle);
+    }
+    heartbeat = new Heartbeat(context, db, config.service(), serviceId, () -> driverInitialized);
+    heartbeat.start();
+    if (config.fencing().mode() == FencingMode.SELF) {
+      new SelfFencing(context, config.fencing(), heartbeat, infrastructure.powerSwitch(), broker).start();
+    }
+    reportCapabilities();
+  }
+
+  private void reportCapabilities() {
+    if (driverInitialized) {
+      broker.fanout(QueueNames.SCHEDULER_TOPIC, new SchedulerRpc.CapabilityReport(
+          config.clusterName() != null ? config.clusterName() : config.serviceHost(), config.serviceHost(),
+          1000, context.localTimeNanos()));
+    }
+    context.setTimer("report-capabilities", config.capabilityReportIntervalNanos(), this::reportCapabilities);
+  }
+
+  private Cleaner cleaner() {
+    VolumeOperations volumes = new VolumeOperations(manager);
+    StandardCleanupActions.VolumeHooks hooks = new StandardCleanupActions.VolumeHooks() {
+      @Override
+      public SimFuture<Void> clearDownload(Row volume) {
+        return driver.clearDownload(volume.string("id"));
+      }
+
+      @Override
+      public SimFuture<Void> deleteVolume(Row volume, WorkerEntry claimed) {
+        return volumes.delete(volume.string("id"), claimed);
+      }
+    };
+    return new Cleaner(context, db, infrastructure.workersOptions(), infrastructure.workerLog(),
+        manager.serviceId(), StandardCleanupActions.volumeService(db, hooks));
+  }
+
+  /** Every job a volume topic delivers; a driver that is not initialized fails them all. */
+  private SimFuture<? extends Message> handle(Dispatch dispatch) {
+    if (!(dispatch.payload() instanceof VolumeRpc job)) {
+      throw new IllegalStateException("not a volume job: " + dispatch.payload());
+    }
+    if (!driverInitialized) {
+      context.probe("volume.black-hole-job");
+      return SimFuture.failed(Failure.error("DriverNotInitialized"));
+    }
+    if (dispatch.redelivered()) {
+      context.probe("volume.job-redelivered");
+    }
+    return new JobRouter(manager, this::cleaner).run(job).map(ignored -> Acknowledged.INSTANCE);
+  }
+
+  @Override
+  public void onMessage(Incoming incoming) {
+    if (!broker.onMessage(incoming)) {
+      throw new IllegalStateException("c-vol takes messages only from the broker: " + incoming.message());
+    }
+  }
+}
