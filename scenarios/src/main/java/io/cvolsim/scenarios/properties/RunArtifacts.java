@@ -1,0 +1,25 @@
+package io.cvolsim.scenarios.properties;
+
+import io.cvolsim.checker.history.History;
+import io.cvolsim.model.broker.BrokerLog;
+import io.cvolsim.model.db.Row;
+import io.cvolsim.model.dlm.LockLog;
+import io.cvolsim.model.storage.StorageIoLog;
+import io.cvolsim.model.workers.WorkerLog;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * What a finished run leaves for the properties (DESIGN.md "What a run leaves for the checker"):
+ * the client history, the storage I/O log, the lock log, the workers log, the broker log, the
+ * database at the end, and when each phase ended. Properties read these, never live objects.
+ *
+ * @param faultWindowEndNanos true time when faults stopped and healing began
+ * @param endNanos true time when the run ended (after the quiescence period)
+ * @param fencedNodes nodes the harness powered off (STONITH or self-fencing), with true times
+ * @param probes coverage marks of the run
+ */
+public record RunArtifacts(History history, SortedMap<String, List<Row>> databaseAtEnd, StorageIoLog storage,
+    LockLog locks, WorkerLog workers, BrokerLog broker, long faultWindowEndNanos, long endNanos,
+    Map<String, Long> fencedNodes, SortedMap<String, Long> probes) {}
