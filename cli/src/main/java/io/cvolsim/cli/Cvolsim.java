@@ -13,6 +13,9 @@ public final class Cvolsim {
   /** Exit status for bad usage or bad input (DESIGN.md). */
   public static final int EXIT_BAD_INPUT = 2;
 
+  /** Exit status when nothing could be decided (DESIGN.md). */
+  public static final int EXIT_INCONCLUSIVE = 3;
+
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }
@@ -30,9 +33,23 @@ public final class Cvolsim {
         cmd.getErr().println("cvolsim " + cmd.getCommandName() + ": " + oneLine(exception.getMessage()));
         return EXIT_BAD_INPUT;
       }
-      throw exception;
+      // A run that broke (node code threw, a budget was spent) decides nothing: inconclusive.
+      cmd.getErr().println("cvolsim " + cmd.getCommandName() + ": the run failed: " + rootMessage(exception)
+          + (System.getenv("CVOLSIM_DEBUG") == null ? " (set CVOLSIM_DEBUG=1 for the stack trace)" : ""));
+      if (System.getenv("CVOLSIM_DEBUG") != null) {
+        exception.printStackTrace(cmd.getErr());
+      }
+      return EXIT_INCONCLUSIVE;
     });
     return commandLine;
+  }
+
+  private static String rootMessage(Throwable exception) {
+    Throwable cause = exception;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return oneLine(cause.getClass().getSimpleName() + ": " + cause.getMessage());
   }
 
   static String oneLine(String message) {

@@ -17,7 +17,7 @@ public final class VolumeStatusMachine implements Model {
   static final Set<String> DELETABLE =
       setOf("available", "error", "error_restoring", "error_extending", "error_managing");
   static final Set<String> FIELDS =
-      setOf("volume", "status", "attach_status", "migration_status", "volume_type");
+      setOf("volume", "status", "attach_status", "migration_status", "volume_type", "host");
 
   private static Set<String> setOf(String... values) {
     return new HashSet<>(Arrays.asList(values));

@@ -22,6 +22,7 @@ import io.cvolsim.model.api.ApiOptions;
 import io.cvolsim.model.api.VolumeApiNode;
 import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.DatabaseNode;
+import io.cvolsim.model.standin.StandInDispatcher;
 import io.cvolsim.model.standin.StandInOptions;
 import io.cvolsim.model.standin.VolumeServiceStandIn;
 import io.cvolsim.scenarios.config.Settings;
@@ -67,10 +68,10 @@ public final class SliceWorld {
     simulation.addNode(topology.volumeService(),
         context -> new VolumeServiceStandIn(context, standIn, completions));
     ApiOptions api = new ApiOptions(settings.get(API_TRANSITION), topology.database(), statementTimeout,
-        "standin@lvm#pool");
+        Durations.seconds(10));
     for (NodeId apiNode : topology.apiNodes()) {
       simulation.addNode(apiNode, context -> new VolumeApiNode(context, api,
-          job -> context.send(topology.volumeService(), job)));
+          new StandInDispatcher(context, topology.volumeService())));
     }
     addClients();
     if (settings.get(PARTITIONS)) {

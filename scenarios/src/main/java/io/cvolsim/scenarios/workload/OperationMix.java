@@ -23,10 +23,10 @@ public final class OperationMix {
     String operation = WEIGHTED_OPERATIONS[choices.integer("client.operation", 0, WEIGHTED_OPERATIONS.length - 1)];
     return switch (operation) {
       case "read" -> new VolumeRequest.Show(volumeId);
-      case "create" -> new VolumeRequest.Create(volumeId, choices.oneOf("client.volume-type", VOLUME_TYPES));
+      case "create" -> VolumeRequest.Create.empty(volumeId, choices.oneOf("client.volume-type", VOLUME_TYPES));
       case "delete" -> new VolumeRequest.Delete(volumeId, false);
       case "force-delete" -> new VolumeRequest.Delete(volumeId, true);
-      case "extend" -> new VolumeRequest.Extend(volumeId);
+      case "extend" -> new VolumeRequest.Extend(volumeId, choices.integer("client.new-size", 2, 8));
       case "reserve" -> new VolumeRequest.Reserve(volumeId);
       case "unreserve" -> new VolumeRequest.Unreserve(volumeId);
       case "begin-detaching" -> new VolumeRequest.BeginDetaching(volumeId);
