@@ -50,7 +50,7 @@ public final class ReplayCommand implements Callable<Integer> {
       runSpec = contents.spec();
       recordedFingerprint = contents.fingerprint();
     } else {
-      runSpec = RunSpec.seeded(runOptions.scenario, seed, runOptions.assignments);
+      runSpec = runOptions.spec(seed);
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println(TextReport.headerLine(runSpec.seed(), runSpec.scenario(), runSpec.settings().asMap()));

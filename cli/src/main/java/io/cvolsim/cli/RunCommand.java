@@ -40,7 +40,7 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     long runSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
-    RunSpec runSpec = RunSpec.seeded(runOptions.scenario, runSeed, runOptions.assignments);
+    RunSpec runSpec = runOptions.spec(runSeed);
     PrintWriter out = spec.commandLine().getOut();
     String header = TextReport.headerLine(runSeed, runSpec.scenario(), runSpec.settings().asMap());
     if (!json) {

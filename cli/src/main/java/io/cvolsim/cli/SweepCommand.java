@@ -51,10 +51,11 @@ public final class SweepCommand implements Callable<Integer> {
     if (parallelism < 1) {
       throw new IllegalArgumentException("--jobs must be at least 1");
     }
-    RunSpec.seeded(runOptions.scenario, range.first(), runOptions.assignments); // validates input first
+    runOptions.spec(range.first()); // validates input first
     PrintWriter out = spec.commandLine().getOut();
     out.println("cvolsim sweep: seeds=" + range + (shard == null ? "" : " shard=" + shard)
-        + " jobs=" + parallelism + " scenario=" + runOptions.scenario
+        + " jobs=" + parallelism + " scenario=" + runOptions.scenarioName()
+        + (runOptions.preset == null ? "" : " preset=" + runOptions.preset)
         + (runOptions.assignments.isEmpty() ? "" : " set " + String.join(" ", runOptions.assignments)));
     out.flush();
     long start = System.nanoTime();
@@ -69,7 +70,7 @@ public final class SweepCommand implements Callable<Integer> {
     try {
       List<Future<RunReport>> futures = new ArrayList<>();
       for (long seed : chosen) {
-        RunSpec runSpec = RunSpec.seeded(runOptions.scenario, seed, runOptions.assignments);
+        RunSpec runSpec = runOptions.spec(seed);
         futures.add(pool.submit(() -> Runner.run(runSpec, false).report()));
       }
       SweepTally tally = new SweepTally();

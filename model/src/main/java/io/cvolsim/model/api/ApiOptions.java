@@ -2,6 +2,7 @@ package io.cvolsim.model.api;
 
 import io.cvolsim.kernel.api.NodeId;
 import io.cvolsim.model.config.ApiTransition;
+import io.cvolsim.model.config.UnscheduledDelete;
 
 /**
  * How an API node behaves.
@@ -10,6 +11,7 @@ import io.cvolsim.model.config.ApiTransition;
  * @param database the database node
  * @param statementTimeoutNanos how long the API waits for one statement
  * @param workCleanupTimeoutNanos how long {@code POST /workers/cleanup} waits for a scheduler
+ * @param unscheduledDelete how a volume without a host is destroyed
  */
 public record ApiOptions(ApiTransition transition, NodeId database, long statementTimeoutNanos,
-    long workCleanupTimeoutNanos) {}
+    long workCleanupTimeoutNanos, UnscheduledDelete unscheduledDelete) {}

@@ -12,6 +12,7 @@ import io.cvolsim.model.db.Condition;
 import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.DbClient;
 import io.cvolsim.model.db.Row;
+import io.cvolsim.model.config.UnscheduledDelete;
 import io.cvolsim.model.workers.CleanupRequest;
 import java.util.List;
 
@@ -79,11 +80,20 @@ final class ApiSideRequests {
     return db.get(table, id).map(row -> row != null && !row.isTrue("deleted") && statuses.contains(row.string("status")));
   }
 
-  /** "Scheduling failed, so delete it": no condition, no RPC; the row is destroyed here. */
-  SimFuture<ApiResponse> destroyUnscheduled(Row volume) {
+  /**
+   * "Scheduling failed, so delete it": no RPC; the row is destroyed here, unconditionally as in
+   * Cinder, or under {@link UnscheduledDelete#CAS} only while it still has no host and lives.
+   */
+  SimFuture<ApiResponse> destroyUnscheduled(Row volume, UnscheduledDelete mode) {
     context.probe("api.destroyed-unscheduled-volume");
-    return db.save(Database.VOLUMES, volume.get("id"), Row.values("status", "deleted", "deleted", true))
-        .map(ignored -> new ApiResponse(Code.ACCEPTED, "delete", volume));
+    List<Assignment> destroyed = List.of(Assignment.set("status", "deleted"), Assignment.set("deleted", true));
+    SimFuture<Boolean> applied = mode == UnscheduledDelete.DESTROY
+        ? db.update(Database.VOLUMES, eq("id", volume.get("id")), destroyed).map(count -> true)
+        : db.conditionalUpdate(Database.VOLUMES, volume.get("id"),
+            Condition.all(eq("host", null), eq("deleted", false)), destroyed);
+    return applied.map(accepted -> accepted
+        ? new ApiResponse(Code.ACCEPTED, "delete", volume)
+        : new ApiResponse(Code.REJECTED, "volume changed while being deleted", volume));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.cvolsim.model.api;
 
+import io.cvolsim.kernel.api.Failure;
 import io.cvolsim.kernel.api.SimFuture;
 import io.cvolsim.model.broker.BrokerClient;
 import io.cvolsim.model.broker.QueueNames;
@@ -40,19 +41,26 @@ public final class BrokerDispatcher implements JobDispatcher {
       });
     }
     if (job instanceof VolumeJob.DeleteVolume delete) {
+      if (volume.get("host") == null) {
+        return SimFuture.failed(Failure.error("volume " + delete.volumeId() + " is not assigned to a host"));
+      }
       return workers.createWorker(ResourceType.VOLUME, delete.volumeId(), "deleting").map(created -> {
         castToVolume(volume, new VolumeRpc.DeleteVolume(delete.volumeId()));
         return null;
       });
     }
-    broker.cast(topicFor(job, volume), rpcFor(job));
+    boolean viaScheduler = viaScheduler(job);
+    if (!viaScheduler && volume.get("host") == null) {
+      // extract_host(None) raises in Cinder's rpcapi after the CAS: a 500 with the status changed.
+      return SimFuture.failed(Failure.error("volume " + job.volumeId() + " is not assigned to a host"));
+    }
+    broker.cast(viaScheduler ? QueueNames.SCHEDULER_TOPIC : volumeTopic(volume), rpcFor(job));
     return SimFuture.succeeded(null);
   }
 
-  private String topicFor(VolumeJob job, Row volume) {
-    boolean viaScheduler = job instanceof VolumeJob.ExtendVolume || job instanceof VolumeJob.RetypeVolume
+  private static boolean viaScheduler(VolumeJob job) {
+    return job instanceof VolumeJob.ExtendVolume || job instanceof VolumeJob.RetypeVolume
         || job instanceof VolumeJob.MigrateVolume || job instanceof VolumeJob.CreateSnapshot;
-    return viaScheduler ? QueueNames.SCHEDULER_TOPIC : volumeTopic(volume);
   }
 
   private static io.cvolsim.kernel.api.Message rpcFor(VolumeJob job) {

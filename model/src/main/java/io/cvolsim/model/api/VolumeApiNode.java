@@ -89,7 +89,7 @@ public final class VolumeApiNode implements Node {
 
   private SimFuture<ApiResponse> transition(VolumeRequest request, Row volume) {
     if (request instanceof VolumeRequest.Delete && volume.get("host") == null) {
-      return sideRequests.destroyUnscheduled(volume);
+      return sideRequests.destroyUnscheduled(volume, options.unscheduledDelete());
     }
     Transition transition = VolumeTransitions.of(request, context.localTimeNanos());
     SimFuture<Boolean> applied = options.transition() == ApiTransition.CAS

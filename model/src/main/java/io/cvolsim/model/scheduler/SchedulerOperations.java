@@ -80,8 +80,7 @@ final class SchedulerOperations {
             return saveStatus(create.volumeId(), Row.values("status", "error")).flatMap(ignored ->
                 workers.unsetWorker(claimed, "error", serviceId));
           }
-          return db.save(Database.VOLUMES, create.volumeId(),
-                  Row.values("host", choice.host(), "cluster_name", choice.clusterName()))
+          return saveStatus(create.volumeId(), Row.values("host", choice.host(), "cluster_name", choice.clusterName()))
               .map(saved -> {
                 broker.cast(QueueNames.volumeTopic(queueOf(choice.clusterName(), choice.host())),
                     new VolumeRpc.CreateVolume(create.volumeId(), create.sourceVolumeId(),

@@ -115,7 +115,10 @@ public final class VolumeServiceNode implements Node {
     if (config.fencing().mode() == FencingMode.SELF) {
       new SelfFencing(context, config.fencing(), heartbeat, infrastructure.powerSwitch(), broker).start();
     }
-    reportCapabilities();
+    // oslo.service starts periodic tasks after a random fuzzy delay; the first report also must not
+    // race the schedulers' own subscriptions (a fan-out to nobody is dropped).
+    context.setTimer("report-capabilities", context.choices().durationNanos("volume.first-report-delay",
+        Durations.seconds(1), Durations.seconds(10)), this::reportCapabilities);
   }
 
   private void reportCapabilities() {

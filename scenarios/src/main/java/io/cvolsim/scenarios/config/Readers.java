@@ -21,6 +21,12 @@ final class Readers {
     };
   }
 
+  /** A duration, or {@code default} for the component's own default (empty). */
+  static Function<String, java.util.Optional<Long>> durationOrDefault(long minNanos, long maxNanos) {
+    Function<String, Long> duration = duration(minNanos, maxNanos);
+    return raw -> raw.equals("default") ? java.util.Optional.empty() : java.util.Optional.of(duration.apply(raw));
+  }
+
   static Function<String, Integer> integer(int min, int max) {
     return raw -> {
       int value;

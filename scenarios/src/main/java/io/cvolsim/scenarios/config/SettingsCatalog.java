@@ -49,12 +49,19 @@ public final class SettingsCatalog {
   public static final SettingKey<Ratio> LOSS = new SettingKey<>("net.loss",
       "probability that a message is lost", "1%", List.of("0%..50%"), Readers.percent(50));
 
-  public static final SettingKey<Boolean> PARTITIONS = new SettingKey<>("nemesis.partitions",
-      "whether the nemesis partitions API nodes from the database and clients from API nodes",
+  public static final SettingKey<Boolean> NEMESIS = new SettingKey<>("nemesis",
+      "whether the nemesis injects faults during the fault window (first slice: partitions of API nodes "
+          + "and clients; deployment: c-vol crashes, pauses and partitions from the database, broker or DLM)",
       "on", List.of("on", "off"), Readers.onOff());
 
-  public static final List<SettingKey<?>> ALL = List.of(API_TRANSITION, API_NODES, CLIENTS, VOLUMES,
-      THINK_TIME_MAX, REQUEST_TIMEOUT, STATEMENT_TIMEOUT, DURATION, LATENCY_MAX, LOSS, PARTITIONS);
+  public static final List<SettingKey<?>> ALL = all();
+
+  private static List<SettingKey<?>> all() {
+    List<SettingKey<?>> keys = new java.util.ArrayList<>(List.of(API_TRANSITION, API_NODES, CLIENTS, VOLUMES,
+        THINK_TIME_MAX, REQUEST_TIMEOUT, STATEMENT_TIMEOUT, DURATION, LATENCY_MAX, LOSS, NEMESIS));
+    keys.addAll(VariantKeys.ALL);
+    return List.copyOf(keys);
+  }
 
   private SettingsCatalog() {}
 

@@ -30,6 +30,7 @@ public final class RunFile {
     out.append("# cvolsim run file; replay with: ./cvolsim replay <this file>\n");
     out.append("format-version: ").append(FORMAT_VERSION).append('\n');
     out.append("scenario: ").append(outcome.spec().scenario()).append('\n');
+    outcome.spec().preset().ifPresent(name -> out.append("preset: ").append(name).append('\n'));
     out.append("seed: ").append(outcome.spec().seed()).append('\n');
     outcome.spec().settings().asMap().forEach((key, value) ->
         out.append("set: ").append(key).append('=').append(value).append('\n'));
@@ -62,6 +63,7 @@ public final class RunFile {
 
   static Contents parse(List<String> lines) {
     String scenario = null;
+    Optional<String> preset = Optional.empty();
     Long seed = null;
     String version = null;
     String fingerprint = "";
@@ -86,6 +88,7 @@ public final class RunFile {
       switch (key) {
         case "format-version" -> version = value;
         case "scenario" -> scenario = value;
+        case "preset" -> preset = Optional.of(value);
         case "seed" -> seed = parseSeed(value, i + 1);
         case "set" -> assignments.add(value);
         case "fingerprint" -> fingerprint = value;
@@ -93,10 +96,11 @@ public final class RunFile {
         default -> throw new IllegalArgumentException("line " + (i + 1) + ": unknown key '" + key + "'");
       }
     }
-    return contents(version, scenario, seed, assignments, draws, fingerprint, violated);
+    return contents(version, scenario, preset, seed, assignments, draws, fingerprint, violated);
   }
 
-  private static Contents contents(String version, String scenario, Long seed, List<String> assignments,
+  private static Contents contents(String version, String scenario, Optional<String> preset, Long seed,
+      List<String> assignments,
       Optional<List<Long>> draws, String fingerprint, List<String> violated) {
     if (!FORMAT_VERSION.equals(version)) {
       throw new IllegalArgumentException("unsupported or missing format-version '" + version
@@ -106,8 +110,9 @@ public final class RunFile {
       throw new IllegalArgumentException("a run file needs 'scenario:' and 'seed:' lines");
     }
     ScenarioCatalog.require(scenario);
+    preset.ifPresent(io.cvolsim.scenarios.config.Presets::require);
     Settings settings = Settings.defaults().withAssignments(assignments);
-    return new Contents(new RunSpec(scenario, seed, settings, draws), fingerprint, violated);
+    return new Contents(new RunSpec(scenario, preset, seed, settings, draws), fingerprint, violated);
   }
 
   private static long parseSeed(String value, int lineNumber) {

@@ -1,40 +1,54 @@
 package io.cvolsim.scenarios.run;
 
+import io.cvolsim.scenarios.config.Presets;
 import io.cvolsim.scenarios.config.Settings;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What determines a run: scenario, seed and settings, and optionally a recorded draw sequence
- * that replaces the seed's stream (a saved or shrunk counterexample).
+ * What determines a run: scenario, preset (or none), seed and settings, and optionally a recorded
+ * draw sequence that replaces the seed's stream (a saved or shrunk counterexample).
  */
-public record RunSpec(String scenario, long seed, Settings settings, Optional<List<Long>> draws) {
+public record RunSpec(String scenario, Optional<String> preset, long seed, Settings settings,
+    Optional<List<Long>> draws) {
   public RunSpec {
     draws = draws.map(List::copyOf);
   }
 
-  /** A seeded run of a scenario with the user's assignments applied after the scenario's own. */
+  /** A seeded run: the scenario's settings, then the preset's, then the user's assignments. */
+  public static RunSpec seeded(String scenarioName, Optional<String> preset, long seed, List<String> assignments) {
+    Settings settings = baseline(scenarioName, preset).withAssignments(assignments);
+    return new RunSpec(scenarioName, preset, seed, settings, Optional.empty());
+  }
+
   public static RunSpec seeded(String scenarioName, long seed, List<String> assignments) {
-    Scenario scenario = ScenarioCatalog.require(scenarioName);
-    Settings settings = Settings.defaults().withAssignments(scenario.settingOverrides())
-        .withAssignments(assignments);
-    return new RunSpec(scenarioName, seed, settings, Optional.empty());
+    return seeded(scenarioName, Optional.empty(), seed, assignments);
+  }
+
+  /** The settings before the user's assignments. */
+  static Settings baseline(String scenarioName, Optional<String> preset) {
+    Settings settings = Settings.defaults().withAssignments(ScenarioCatalog.require(scenarioName).settingOverrides());
+    return preset.isPresent() ? settings.withAssignments(Presets.require(preset.get()).assignments()) : settings;
+  }
+
+  public Scenario.Kind kind() {
+    return ScenarioCatalog.require(scenario).kind();
   }
 
   public RunSpec withDraws(List<Long> recorded) {
-    return new RunSpec(scenario, seed, settings, Optional.of(recorded));
+    return new RunSpec(scenario, preset, seed, settings, Optional.of(recorded));
   }
 
   /** The command line that reproduces this run (for a run from draws, the file replays it). */
   public String reproCommand() {
     StringBuilder command = new StringBuilder("./cvolsim replay --seed ").append(seed);
-    if (!scenario.equals(ScenarioCatalog.DEFAULT)) {
+    if (!scenario.equals(ScenarioCatalog.resolve(null, preset.isPresent()))) {
       command.append(" --scenario ").append(scenario);
     }
-    Settings scenarioDefaults = Settings.defaults()
-        .withAssignments(ScenarioCatalog.require(scenario).settingOverrides());
+    preset.ifPresent(name -> command.append(" --preset ").append(name));
+    Settings baseline = baseline(scenario, preset);
     settings.asMap().forEach((key, value) -> {
-      if (!value.equals(scenarioDefaults.asMap().get(key))) {
+      if (!value.equals(baseline.asMap().get(key))) {
         command.append(" --set ").append(key).append('=').append(value);
       }
     });

@@ -1,14 +1,16 @@
 package io.cvolsim.scenarios.run;
 
-import io.cvolsim.checker.history.History;
 import io.cvolsim.kernel.choice.RecordingChoices;
 import io.cvolsim.kernel.sim.Fingerprint;
 import io.cvolsim.kernel.sim.Simulation;
 import io.cvolsim.kernel.sim.SimulationOptions;
 import io.cvolsim.reports.PropertyResult;
 import io.cvolsim.reports.RunReport;
+import io.cvolsim.scenarios.deployment.DeploymentWorld;
 import io.cvolsim.scenarios.properties.LinearizabilityProperty;
+import io.cvolsim.scenarios.properties.RunArtifacts;
 import io.cvolsim.scenarios.slice.SliceWorld;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -16,7 +18,7 @@ import java.util.TreeMap;
 /** Runs one {@link RunSpec} to the end, checks every property and builds the report. */
 public final class Runner {
   /** A run that takes more events than this is broken, not long. */
-  public static final long EVENT_BUDGET = 20_000_000;
+  public static final long EVENT_BUDGET = 50_000_000;
 
   private Runner() {}
 
@@ -31,32 +33,39 @@ public final class Runner {
         : RecordingChoices.seeded(spec.seed());
     Simulation simulation = new Simulation(
         new SimulationOptions(EVENT_BUDGET, keepTraceLines, SliceWorld.linkProfile(spec.settings())), choices);
-    SliceWorld world = new SliceWorld(simulation, spec.settings());
+    World world = spec.kind() == Scenario.Kind.FIRST_SLICE
+        ? new SliceWorld(simulation, spec.settings())
+        : new DeploymentWorld(simulation, spec.settings());
     world.build();
     simulation.runUntil(world.endNanos());
 
-    History history = world.history().build();
+    RunArtifacts artifacts = world.artifacts();
     long checkStart = System.nanoTime();
-    List<PropertyResult> properties = List.of(LinearizabilityProperty.check(history));
+    List<PropertyResult> properties = properties(artifacts);
     long checkMillis = (System.nanoTime() - checkStart) / 1_000_000;
 
     RunReport report = new RunReport(spec.seed(), spec.scenario(),
         new TreeMap<>(spec.settings().asMap()), Fingerprint.hex(simulation.fingerprint()), properties,
-        counts(simulation, history, world), new TreeMap<>(simulation.probes().counts()),
+        counts(simulation, artifacts, world), new TreeMap<>(simulation.probes().counts()),
         (System.nanoTime() - wallStart) / 1_000_000, checkMillis, simulation.nowNanos(),
         spec.reproCommand());
     List<String> trace = keepTraceLines ? simulation.trace().lines() : List.of();
-    return new RunOutcome(spec, report, history, choices.draws(), trace);
+    return new RunOutcome(spec, report, artifacts.history(), choices.draws(), trace);
   }
 
-  private static SortedMap<String, Long> counts(Simulation simulation, History history, SliceWorld world) {
-    SortedMap<String, Long> counts = new TreeMap<>();
+  private static List<PropertyResult> properties(RunArtifacts artifacts) {
+    List<PropertyResult> properties = new ArrayList<>();
+    properties.add(LinearizabilityProperty.check(artifacts.history()));
+    return properties;
+  }
+
+  private static SortedMap<String, Long> counts(Simulation simulation, RunArtifacts artifacts, World world) {
+    SortedMap<String, Long> counts = new TreeMap<>(world.counts());
     counts.put("events", simulation.eventCount());
     counts.put("draws", (long) simulation.choices().drawCount());
-    counts.put("operations", (long) history.invocationCount());
+    counts.put("operations", (long) artifacts.history().invocationCount());
     counts.put("messages_delivered", simulation.network().deliveredCount());
     counts.put("messages_dropped", simulation.network().droppedCount());
-    counts.put("db_statements", world.database().statementCount());
     return counts;
   }
 }

@@ -1,5 +1,6 @@
 package io.cvolsim.scenarios.run;
 
+import io.cvolsim.scenarios.run.Scenario.Kind;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,16 +8,38 @@ import java.util.Optional;
 public final class ScenarioCatalog {
   public static final String DEFAULT = "default";
 
+  /** The scenario a preset runs when no scenario is named: presets configure the whole deployment. */
+  public static final String DEPLOYMENT = "deployment";
+
+  /** The scenario to run: the one named, else the deployment for a preset, else the default. */
+  public static String resolve(String named, boolean presetGiven) {
+    if (named != null) {
+      return named;
+    }
+    return presetGiven ? DEPLOYMENT : DEFAULT;
+  }
+
   public static final List<Scenario> ALL = List.of(
       new Scenario(DEFAULT,
-          "API nodes race on volume status in one database, over a lossy network with occasional "
-              + "partitions; the API-visible volume state must stay linearizable",
-          List.of()),
+          "API nodes race on volume status in one database, with a named stand-in for scheduler and c-vol "
+              + "completing their work, over a lossy network with partitions: the API's transitions (V1) in "
+              + "isolation, fast; the API-visible volume state must stay linearizable",
+          Kind.FIRST_SLICE, List.of()),
+      new Scenario(DEPLOYMENT,
+          "the whole A/A deployment (2+ API nodes, 2 schedulers, a 3-node c-vol cluster on one backend, DB, "
+              + "broker, DLM) under client load and c-vol crashes, pauses and partitions, then healing and "
+              + "quiescence; every property is judged",
+          Kind.DEPLOYMENT, List.of()),
       new Scenario("api-races",
-          "many clients hammer two volumes through five API nodes on a clean network, to expose "
-              + "races between concurrent transitions (V1) quickly",
-          List.of("api.nodes=5", "workload.clients=8", "workload.volumes=2",
-              "workload.think_time_max=500ms", "net.loss=0%", "nemesis.partitions=off")));
+          "many clients hammer two volumes through five API nodes (first slice, no faults), to expose races "
+              + "between concurrent transitions (V1) quickly",
+          Kind.FIRST_SLICE, List.of("api.nodes=5", "workload.clients=8", "workload.volumes=2",
+              "workload.think_time_max=500ms", "net.loss=0%", "nemesis=off")),
+      new Scenario("deployment-api-races",
+          "the whole deployment with many clients on two volumes through five API nodes and no faults: "
+              + "API races against real schedulers and c-vols",
+          Kind.DEPLOYMENT, List.of("api.nodes=5", "workload.clients=8", "workload.volumes=2",
+              "workload.think_time_max=500ms", "net.loss=0%", "nemesis=off")));
 
   private ScenarioCatalog() {}
 

@@ -6,7 +6,7 @@ import static io.cvolsim.scenarios.config.SettingsCatalog.CLIENTS;
 import static io.cvolsim.scenarios.config.SettingsCatalog.DURATION;
 import static io.cvolsim.scenarios.config.SettingsCatalog.LATENCY_MAX;
 import static io.cvolsim.scenarios.config.SettingsCatalog.LOSS;
-import static io.cvolsim.scenarios.config.SettingsCatalog.PARTITIONS;
+import static io.cvolsim.scenarios.config.SettingsCatalog.NEMESIS;
 import static io.cvolsim.scenarios.config.SettingsCatalog.REQUEST_TIMEOUT;
 import static io.cvolsim.scenarios.config.SettingsCatalog.STATEMENT_TIMEOUT;
 import static io.cvolsim.scenarios.config.SettingsCatalog.THINK_TIME_MAX;
@@ -26,9 +26,19 @@ import io.cvolsim.model.standin.StandInDispatcher;
 import io.cvolsim.model.standin.StandInOptions;
 import io.cvolsim.model.standin.VolumeServiceStandIn;
 import io.cvolsim.scenarios.config.Settings;
+import io.cvolsim.scenarios.config.VariantKeys;
 import io.cvolsim.scenarios.workload.CompletionRecorder;
 import io.cvolsim.scenarios.workload.VolumeClient;
+import io.cvolsim.scenarios.workload.VolumeIds;
+import io.cvolsim.model.broker.BrokerLog;
+import io.cvolsim.model.dlm.LockLog;
+import io.cvolsim.model.storage.StorageIoLog;
+import io.cvolsim.model.workers.WorkerLog;
+import io.cvolsim.scenarios.properties.RunArtifacts;
+import io.cvolsim.scenarios.run.World;
 import java.util.ArrayList;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.List;
 
 /**
@@ -36,7 +46,7 @@ import java.util.List;
  * work, clients issuing volume requests, and a partition nemesis. Builds the nodes on a
  * simulation and knows when the run is over.
  */
-public final class SliceWorld {
+public final class SliceWorld implements World {
   /** After clients stop, in-flight work gets this long to finish before the run ends. */
   public static final long DRAIN_NANOS = Durations.seconds(30);
 
@@ -59,6 +69,7 @@ public final class SliceWorld {
   }
 
   /** Adds every node and the nemesis schedule. */
+  @Override
   public void build() {
     long statementTimeout = settings.get(STATEMENT_TIMEOUT);
     simulation.addNode(topology.database(), context -> new DatabaseNode(context, database));
@@ -68,45 +79,52 @@ public final class SliceWorld {
     simulation.addNode(topology.volumeService(),
         context -> new VolumeServiceStandIn(context, standIn, completions));
     ApiOptions api = new ApiOptions(settings.get(API_TRANSITION), topology.database(), statementTimeout,
-        Durations.seconds(10));
+        Durations.seconds(10), settings.get(VariantKeys.UNSCHEDULED_DELETE));
     for (NodeId apiNode : topology.apiNodes()) {
       simulation.addNode(apiNode, context -> new VolumeApiNode(context, api,
           new StandInDispatcher(context, topology.volumeService())));
     }
     addClients();
-    if (settings.get(PARTITIONS)) {
+    if (settings.get(NEMESIS)) {
       new PartitionNemesis(simulation, topology, settings.get(DURATION)).schedule();
     }
   }
 
   private void addClients() {
-    List<String> volumes = new ArrayList<>();
-    for (int i = 1; i <= settings.get(VOLUMES); i++) {
-      volumes.add("vol-" + i);
-    }
+    VolumeIds volumes = new VolumeIds(settings.get(VOLUMES));
     int clientCount = topology.clients().size();
     for (int i = 0; i < clientCount; i++) {
       VolumeClient.ClientOptions options = new VolumeClient.ClientOptions(i, clientCount,
-          topology.apiNodes(), List.copyOf(volumes), settings.get(THINK_TIME_MAX),
-          settings.get(REQUEST_TIMEOUT), settings.get(DURATION));
+          topology.apiNodes(), volumes, settings.get(THINK_TIME_MAX),
+          settings.get(REQUEST_TIMEOUT), settings.get(DURATION), false);
       simulation.addNode(topology.clients().get(i), context -> new VolumeClient(context, options, history));
     }
   }
 
   /** When the run ends: the fault window, then time for in-flight work to drain. */
+  @Override
   public long endNanos() {
     return settings.get(DURATION) + DRAIN_NANOS;
   }
 
+  @Override
   public HistoryRecorder history() {
     return history;
   }
 
-  public Database database() {
-    return database;
+  /** The slice has no broker, DLM, storage or workers rows: their logs stay empty. */
+  @Override
+  public RunArtifacts artifacts() {
+    return new RunArtifacts(history.build(), new TreeMap<>(database.snapshot()),
+        new StorageIoLog(simulation::nowNanos), new LockLog(simulation::nowNanos), new WorkerLog(simulation::nowNanos),
+        new BrokerLog(simulation::nowNanos), settings.get(DURATION), endNanos(), new TreeMap<>(),
+        new TreeMap<>(simulation.probes().counts()));
   }
 
-  public SliceTopology topology() {
-    return topology;
+  @Override
+  public SortedMap<String, Long> counts() {
+    SortedMap<String, Long> counts = new TreeMap<>();
+    counts.put("db_statements", database.statementCount());
+    return counts;
   }
 }

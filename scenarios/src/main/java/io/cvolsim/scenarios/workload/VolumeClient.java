@@ -42,12 +42,16 @@ public final class VolumeClient implements Node {
   }
 
   private void act() {
-    VolumeRequest request = OperationMix.draw(context.choices(), options.volumeIds());
+    VolumeRequest request = options.fullDeployment()
+        ? OperationMix.drawForDeployment(context.choices(), options.volumeIds())
+        : OperationMix.draw(context.choices(), options.volumeIds());
     NodeId api = context.choices().oneOf("client.api-node", options.apiNodes());
-    HistoryRecorder.Handle handle =
-        history.invoke(process, request.operation(), VolumeOperation.invocationValue(request));
+    HistoryRecorder.Handle handle = VolumeOperation.recordedInHistory(request)
+        ? history.invoke(process, request.operation(), VolumeOperation.invocationValue(request)) : null;
     context.call(api, request, ApiResponse.class, options.requestTimeoutNanos()).whenComplete(outcome -> {
-      record(handle, request, outcome);
+      if (handle != null) {
+        record(handle, request, outcome);
+      }
       thinkThenAct();
     });
   }
@@ -81,5 +85,6 @@ public final class VolumeClient implements Node {
 
   /** What a client needs to know. */
   public record ClientOptions(long firstProcessId, long processIdStride, List<NodeId> apiNodes,
-      List<String> volumeIds, long thinkTimeMaxNanos, long requestTimeoutNanos, long stopIssuingAtNanos) {}
+      VolumeIds volumeIds, long thinkTimeMaxNanos, long requestTimeoutNanos, long stopIssuingAtNanos,
+      boolean fullDeployment) {}
 }

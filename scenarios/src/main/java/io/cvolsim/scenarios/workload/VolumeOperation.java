@@ -21,8 +21,18 @@ public final class VolumeOperation {
       value.put("volume_type", create.volumeTypeId());
     } else if (request instanceof VolumeRequest.Retype retype) {
       value.put("volume_type", retype.newVolumeTypeId());
+    } else if (request instanceof VolumeRequest.ResetState reset) {
+      value.put("status", reset.status());
     }
     return value;
+  }
+
+  /**
+   * Whether the volume model judges this request. Snapshot requests change snapshots, which the
+   * volume model does not track; leaving them out only makes the model more permissive.
+   */
+  public static boolean recordedInHistory(VolumeRequest request) {
+    return !(request instanceof VolumeRequest.CreateSnapshot || request instanceof VolumeRequest.DeleteSnapshot);
   }
 
   /** The value a read returns: the visible state, or a null status for "not found". */

@@ -1,0 +1,68 @@
+package io.cvolsim.scenarios.config;
+
+import io.cvolsim.scenarios.config.Preset.Choice;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code cinder-today}: every variant as Cinder's code behaves now (reference, [code]).
+ * {@code hardened}: the combination this project recommends, each choice with its reason.
+ */
+public final class Presets {
+  public static final Preset CINDER_TODAY = new Preset("cinder-today",
+      "what Cinder's code does today; the baseline of every design review",
+      List.of(
+          new Choice("api.transition=cas", "Mitaka's conditional updates [code cinder/volume/api.py]"),
+          new Choice("api.unscheduled_delete=destroy", "delete of a never-scheduled volume destroys it unconditionally"),
+          new Choice("coordination.backend=file", "Tooz's default backend_url is file://$state_path"),
+          new Choice("coordination.lease=default", "etcd3gw lock_timeout 30 s, kazoo session 10 s"),
+          new Choice("lock.order=sorted", "coordination.synchronized sorts and de-duplicates (749772a6f)"),
+          new Choice("manager.completion=blind", "manager completions are plain save() calls"),
+          new Choice("broker.ack=before-dispatch", "oslo.messaging acks before dispatching"),
+          new Choice("cleanup.trigger=manual", "automatic cleanup was never implemented"),
+          new Choice("cleanup.claim=race-preventer", "the claim CAS since commit 24bab6b7f"),
+          new Choice("fencing=none", "no fencing exists in Cinder's code"),
+          new Choice("heartbeat.mode=fail-fast", "report_state is not retried since 2023 (bug #2018595)"),
+          new Choice("is_up.clock=reader", "Service.is_up compares with the reader's utcnow()"),
+          new Choice("report_interval=10s", "Cinder's default"),
+          new Choice("service_down_time=60s", "Cinder's default")),
+      "none: this is the system under review");
+
+  public static final Preset HARDENED = new Preset("hardened",
+      "the combination this project recommends as safe under the stated fault assumptions",
+      List.of(
+          new Choice("api.transition=cas", "one atomic status change per request: exactly one of two racers wins (S3)"),
+          new Choice("api.unscheduled_delete=cas", "only one of two racing deletes of a never-scheduled volume "
+              + "succeeds, and none destroys a volume the scheduler has just placed (S3)"),
+          new Choice("coordination.backend=etcd", "locks must exclude across nodes; file locks are per node (S2, S10)"),
+          new Choice("coordination.lease=90s", "a lease longer than service_down_time: the lock outlives detection, "
+              + "so a node is declared down before its locks free (V13)"),
+          new Choice("lock.order=sorted", "no deadlock between opposite multi-lock requests (V20)"),
+          new Choice("manager.completion=cas", "a completion cannot overwrite a later force-delete, reset or cleanup (S4)"),
+          new Choice("broker.ack=after-completion", "a job consumed by a node that dies is redelivered, not lost (L1); "
+              + "a second run after a zombie is refused by storage fencing"),
+          new Choice("cleanup.trigger=auto", "dead services are cleaned without waiting for an admin (L1, L2)"),
+          new Choice("cleanup.claim=race-preventer", "exactly one cleaner per row version (S8)"),
+          new Choice("fencing=storage", "the array refuses a cleaned-up node and stale tokens, so a zombie's late "
+              + "write cannot land however long it was paused (S1, V11)"),
+          new Choice("heartbeat.mode=fail-fast", "a service is up again one interval after the database returns (L5)"),
+          new Choice("is_up.clock=db-server", "one clock decides down-ness, so node clock skew cannot (S11, V17)"),
+          new Choice("report_interval=10s", "Cinder's default"),
+          new Choice("service_down_time=60s", "Cinder's default")),
+      "the database, broker, DLM and array are not partitioned from each other; the array applies a revocation "
+          + "before answering it; a paused node's in-flight array call already accepted before its revocation "
+          + "may still complete (reported as a zombie write, not prevented)");
+
+  public static final List<Preset> ALL = List.of(CINDER_TODAY, HARDENED);
+
+  private Presets() {}
+
+  public static Optional<Preset> find(String name) {
+    return ALL.stream().filter(preset -> preset.name().equals(name)).findFirst();
+  }
+
+  public static Preset require(String name) {
+    return find(name).orElseThrow(() -> new IllegalArgumentException("unknown preset '" + name
+        + "' (known: cinder-today, hardened)"));
+  }
+}

@@ -1,0 +1,107 @@
+package io.cvolsim.scenarios.config;
+
+import static io.cvolsim.kernel.api.Durations.seconds;
+
+import io.cvolsim.model.broker.AckMode;
+import io.cvolsim.model.config.ManagerCompletion;
+import io.cvolsim.model.config.UnscheduledDelete;
+import io.cvolsim.model.dlm.CoordinationBackend;
+import io.cvolsim.model.dlm.LockOrder;
+import io.cvolsim.model.service.HeartbeatMode;
+import io.cvolsim.model.storage.FencingMode;
+import io.cvolsim.model.workers.CleanupClaim;
+import io.cvolsim.model.workers.CleanupTrigger;
+import io.cvolsim.model.workers.IsUpClock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The design variants of reference §9 as {@code --set} keys, with Cinder's option names where one
+ * exists; defaults are what Cinder's code does today.
+ */
+public final class VariantKeys {
+  public static final SettingKey<UnscheduledDelete> UNSCHEDULED_DELETE = new SettingKey<>("api.unscheduled_delete",
+      "how the API destroys a volume that never got a host: unconditionally as Cinder does (two deletes both "
+          + "succeed), or by CAS on host IS NULL (found by this harness; not in V1-V21)",
+      "destroy", Readers.values(UnscheduledDelete.class, UnscheduledDelete::optionValue),
+      Readers.choice(UnscheduledDelete.class, UnscheduledDelete::optionValue));
+
+  public static final SettingKey<CoordinationBackend> COORDINATION_BACKEND = new SettingKey<>(
+      "coordination.backend", "the Tooz lock backend (V12): node-local file locks, an etcd or ZooKeeper DLM, "
+          + "or the unimplemented workers-table locks of spec ha-aa-manager_locks",
+      "file", Readers.values(CoordinationBackend.class, CoordinationBackend::optionValue),
+      Readers.choice(CoordinationBackend.class, CoordinationBackend::optionValue));
+
+  public static final SettingKey<Optional<Long>> COORDINATION_LEASE = new SettingKey<>("coordination.lease",
+      "the etcd lock lease or the ZooKeeper session timeout (V13); default: etcd 30s, zookeeper 10s",
+      "default", List.of("default", "1s..10m"), Readers.durationOrDefault(seconds(1), seconds(600)));
+
+  public static final SettingKey<LockOrder> LOCK_ORDER = new SettingKey<>("lock.order",
+      "how several locks are taken (V20): sorted and de-duplicated, or in decorator order", "sorted",
+      Readers.values(LockOrder.class, LockOrder::optionValue), Readers.choice(LockOrder.class, LockOrder::optionValue));
+
+  public static final SettingKey<ManagerCompletion> MANAGER_COMPLETION = new SettingKey<>("manager.completion",
+      "how c-vol writes the status ending an operation (V19): a blind save, or a CAS on the transitional status",
+      "blind", Readers.values(ManagerCompletion.class, ManagerCompletion::optionValue),
+      Readers.choice(ManagerCompletion.class, ManagerCompletion::optionValue));
+
+  public static final SettingKey<AckMode> BROKER_ACK = new SettingKey<>("broker.ack",
+      "when a consumer acknowledges a job (V18): on receipt as oslo.messaging does, or after completing it",
+      "before-dispatch", Readers.values(AckMode.class, AckMode::optionValue),
+      Readers.choice(AckMode.class, AckMode::optionValue));
+
+  public static final SettingKey<CleanupTrigger> CLEANUP_TRIGGER = new SettingKey<>("cleanup.trigger",
+      "who starts cleanup of a dead service (V9): an admin only, a periodic scheduler task, or an elected leader",
+      "manual", Readers.values(CleanupTrigger.class, CleanupTrigger::optionValue),
+      Readers.choice(CleanupTrigger.class, CleanupTrigger::optionValue));
+
+  public static final SettingKey<CleanupClaim> CLEANUP_CLAIM = new SettingKey<>("cleanup.claim",
+      "how a cleaner claims a workers row (V7, V8): CAS on race_preventer, CAS on updated_at, or no CAS",
+      "race-preventer", Readers.values(CleanupClaim.class, CleanupClaim::optionValue),
+      Readers.choice(CleanupClaim.class, CleanupClaim::optionValue));
+
+  public static final SettingKey<FencingMode> FENCING = new SettingKey<>("fencing",
+      "how a node others clean up after is kept off storage (V11): not at all, it fences itself, "
+          + "STONITH before cleanup, or the array revokes it and refuses stale tokens",
+      "none", Readers.values(FencingMode.class, FencingMode::optionValue),
+      Readers.choice(FencingMode.class, FencingMode::optionValue));
+
+  public static final SettingKey<Long> FENCING_SELF_TIMEOUT = new SettingKey<>("fencing.self_timeout",
+      "fencing=self: a node fences itself once its last heartbeat is this old (T_self)", "30s",
+      List.of("1s..10m"), Readers.duration(seconds(1), seconds(600)));
+
+  public static final SettingKey<Long> FENCING_STONITH_DELAY = new SettingKey<>("fencing.stonith_delay",
+      "fencing=stonith: how long the power switch takes; cleanup waits for it", "5s",
+      List.of("0s..5m"), Readers.duration(0, seconds(300)));
+
+  public static final SettingKey<HeartbeatMode> HEARTBEAT_MODE = new SettingKey<>("heartbeat.mode",
+      "what a failed heartbeat does (V15, V16): try again next interval, retry with back-off, or stop forever",
+      "fail-fast", Readers.values(HeartbeatMode.class, HeartbeatMode::optionValue),
+      Readers.choice(HeartbeatMode.class, HeartbeatMode::optionValue));
+
+  public static final SettingKey<IsUpClock> IS_UP_CLOCK = new SettingKey<>("is_up.clock",
+      "whose clock decides a service is down (V17): the reader's, abs() of the difference, or the database's",
+      "reader", Readers.values(IsUpClock.class, IsUpClock::optionValue),
+      Readers.choice(IsUpClock.class, IsUpClock::optionValue));
+
+  public static final SettingKey<Long> REPORT_INTERVAL = new SettingKey<>("report_interval",
+      "seconds between service heartbeats", "10s", List.of("1s..5m"), Readers.duration(seconds(1), seconds(300)));
+
+  public static final SettingKey<Long> SERVICE_DOWN_TIME = new SettingKey<>("service_down_time",
+      "silence after which a service counts as down (raised to 2.5 x report_interval if not above it)", "60s",
+      List.of("1s..30m"), Readers.duration(seconds(1), seconds(1800)));
+
+  public static final SettingKey<Integer> VOLUME_NODES = new SettingKey<>("volume.nodes",
+      "c-vol processes in the cluster sharing one backend", "3", List.of("1..7"), Readers.integer(1, 7));
+
+  public static final SettingKey<Integer> SCHEDULER_NODES = new SettingKey<>("scheduler.nodes",
+      "cinder-scheduler processes", "2", List.of("1..5"), Readers.integer(1, 5));
+
+  public static final List<SettingKey<?>> ALL = List.of(UNSCHEDULED_DELETE, COORDINATION_BACKEND, COORDINATION_LEASE, LOCK_ORDER,
+      MANAGER_COMPLETION, BROKER_ACK, CLEANUP_TRIGGER, CLEANUP_CLAIM, FENCING, FENCING_SELF_TIMEOUT,
+      FENCING_STONITH_DELAY, HEARTBEAT_MODE, IS_UP_CLOCK, REPORT_INTERVAL, SERVICE_DOWN_TIME, VOLUME_NODES,
+      SCHEDULER_NODES);
+
+  private VariantKeys() {}
+
+}

@@ -1,0 +1,62 @@
+package io.cvolsim.scenarios.deployment;
+
+import static io.cvolsim.scenarios.config.VariantKeys.BROKER_ACK;
+import static io.cvolsim.scenarios.config.VariantKeys.CLEANUP_CLAIM;
+import static io.cvolsim.scenarios.config.VariantKeys.COORDINATION_BACKEND;
+import static io.cvolsim.scenarios.config.VariantKeys.COORDINATION_LEASE;
+import static io.cvolsim.scenarios.config.VariantKeys.FENCING;
+import static io.cvolsim.scenarios.config.VariantKeys.FENCING_SELF_TIMEOUT;
+import static io.cvolsim.scenarios.config.VariantKeys.FENCING_STONITH_DELAY;
+import static io.cvolsim.scenarios.config.VariantKeys.HEARTBEAT_MODE;
+import static io.cvolsim.scenarios.config.VariantKeys.LOCK_ORDER;
+import static io.cvolsim.scenarios.config.VariantKeys.REPORT_INTERVAL;
+import static io.cvolsim.scenarios.config.VariantKeys.SERVICE_DOWN_TIME;
+
+import io.cvolsim.kernel.api.Durations;
+import io.cvolsim.model.broker.BrokerOptions;
+import io.cvolsim.model.dlm.DlmOptions;
+import io.cvolsim.model.service.ServiceOptions;
+import io.cvolsim.model.storage.FencingMode;
+import io.cvolsim.model.storage.StorageOptions;
+import io.cvolsim.model.storage.TokenFencing;
+import io.cvolsim.model.volume.FencingOptions;
+import io.cvolsim.model.workers.WorkersOptions;
+import io.cvolsim.scenarios.config.Settings;
+
+/** Turns settings into the typed options of each component. */
+final class DeploymentSettings {
+  private DeploymentSettings() {}
+
+  static ServiceOptions service(Settings settings) {
+    return ServiceOptions.cinderDefaults()
+        .withTimes(settings.get(REPORT_INTERVAL), settings.get(SERVICE_DOWN_TIME))
+        .withHeartbeatMode(settings.get(HEARTBEAT_MODE));
+  }
+
+  static FencingOptions fencing(Settings settings) {
+    return new FencingOptions(settings.get(FENCING), settings.get(FENCING_SELF_TIMEOUT),
+        settings.get(FENCING_STONITH_DELAY));
+  }
+
+  static DlmOptions dlm(Settings settings, DeploymentTopology topology) {
+    DlmOptions options = DlmOptions.defaults(settings.get(COORDINATION_BACKEND), topology.coordination(),
+        topology.database()).withLockOrder(settings.get(LOCK_ORDER));
+    return settings.get(COORDINATION_LEASE).map(options::withLeaseNanos).orElse(options);
+  }
+
+  static BrokerOptions broker(Settings settings) {
+    return BrokerOptions.osloDefaults().withAckMode(settings.get(BROKER_ACK));
+  }
+
+  static WorkersOptions workers(Settings settings) {
+    WorkersOptions options = WorkersOptions.cinderToday().withClaim(settings.get(CLEANUP_CLAIM));
+    // V8 is about databases that keep whole seconds only.
+    return settings.get(CLEANUP_CLAIM) == io.cvolsim.model.workers.CleanupClaim.UPDATED_AT
+        ? options.withTimestampGranularityNanos(Durations.seconds(1)) : options;
+  }
+
+  static StorageOptions storage(Settings settings) {
+    return settings.get(FENCING) == FencingMode.STORAGE
+        ? StorageOptions.defaults().withTokenFencing(TokenFencing.ON) : StorageOptions.defaults();
+  }
+}

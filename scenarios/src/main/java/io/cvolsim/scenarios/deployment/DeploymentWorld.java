@@ -1,0 +1,176 @@
+package io.cvolsim.scenarios.deployment;
+
+import static io.cvolsim.scenarios.config.SettingsCatalog.API_NODES;
+import static io.cvolsim.scenarios.config.SettingsCatalog.API_TRANSITION;
+import static io.cvolsim.scenarios.config.SettingsCatalog.CLIENTS;
+import static io.cvolsim.scenarios.config.SettingsCatalog.DURATION;
+import static io.cvolsim.scenarios.config.SettingsCatalog.NEMESIS;
+import static io.cvolsim.scenarios.config.SettingsCatalog.STATEMENT_TIMEOUT;
+import static io.cvolsim.scenarios.config.VariantKeys.CLEANUP_TRIGGER;
+import static io.cvolsim.scenarios.config.VariantKeys.COORDINATION_BACKEND;
+import static io.cvolsim.scenarios.config.VariantKeys.IS_UP_CLOCK;
+import static io.cvolsim.scenarios.config.VariantKeys.MANAGER_COMPLETION;
+import static io.cvolsim.scenarios.config.VariantKeys.SCHEDULER_NODES;
+import static io.cvolsim.scenarios.config.VariantKeys.SERVICE_DOWN_TIME;
+import static io.cvolsim.scenarios.config.VariantKeys.VOLUME_NODES;
+
+import io.cvolsim.checker.history.HistoryRecorder;
+import io.cvolsim.kernel.api.Durations;
+import io.cvolsim.kernel.api.NodeId;
+import io.cvolsim.kernel.sim.Simulation;
+import io.cvolsim.model.api.ApiOptions;
+import io.cvolsim.model.api.BrokerDispatcher;
+import io.cvolsim.model.api.VolumeApiNode;
+import io.cvolsim.model.broker.BrokerClient;
+import io.cvolsim.model.broker.BrokerLog;
+import io.cvolsim.model.broker.BrokerNode;
+import io.cvolsim.model.broker.BrokerSequences;
+import io.cvolsim.model.db.Database;
+import io.cvolsim.model.db.DatabaseNode;
+import io.cvolsim.model.db.DbClient;
+import io.cvolsim.model.dlm.CoordinationBackend;
+import io.cvolsim.model.dlm.EtcdServerNode;
+import io.cvolsim.model.dlm.EtcdStore;
+import io.cvolsim.model.dlm.LockLog;
+import io.cvolsim.model.dlm.ZooKeeperServerNode;
+import io.cvolsim.model.dlm.ZooKeeperStore;
+import io.cvolsim.model.scheduler.SchedulerConfig;
+import io.cvolsim.model.scheduler.SchedulerNode;
+import io.cvolsim.model.storage.DriverOptions;
+import io.cvolsim.model.storage.StorageArray;
+import io.cvolsim.model.storage.StorageArrayNode;
+import io.cvolsim.model.storage.StorageIoLog;
+import io.cvolsim.model.volume.Infrastructure;
+import io.cvolsim.model.volume.VolumeServiceConfig;
+import io.cvolsim.model.volume.VolumeServiceNode;
+import io.cvolsim.model.workers.WorkerLog;
+import io.cvolsim.model.workers.WorkerTable;
+import io.cvolsim.scenarios.config.Settings;
+import io.cvolsim.scenarios.config.VariantKeys;
+import io.cvolsim.scenarios.properties.RunArtifacts;
+import io.cvolsim.scenarios.run.World;
+import io.cvolsim.scenarios.workload.CompletionRecorder;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The whole Active/Active deployment of reference §1: database, broker, DLM, shared storage,
+ * schedulers, one c-vol cluster, API nodes and clients; a fault window, then a heal phase (faults
+ * healed, nodes restarted, cleanup requested where an admin must) and a quiescence period for
+ * the liveness checks.
+ */
+public final class DeploymentWorld implements World {
+  private final Simulation simulation;
+  private final Settings settings;
+  private final DeploymentTopology topology;
+  private final Database database = new Database();
+  private final HistoryRecorder history;
+  private final BrokerLog brokerLog;
+  private final LockLog lockLog;
+  private final WorkerLog workerLog;
+  private final StorageIoLog storageLog;
+  private final NodeControl control;
+  private final DeploymentPhases phases;
+
+  public DeploymentWorld(Simulation simulation, Settings settings) {
+    this.simulation = simulation;
+    this.settings = settings;
+    CoordinationBackend backend = settings.get(COORDINATION_BACKEND);
+    this.topology = DeploymentTopology.of(settings.get(SCHEDULER_NODES), settings.get(VOLUME_NODES),
+        Math.max(2, settings.get(API_NODES)), settings.get(CLIENTS), backend);
+    this.history = new HistoryRecorder(simulation::nowNanos);
+    this.brokerLog = new BrokerLog(simulation::nowNanos);
+    this.lockLog = new LockLog(simulation::nowNanos);
+    this.workerLog = new WorkerLog(simulation::nowNanos);
+    this.storageLog = new StorageIoLog(simulation::nowNanos);
+    this.control = new NodeControl(simulation, backend, lockLog);
+    this.phases = new DeploymentPhases(settings.get(DURATION), settings.get(SERVICE_DOWN_TIME));
+  }
+
+  @Override
+  public void build() {
+    Infrastructure infrastructure = infrastructure();
+    addInfrastructureNodes(infrastructure);
+    for (NodeId scheduler : topology.schedulers()) {
+      SchedulerConfig config = new SchedulerConfig(scheduler.name(), DeploymentSettings.service(settings),
+          settings.get(CLEANUP_TRIGGER), 1, settings.get(IS_UP_CLOCK), DeploymentSettings.fencing(settings));
+      simulation.addNode(scheduler, context -> new SchedulerNode(context, config, infrastructure));
+    }
+    for (NodeId volumeNode : topology.volumeNodes()) {
+      VolumeServiceConfig config = new VolumeServiceConfig(volumeNode.name(), DeploymentTopology.BACKEND,
+          DeploymentTopology.CLUSTER, DeploymentSettings.service(settings), settings.get(MANAGER_COMPLETION),
+          DeploymentSettings.fencing(settings), 3, Durations.seconds(60));
+      simulation.addNode(volumeNode, context -> new VolumeServiceNode(context, config, infrastructure));
+    }
+    addApiNodes(infrastructure);
+    new DeploymentWorkload(simulation, settings, topology, history, phases).addClients();
+    if (settings.get(NEMESIS)) {
+      new DeploymentNemesis(simulation, topology, control, phases).schedule();
+    }
+    new HealPhase(simulation, settings, topology, control, phases).schedule();
+  }
+
+  private Infrastructure infrastructure() {
+    return new Infrastructure(topology.database(), topology.broker(), topology.storage(),
+        settings.get(STATEMENT_TIMEOUT), DeploymentSettings.broker(settings), DeploymentSettings.dlm(settings, topology),
+        DriverOptions.defaults(), DeploymentSettings.workers(settings), brokerLog, lockLog, workerLog,
+        new CompletionRecorder(history), control);
+  }
+
+  private void addInfrastructureNodes(Infrastructure infrastructure) {
+    simulation.addNode(topology.database(), context -> new DatabaseNode(context, database));
+    BrokerSequences sequences = new BrokerSequences();
+    simulation.addNode(topology.broker(),
+        context -> new BrokerNode(context, infrastructure.brokerOptions(), brokerLog, sequences));
+    StorageArray array = new StorageArray(DeploymentSettings.storage(settings), storageLog);
+    simulation.addNode(topology.storage(), context -> new StorageArrayNode(context, array));
+    CoordinationBackend backend = settings.get(COORDINATION_BACKEND);
+    if (backend == CoordinationBackend.ETCD) {
+      EtcdStore store = new EtcdStore();
+      simulation.addNode(topology.coordination(), context -> new EtcdServerNode(context, store, lockLog));
+    } else if (backend == CoordinationBackend.ZOOKEEPER) {
+      ZooKeeperStore store = new ZooKeeperStore();
+      simulation.addNode(topology.coordination(), context -> new ZooKeeperServerNode(context, store, lockLog));
+    }
+  }
+
+  private void addApiNodes(Infrastructure infrastructure) {
+    ApiOptions api = new ApiOptions(settings.get(API_TRANSITION), topology.database(),
+        settings.get(STATEMENT_TIMEOUT), Durations.seconds(30), settings.get(VariantKeys.UNSCHEDULED_DELETE));
+    for (NodeId apiNode : topology.apiNodes()) {
+      simulation.addNode(apiNode, context -> new VolumeApiNode(context, api, new BrokerDispatcher(
+          new BrokerClient(context, topology.broker(), infrastructure.brokerOptions(), brokerLog),
+          new WorkerTable(context, new DbClient(context, topology.database(), settings.get(STATEMENT_TIMEOUT)),
+              infrastructure.workersOptions(), workerLog),
+          api.workCleanupTimeoutNanos())));
+    }
+  }
+
+  @Override
+  public long endNanos() {
+    return phases.endNanos();
+  }
+
+  @Override
+  public HistoryRecorder history() {
+    return history;
+  }
+
+  @Override
+  public RunArtifacts artifacts() {
+    return new RunArtifacts(history.build(), new TreeMap<>(database.snapshot()), storageLog, lockLog, workerLog,
+        brokerLog, phases.faultWindowEndNanos(), phases.endNanos(), control.fencedAtNanos(),
+        new TreeMap<>(simulation.probes().counts()));
+  }
+
+  @Override
+  public SortedMap<String, Long> counts() {
+    SortedMap<String, Long> counts = new TreeMap<>();
+    counts.put("db_statements", database.statementCount());
+    counts.put("storage_calls", (long) storageLog.entries().size());
+    counts.put("lock_events", (long) lockLog.events().size());
+    counts.put("worker_events", (long) workerLog.events().size());
+    counts.put("broker_events", (long) brokerLog.entries().size());
+    return counts;
+  }
+}

@@ -1,0 +1,65 @@
+package io.cvolsim.scenarios.deployment;
+
+import io.cvolsim.kernel.api.NodeId;
+import io.cvolsim.kernel.sim.NodeState;
+import io.cvolsim.kernel.sim.Simulation;
+import io.cvolsim.model.dlm.CoordinationBackend;
+import io.cvolsim.model.dlm.LockLog;
+import io.cvolsim.model.storage.PowerSwitch;
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The harness's hands on nodes: crash (recording file-lock release at process death), restart,
+ * and the power switch model code asks for (STONITH, self-fencing), which records who was fenced
+ * and when for the properties.
+ */
+public final class NodeControl implements PowerSwitch {
+  private final Simulation simulation;
+  private final CoordinationBackend backend;
+  private final LockLog lockLog;
+  private final SortedMap<String, Long> fencedAtNanos = new TreeMap<>();
+
+  public NodeControl(Simulation simulation, CoordinationBackend backend, LockLog lockLog) {
+    this.simulation = simulation;
+    this.backend = backend;
+    this.lockLog = lockLog;
+  }
+
+  public void crash(NodeId node) {
+    if (simulation.state(node) == NodeState.CRASHED) {
+      return;
+    }
+    simulation.crash(node);
+    if (backend.freedAtProcessDeath()) {
+      lockLog.recordProcessDeath(node);
+    }
+  }
+
+  public void restartIfCrashed(NodeId node) {
+    if (simulation.state(node) == NodeState.CRASHED) {
+      simulation.restart(node);
+    }
+  }
+
+  public void resumeIfPaused(NodeId node) {
+    if (simulation.state(node) == NodeState.PAUSED) {
+      simulation.resume(node);
+    }
+  }
+
+  @Override
+  public void powerOff(NodeId requestedBy, NodeId target, long delayNanos) {
+    // Even "at once" happens as the next event, after the requesting handler has returned.
+    simulation.scheduleAt(simulation.nowNanos() + delayNanos, "power off " + target + " (asked by " + requestedBy + ")",
+        () -> {
+          fencedAtNanos.putIfAbsent(target.name(), simulation.nowNanos());
+          crash(target);
+        });
+  }
+
+  public SortedMap<String, Long> fencedAtNanos() {
+    return Collections.unmodifiableSortedMap(fencedAtNanos);
+  }
+}
