@@ -5,6 +5,8 @@ import io.cvolsim.kernel.sim.Fingerprint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * Shrinks a failing choice sequence in the manner of Hypothesis: edit the sequence, re-run it
@@ -20,6 +22,8 @@ import java.util.TreeSet;
 public final class ChoiceShrinker {
   /** Halvings per value when lowering it: gets within 1/128 of its distance, then moves on. */
   static final int LOWER_STEPS_MAX = 8;
+  /** Zeroing a label's draws stops halving at this many parts; single draws come later. */
+  static final int LABEL_CHUNKS_MAX = 16;
   /** Candidates remembered so none is run twice; forgotten in bulk past this many. */
   static final int TRIED_REMEMBERED_MAX = 1 << 16;
 
@@ -50,8 +54,9 @@ public final class ChoiceShrinker {
     boolean changed = true;
     while (changed && !spent()) {
       long stepsBefore = steps;
-      deleteSpans();
+      zeroByLabel();
       zeroSpans();
+      deleteSpans();
       lowerValues();
       sortNeighbours();
       changed = steps > stepsBefore;
@@ -74,20 +79,66 @@ public final class ChoiceShrinker {
     }
   }
 
-  /** Sets spans of draws to their lower bounds (their simplest values), halving the span size. */
+  /**
+   * Sets every draw of one label to its lower bound, then halves of them, and so on down to
+   * {@link #LABEL_CHUNKS_MAX} parts: cheap, and it leaves a reader only the draws that matter.
+   */
+  private void zeroByLabel() {
+    for (String label : labelsInOrder()) {
+      zeroChunks(() -> indicesOf(label), LABEL_CHUNKS_MAX);
+    }
+  }
+
+  /** Sets spans of draws to their lower bounds, the whole sequence first, halving the span. */
   private void zeroSpans() {
-    for (int span = largestSpan(); span >= 1 && !spent(); span /= 2) {
-      for (int start = best.draws().size() - span; start >= 0 && !spent(); start -= span) {
+    zeroChunks(this::allIndices, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Sets consecutive chunks of the given draw positions to their lower bounds, from the end,
+   * halving the chunk size from all of them down to a {@code chunksMax}-th of them.
+   */
+  private void zeroChunks(Supplier<List<Integer>> positions, int chunksMax) {
+    int count = positions.get().size();
+    int smallestChunk = Math.max(1, count / chunksMax);
+    for (int chunk = count; chunk >= smallestChunk && chunk > 0 && !spent(); chunk /= 2) {
+      for (int end = positions.get().size(); end > 0 && !spent(); end -= chunk) {
+        List<Integer> current = positions.get();
+        List<Integer> chosen = current.subList(Math.max(0, Math.min(end, current.size()) - chunk),
+            Math.min(end, current.size()));
         List<Draw> draws = best.draws();
-        if (start + span <= draws.size() && !allAtLowerBound(draws.subList(start, start + span))) {
+        if (chosen.stream().anyMatch(i -> draws.get(i).value() != draws.get(i).min())) {
           List<Long> candidate = new ArrayList<>(best.values());
-          for (int i = start; i < start + span; i++) {
-            candidate.set(i, draws.get(i).min());
-          }
+          chosen.forEach(i -> candidate.set(i, draws.get(i).min()));
           attempt(candidate);
         }
       }
     }
+  }
+
+  private List<String> labelsInOrder() {
+    TreeSet<String> seen = new TreeSet<>();
+    List<String> labels = new ArrayList<>();
+    for (Draw draw : best.draws()) {
+      if (seen.add(draw.label())) {
+        labels.add(draw.label());
+      }
+    }
+    return labels;
+  }
+
+  private List<Integer> indicesOf(String label) {
+    List<Integer> indices = new ArrayList<>();
+    for (int i = 0; i < best.draws().size(); i++) {
+      if (best.draws().get(i).label().equals(label)) {
+        indices.add(i);
+      }
+    }
+    return indices;
+  }
+
+  private List<Integer> allIndices() {
+    return IntStream.range(0, best.draws().size()).boxed().toList();
   }
 
   /** Lowers each value toward its bound by binary search, first to last. */
@@ -140,7 +191,7 @@ public final class ChoiceShrinker {
       return false;
     }
     calls++;
-    Trial trial = predicate.run(candidate);
+    Trial trial = predicate.run(candidate, best.draws().size());
     if (trial.stillFails() && Shortlex.simpler(trial.draws(), best.draws())) {
       best = trial;
       steps++;
@@ -169,7 +220,4 @@ public final class ChoiceShrinker {
     return Integer.highestOneBit(Math.max(1, best.draws().size() / 2));
   }
 
-  private static boolean allAtLowerBound(List<Draw> draws) {
-    return draws.stream().allMatch(draw -> draw.value() == draw.min());
-  }
 }

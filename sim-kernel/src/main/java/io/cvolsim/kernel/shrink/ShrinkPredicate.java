@@ -9,5 +9,13 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface ShrinkPredicate {
-  Trial run(List<Long> candidateValues);
+  /**
+   * Runs the candidate.
+   *
+   * @param candidateValues the values to replay
+   * @param drawsMax a run that makes more draws than this cannot be kept, so the predicate may
+   *     abandon it there and answer a trial that does not fail (Hypothesis calls this an
+   *     overrun); it saves runs that would grow without end on lower-bound answers
+   */
+  Trial run(List<Long> candidateValues, int drawsMax);
 }

@@ -27,7 +27,7 @@ class ChoiceShrinkerTest {
   }
 
   private static ShrinkPredicate predicate(Predicate<List<Long>> fails) {
-    return values -> generate(RecordingChoices.replaying(values), fails);
+    return (values, drawsMax) -> generate(RecordingChoices.replaying(values), fails);
   }
 
   /** The first seed whose list fails, so the tests start from a real, messy failing run. */
@@ -82,7 +82,7 @@ class ChoiceShrinkerTest {
     // Every candidate "fails", but reports draws longer than the original: none may be kept.
     List<Draw> longer = new ArrayList<>(failing.draws());
     longer.add(new Draw("extra", 0, 1, 0));
-    ShrinkResult result = new ChoiceShrinker(values -> new Trial(true, longer, 99), ShrinkBudget.calls(500))
+    ShrinkResult result = new ChoiceShrinker((values, drawsMax) -> new Trial(true, longer, 99), ShrinkBudget.calls(500))
         .shrink(failing);
     assertThat(result.best()).isEqualTo(failing);
     assertThat(result.stats().steps()).isZero();
@@ -90,12 +90,26 @@ class ChoiceShrinkerTest {
   }
 
   @Test
+  void shrink_tellsThePredicateTheLongestRunItCouldKeep() {
+    Trial failing = firstFailing(ANY_AT_LEAST_50, 6);
+    List<Integer> limits = new ArrayList<>();
+    ShrinkPredicate recording = (values, drawsMax) -> {
+      limits.add(drawsMax);
+      return predicate(ANY_AT_LEAST_50).run(values, drawsMax);
+    };
+    ShrinkResult result = new ChoiceShrinker(recording, ShrinkBudget.calls(2_000)).shrink(failing);
+    assertThat(limits.get(0)).isEqualTo(failing.draws().size());
+    assertThat(limits).isSortedAccordingTo((a, b) -> Integer.compare(b, a)).last().isEqualTo(3);
+    assertThat(result.best().draws()).hasSize(3);
+  }
+
+  @Test
   void shrink_stopsAtTheCallBudget_andSaysSo() {
     Trial failing = firstFailing(ANY_AT_LEAST_50, 6);
     List<Integer> calls = new ArrayList<>();
-    ShrinkPredicate counting = values -> {
+    ShrinkPredicate counting = (values, drawsMax) -> {
       calls.add(1);
-      return predicate(ANY_AT_LEAST_50).run(values);
+      return predicate(ANY_AT_LEAST_50).run(values, drawsMax);
     };
     ShrinkResult result = new ChoiceShrinker(counting, ShrinkBudget.calls(5)).shrink(failing);
     assertThat(calls).hasSize(5);
@@ -108,9 +122,9 @@ class ChoiceShrinkerTest {
   void shrink_stopsAtTheDeadline_onTheCallersClock() {
     Trial failing = firstFailing(ANY_AT_LEAST_50, 6);
     long[] fakeNanos = {0};
-    ShrinkPredicate slow = values -> {
+    ShrinkPredicate slow = (values, drawsMax) -> {
       fakeNanos[0] += 1_000; // each run "takes" a microsecond of the fake clock
-      return predicate(ANY_AT_LEAST_50).run(values);
+      return predicate(ANY_AT_LEAST_50).run(values, drawsMax);
     };
     ShrinkBudget budget = ShrinkBudget.calls(1_000).withDeadline(() -> fakeNanos[0], 3_000);
     ShrinkResult result = new ChoiceShrinker(slow, budget).shrink(failing);

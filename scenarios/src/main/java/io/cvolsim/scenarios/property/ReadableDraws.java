@@ -1,0 +1,66 @@
+package io.cvolsim.scenarios.property;
+
+import io.cvolsim.kernel.api.Durations;
+import io.cvolsim.kernel.choice.Draw;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+
+/**
+ * The draws of a counterexample that a reader needs: after shrinking most draws sit at their
+ * lower bound (the simplest answer), so only the others say what happened — which operation,
+ * which node, which fault and when. Lists how many remain per label, then the first few.
+ */
+public final class ReadableDraws {
+  /** Draw ranges this wide are durations in nanoseconds ({@code Choices.durationNanos}). */
+  private static final long DURATION_RANGE_MIN_NANOS = Durations.millis(1);
+
+  private ReadableDraws() {}
+
+  /** Lines describing the draws that are not at their lower bound, at most {@code listedMax} listed. */
+  public static List<String> describe(List<Draw> draws, int listedMax) {
+    List<Integer> nonTrivial = new ArrayList<>();
+    for (int i = 0; i < draws.size(); i++) {
+      if (draws.get(i).value() != draws.get(i).min()) {
+        nonTrivial.add(i);
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format(Locale.ROOT, "%d draws, %d at their lower bound; the rest by label:",
+        draws.size(), draws.size() - nonTrivial.size()));
+    countsByLabel(draws, nonTrivial).forEach((label, count) -> lines.add("  " + label + ": " + count));
+    for (int i = 0; i < Math.min(listedMax, nonTrivial.size()); i++) {
+      lines.add("  #" + nonTrivial.get(i) + " " + describe(draws.get(nonTrivial.get(i))));
+    }
+    if (nonTrivial.size() > listedMax) {
+      lines.add("  ... and " + (nonTrivial.size() - listedMax) + " more (the run file lists every draw)");
+    }
+    return lines;
+  }
+
+  /** One draw: {@code client.think = 312.5ms (0ns..500ms)} or {@code client.operation = 5 (0..17)}. */
+  static String describe(Draw draw) {
+    if (draw.max() - draw.min() >= DURATION_RANGE_MIN_NANOS) {
+      return String.format(Locale.ROOT, "%s = %.3fms (%s..%s)", draw.label(), draw.value() / 1e6,
+          Durations.format(draw.min()), Durations.format(draw.max()));
+    }
+    return draw.label() + " = " + draw.value() + " (" + draw.min() + ".." + draw.max() + ")";
+  }
+
+  /** Per label, in label order so the text is stable: how many of its draws are not simplest. */
+  private static TreeMap<String, String> countsByLabel(List<Draw> draws, List<Integer> nonTrivial) {
+    TreeMap<String, int[]> counts = new TreeMap<>();
+    for (Draw draw : draws) {
+      counts.computeIfAbsent(draw.label(), label -> new int[2])[1]++;
+    }
+    nonTrivial.forEach(i -> counts.get(draws.get(i).label())[0]++);
+    TreeMap<String, String> lines = new TreeMap<>();
+    counts.forEach((label, count) -> {
+      if (count[0] > 0) {
+        lines.put(label, count[0] + " of " + count[1]);
+      }
+    });
+    return lines;
+  }
+}
