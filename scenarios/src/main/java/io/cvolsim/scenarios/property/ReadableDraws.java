@@ -48,13 +48,17 @@ public final class ReadableDraws {
     return draw.label() + " = " + draw.value() + " (" + draw.min() + ".." + draw.max() + ")";
   }
 
-  /** Per label, in label order so the text is stable: how many of its draws are not simplest. */
+  /**
+   * Per label family, in name order so the text is stable: how many of its draws are not
+   * simplest. A family is the label up to its first space ("net.latency api-1->db" is one of
+   * "net.latency"), so per-link labels do not make the list as long as the topology.
+   */
   private static TreeMap<String, String> countsByLabel(List<Draw> draws, List<Integer> nonTrivial) {
     TreeMap<String, int[]> counts = new TreeMap<>();
     for (Draw draw : draws) {
-      counts.computeIfAbsent(draw.label(), label -> new int[2])[1]++;
+      counts.computeIfAbsent(family(draw.label()), family -> new int[2])[1]++;
     }
-    nonTrivial.forEach(i -> counts.get(draws.get(i).label())[0]++);
+    nonTrivial.forEach(i -> counts.get(family(draws.get(i).label()))[0]++);
     TreeMap<String, String> lines = new TreeMap<>();
     counts.forEach((label, count) -> {
       if (count[0] > 0) {
@@ -62,5 +66,10 @@ public final class ReadableDraws {
       }
     });
     return lines;
+  }
+
+  private static String family(String label) {
+    int space = label.indexOf(' ');
+    return space < 0 ? label : label.substring(0, space);
   }
 }

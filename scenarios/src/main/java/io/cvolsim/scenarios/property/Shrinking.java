@@ -61,7 +61,7 @@ public final class Shrinking {
         spec = spec.withDraws(best.values());
       }
     }
-    return new ShrunkRun(failing, confirm(spec, runner), runner.runs() + 1, steps, settingChanges,
+    return new ShrunkRun(failing, confirm(spec, runner), runner.runs(), steps, settingChanges,
         runner.spent());
   }
 

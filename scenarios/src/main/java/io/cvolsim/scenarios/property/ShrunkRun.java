@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param original the failing run as given
  * @param shrunk the simplest run found that fails the same way; its spec carries its draws
- * @param runs simulation runs spent (including the final confirming run)
+ * @param runs simulation runs spent on candidates, within the budget (one more confirms the result)
  * @param steps edits kept: setting changes plus draw edits
  * @param settingChanges the settings changed, as "key: old -> new", in the order made
  * @param budgetSpent true when the budget, not a fixed point, ended the shrink
