@@ -10,7 +10,6 @@ import static io.cvolsim.scenarios.config.SettingsCatalog.VOLUMES;
 import io.cvolsim.kernel.api.Durations;
 import io.cvolsim.kernel.shrink.Trial;
 import io.cvolsim.scenarios.config.SettingKey;
-import io.cvolsim.scenarios.config.Settings;
 import io.cvolsim.scenarios.run.RunSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,20 +28,19 @@ final class SettingsShrinker {
   private static final long DURATION_MIN_NANOS = Durations.seconds(1);
 
   private final TrialRunner runner;
-  private final List<String> changes = new ArrayList<>();
-  private final Settings originalSettings;
+  private final List<SettingChange> changes = new ArrayList<>();
   private RunSpec spec;
+  private long steps;
   private Trial best;
 
   SettingsShrinker(TrialRunner runner, RunSpec spec, Trial best) {
     this.runner = runner;
     this.spec = spec;
     this.best = best;
-    this.originalSettings = spec.settings();
   }
 
-  /** Runs every move once; returns the changes kept, as "key: old -> new". */
-  List<String> shrink() {
+  /** Runs every move once; returns the changes kept, one per key. */
+  List<SettingChange> shrink() {
     tryValue(PARTITIONS, "off");
     tryValue(LOSS, "0%");
     // Counts before the duration: a long run gives a rearranged workload more chances to fail.
@@ -94,14 +92,14 @@ final class SettingsShrinker {
     }
     spec = candidate.withDraws(trial.values());
     best = trial;
-    changes.removeIf(change -> change.startsWith(key.name() + ": "));
-    changes.add(key.name() + ": " + original(key) + " -> " + value);
+    SettingChange.merge(changes, new SettingChange(key.name(), old, value));
+    steps++;
     return true;
   }
 
-  /** The value before this phase's first change of the key. */
-  private String original(SettingKey<?> key) {
-    return originalSettings.asMap().get(key.name());
+  /** Changes kept, counting each bisection step of the duration. */
+  long steps() {
+    return steps;
   }
 
   RunSpec spec() {

@@ -40,25 +40,31 @@ public final class Shrinking {
     TrialRunner runner = new TrialRunner(failing.report().violatedProperties(), budget);
     Trial best = runner.trial(failing);
     RunSpec spec = failing.spec().withDraws(best.values());
-    List<String> settingChanges = new ArrayList<>();
+    List<SettingChange> settingChanges = new ArrayList<>();
     long steps = 0;
-    boolean changed = true;
-    while (changed && !runner.spent()) {
-      changed = false;
+    // Settings, then draws; again only while the other phase keeps finding something, since a
+    // fresh draw shrink from its own fixed point would spend a whole round to find nothing.
+    for (int round = 0; !runner.spent(); round++) {
       if (scope == Scope.SETTINGS_AND_DRAWS) {
         SettingsShrinker settings = new SettingsShrinker(runner, spec, best);
-        List<String> kept = settings.shrink();
-        settingChanges.addAll(kept);
-        steps += kept.size();
+        List<SettingChange> kept = settings.shrink();
+        if (round > 0 && kept.isEmpty()) {
+          break;
+        }
+        kept.forEach(change -> SettingChange.merge(settingChanges, change));
+        steps += settings.steps();
         spec = settings.spec();
         best = settings.best();
       }
-      if (!runner.spent()) {
-        ShrinkResult draws = shrinkDraws(runner, spec, best);
-        steps += draws.stats().steps();
-        changed = draws.stats().steps() > 0 && scope == Scope.SETTINGS_AND_DRAWS;
-        best = draws.best();
-        spec = spec.withDraws(best.values());
+      if (runner.spent()) {
+        break;
+      }
+      ShrinkResult draws = shrinkDraws(runner, spec, best);
+      steps += draws.stats().steps();
+      best = draws.best();
+      spec = spec.withDraws(best.values());
+      if (draws.stats().steps() == 0 || scope == Scope.DRAWS) {
+        break;
       }
     }
     return new ShrunkRun(failing, confirm(spec, runner), runner.runs(), steps, settingChanges,

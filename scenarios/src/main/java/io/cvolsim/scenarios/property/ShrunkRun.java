@@ -10,11 +10,11 @@ import java.util.List;
  * @param shrunk the simplest run found that fails the same way; its spec carries its draws
  * @param runs simulation runs spent on candidates, within the budget (one more confirms the result)
  * @param steps edits kept: setting changes plus draw edits
- * @param settingChanges the settings changed, as "key: old -> new", in the order made
+ * @param settingChanges the settings lowered, one per key, in the order first changed
  * @param budgetSpent true when the budget, not a fixed point, ended the shrink
  */
 public record ShrunkRun(RunOutcome original, RunOutcome shrunk, long runs, long steps,
-    List<String> settingChanges, boolean budgetSpent) {
+    List<SettingChange> settingChanges, boolean budgetSpent) {
   public ShrunkRun {
     settingChanges = List.copyOf(settingChanges);
   }

@@ -34,7 +34,7 @@ class ShrinkingTest {
     assertThat(first.drawsAfter()).isLessThan(first.drawsBefore());
     assertThat(first.steps()).isPositive();
     assertThat(first.runs()).isLessThanOrEqualTo(150);
-    assertThat(first.settingChanges()).anyMatch(change -> change.startsWith("run.duration: 60s -> "));
+    assertThat(first.settingChanges()).anyMatch(change -> change.toString().startsWith("run.duration: 60s -> "));
     assertThat(first.shrunk().spec().settings().asMap()).containsEntry("api.transition", "read-check-write");
 
     assertThat(second.shrunk().report().fingerprint()).isEqualTo(first.shrunk().report().fingerprint());
