@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class ReadableDrawsTest {
   @Test
-  void describe_countsAndListsOnlyDrawsAboveTheirLowerBound() {
+  void describe_countsAndListsOnlyDrawsAboveTheirLowerBound_rarestFamilyFirst() {
     List<Draw> draws = List.of(
         new Draw("client.think", 0, 500_000_000, 0),
         new Draw("client.operation", 0, 17, 5),
@@ -22,8 +22,8 @@ class ReadableDrawsTest {
         "  client.operation: 2 of 3",
         "  nemesis.first-fault: 1 of 1",
         "  net.latency: 1 of 2",
-        "  #1 client.operation = 5 (0..17)",
         "  #2 nemesis.first-fault = 31.200ms (0ns..10s)",
+        "  #6 net.latency db->api-1 = 2.500ms (1ms..10ms)",
         "  ... and 2 more (the run file lists every draw)");
   }
 }
