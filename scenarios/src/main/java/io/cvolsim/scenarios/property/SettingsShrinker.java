@@ -8,11 +8,14 @@ import static io.cvolsim.scenarios.config.SettingsCatalog.PARTITIONS;
 import static io.cvolsim.scenarios.config.SettingsCatalog.VOLUMES;
 
 import io.cvolsim.kernel.api.Durations;
+import io.cvolsim.kernel.choice.Draw;
 import io.cvolsim.kernel.shrink.Trial;
 import io.cvolsim.scenarios.config.SettingKey;
 import io.cvolsim.scenarios.run.RunSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Shrinks the workload and faults of a failing run, which its draws alone cannot do: a client
@@ -26,6 +29,8 @@ final class SettingsShrinker {
   /** Bisection of the duration stops when the interval is this fine a fraction of it. */
   private static final int DURATION_PRECISION_PARTS = 16;
   private static final long DURATION_MIN_NANOS = Durations.seconds(1);
+  /** The partition nemesis labels its draws so (scenarios.slice.PartitionNemesis). */
+  private static final String NEMESIS_LABEL_PREFIX = "nemesis.";
 
   private final TrialRunner runner;
   private final List<SettingChange> changes = new ArrayList<>();
@@ -41,7 +46,9 @@ final class SettingsShrinker {
 
   /** Runs every move once; returns the changes kept, one per key. */
   List<SettingChange> shrink() {
-    tryValue(PARTITIONS, "off");
+    // The nemesis draws its whole schedule up front: without it, its draws would shift every
+    // later one, so they go too and the rest of the run keeps its shape.
+    tryValue(PARTITIONS, "off", draw -> draw.label().startsWith(NEMESIS_LABEL_PREFIX));
     tryValue(LOSS, "0%");
     // Counts before the duration: a long run gives a rearranged workload more chances to fail.
     for (SettingKey<Integer> key : List.of(CLIENTS, API_NODES, VOLUMES)) {
@@ -78,12 +85,18 @@ final class SettingsShrinker {
 
   /** Runs the current draws with one setting changed; keeps the change when it fails the same way. */
   private boolean tryValue(SettingKey<?> key, String value) {
+    return tryValue(key, value, draw -> false);
+  }
+
+  /** As {@link #tryValue(SettingKey, String)}, without the draws the change makes pointless. */
+  private boolean tryValue(SettingKey<?> key, String value, Predicate<Draw> pointless) {
     String old = spec.settings().asMap().get(key.name());
     if (old.equals(value) || runner.spent()) {
       return false;
     }
+    List<Long> draws = best.draws().stream().filter(pointless.negate()).map(Draw::value).toList();
     RunSpec candidate = new RunSpec(spec.scenario(), spec.seed(), spec.settings().with(key.name(), value),
-        spec.draws());
+        Optional.of(draws));
     // No more draws than now: a smaller workload needs fewer, and a run that outgrows its draws
     // answers lower bounds from there on (no think time), which is no simpler.
     Trial trial = runner.run(candidate, best.draws().size());
