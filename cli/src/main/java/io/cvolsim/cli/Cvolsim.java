@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cvolsim", mixinStandardHelpOptions = true, version = "cvolsim 0.1.0",
     description = "Deterministic simulation and model checking of Cinder's Active/Active volume service.",
     subcommands = {RunCommand.class, ReplayCommand.class, SweepCommand.class, CheckCommand.class,
+        ShrinkCommand.class,
         ScenariosCommand.class, VariantsCommand.class})
 public final class Cvolsim {
   /** Exit status for bad usage or bad input (DESIGN.md). */

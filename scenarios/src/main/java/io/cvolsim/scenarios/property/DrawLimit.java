@@ -1,0 +1,36 @@
+package io.cvolsim.scenarios.property;
+
+import io.cvolsim.kernel.choice.RecordingChoices;
+import io.cvolsim.kernel.choice.ReplayDrawSource;
+import io.cvolsim.kernel.sim.Simulation;
+import io.cvolsim.kernel.sim.SimulationOptions;
+import io.cvolsim.scenarios.run.RunSpec;
+import io.cvolsim.scenarios.run.Runner;
+import io.cvolsim.scenarios.slice.SliceWorld;
+
+/**
+ * A dry run that stops at a number of draws: it simulates as {@link Runner} does, without
+ * checking, and says whether the run would make more draws than allowed. A candidate within
+ * the limit is then run for real, so this costs at most as much again as a run the shrinker
+ * could keep.
+ */
+final class DrawLimit {
+  private DrawLimit() {}
+
+  static boolean exceeded(RunSpec spec, int drawsMax) {
+    RecordingChoices choices = new RecordingChoices(new ReplayDrawSource(spec.draws().orElseThrow()), drawsMax);
+    Simulation simulation = new Simulation(
+        new SimulationOptions(Runner.EVENT_BUDGET, false, SliceWorld.linkProfile(spec.settings())), choices);
+    try {
+      SliceWorld world = new SliceWorld(simulation, spec.settings());
+      world.build();
+      simulation.runUntil(world.endNanos());
+      return false;
+    } catch (RuntimeException e) {
+      if (choices.drawCount() >= drawsMax) {
+        return true; // the draw budget stopped it, wrapped or not
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package io.cvolsim.scenarios.property;
+
+import io.cvolsim.kernel.shrink.ChoiceShrinker;
+import io.cvolsim.kernel.shrink.ShrinkBudget;
+import io.cvolsim.kernel.shrink.ShrinkResult;
+import io.cvolsim.kernel.shrink.Trial;
+import io.cvolsim.scenarios.run.RunOutcome;
+import io.cvolsim.scenarios.run.RunSpec;
+import io.cvolsim.scenarios.run.Runner;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Shrinks a failing run to a short replayable counterexample: first its workload and faults
+ * ({@link SettingsShrinker}), then its draws ({@link ChoiceShrinker}), repeated until a round
+ * keeps nothing or the budget is spent. A candidate is kept when it violates exactly the same
+ * properties as the original run. Deterministic under a calls-only budget.
+ */
+public final class Shrinking {
+  /** What shrinking may change. */
+  public enum Scope {
+    /** Only the draws: the counterexample keeps the original settings. */
+    DRAWS,
+    /** Workload size and faults first (only ever lowered), then the draws. */
+    SETTINGS_AND_DRAWS
+  }
+
+  private Shrinking() {}
+
+  /** Shrinks settings and draws within the budget (its calls count simulation runs). */
+  public static ShrunkRun shrink(RunOutcome failing, ShrinkBudget budget) {
+    return shrink(failing, budget, Scope.SETTINGS_AND_DRAWS);
+  }
+
+  public static ShrunkRun shrink(RunOutcome failing, ShrinkBudget budget, Scope scope) {
+    if (!failing.report().violated()) {
+      throw new IllegalArgumentException("nothing to shrink: every property holds in seed "
+          + failing.spec().seed());
+    }
+    TrialRunner runner = new TrialRunner(failing.report().violatedProperties(), budget);
+    Trial best = runner.trial(failing);
+    RunSpec spec = failing.spec().withDraws(best.values());
+    List<SettingChange> settingChanges = new ArrayList<>();
+    long steps = 0;
+    // Settings, then draws; again only while the other phase keeps finding something, since a
+    // fresh draw shrink from its own fixed point would spend a whole round to find nothing.
+    for (int round = 0; !runner.spent(); round++) {
+      if (scope == Scope.SETTINGS_AND_DRAWS) {
+        SettingsShrinker settings = new SettingsShrinker(runner, spec, best);
+        List<SettingChange> kept = settings.shrink();
+        if (round > 0 && kept.isEmpty()) {
+          break;
+        }
+        kept.forEach(change -> SettingChange.merge(settingChanges, change));
+        steps += settings.steps();
+        spec = settings.spec();
+        best = settings.best();
+      }
+      if (runner.spent()) {
+        break;
+      }
+      ShrinkResult draws = shrinkDraws(runner, spec, best);
+      steps += draws.stats().steps();
+      best = draws.best();
+      spec = spec.withDraws(best.values());
+      if (draws.stats().steps() == 0 || scope == Scope.DRAWS) {
+        break;
+      }
+    }
+    return new ShrunkRun(failing, confirm(spec, runner), runner.runs(), steps, settingChanges,
+        runner.spent());
+  }
+
+  private static ShrinkResult shrinkDraws(TrialRunner runner, RunSpec spec, Trial best) {
+    return new ChoiceShrinker((candidate, drawsMax) -> runner.run(spec.withDraws(candidate), drawsMax),
+        runner.remaining())
+        .shrink(best);
+  }
+
+  /** Runs the shrunk spec once more: a counterexample that does not reproduce is a bug here. */
+  private static RunOutcome confirm(RunSpec spec, TrialRunner runner) {
+    RunOutcome outcome = Runner.run(spec, false);
+    if (!runner.trial(outcome).stillFails()) {
+      throw new IllegalStateException("the shrunk run no longer fails on replay: the run is not "
+          + "deterministic in its draws (" + spec + ")");
+    }
+    return outcome;
+  }
+}
