@@ -3,10 +3,9 @@ package io.cvolsim.scenarios.property;
 import io.cvolsim.kernel.choice.RecordingChoices;
 import io.cvolsim.kernel.choice.ReplayDrawSource;
 import io.cvolsim.kernel.sim.Simulation;
-import io.cvolsim.kernel.sim.SimulationOptions;
 import io.cvolsim.scenarios.run.RunSpec;
 import io.cvolsim.scenarios.run.Runner;
-import io.cvolsim.scenarios.slice.SliceWorld;
+import io.cvolsim.scenarios.run.World;
 
 /**
  * A dry run that stops at a number of draws: it simulates as {@link Runner} does, without
@@ -19,10 +18,9 @@ final class DrawLimit {
 
   static boolean exceeded(RunSpec spec, int drawsMax) {
     RecordingChoices choices = new RecordingChoices(new ReplayDrawSource(spec.draws().orElseThrow()), drawsMax);
-    Simulation simulation = new Simulation(
-        new SimulationOptions(Runner.EVENT_BUDGET, false, SliceWorld.linkProfile(spec.settings())), choices);
+    Simulation simulation = Runner.simulationFor(spec, choices, false);
     try {
-      SliceWorld world = new SliceWorld(simulation, spec.settings());
+      World world = Runner.worldFor(spec, simulation);
       world.build();
       simulation.runUntil(world.endNanos());
       return false;

@@ -4,7 +4,7 @@ import static io.cvolsim.scenarios.config.SettingsCatalog.API_NODES;
 import static io.cvolsim.scenarios.config.SettingsCatalog.CLIENTS;
 import static io.cvolsim.scenarios.config.SettingsCatalog.DURATION;
 import static io.cvolsim.scenarios.config.SettingsCatalog.LOSS;
-import static io.cvolsim.scenarios.config.SettingsCatalog.PARTITIONS;
+import static io.cvolsim.scenarios.config.SettingsCatalog.NEMESIS;
 import static io.cvolsim.scenarios.config.SettingsCatalog.VOLUMES;
 
 import io.cvolsim.kernel.api.Durations;
@@ -48,7 +48,7 @@ final class SettingsShrinker {
   List<SettingChange> shrink() {
     // The nemesis draws its whole schedule up front: without it, its draws would shift every
     // later one, so they go too and the rest of the run keeps its shape.
-    tryValue(PARTITIONS, "off", draw -> draw.label().startsWith(NEMESIS_LABEL_PREFIX));
+    tryValue(NEMESIS, "off", draw -> draw.label().startsWith(NEMESIS_LABEL_PREFIX));
     tryValue(LOSS, "0%");
     // Counts before the duration: a long run gives a rearranged workload more chances to fail.
     for (SettingKey<Integer> key : List.of(CLIENTS, API_NODES, VOLUMES)) {
@@ -95,7 +95,7 @@ final class SettingsShrinker {
       return false;
     }
     List<Long> draws = best.draws().stream().filter(pointless.negate()).map(Draw::value).toList();
-    RunSpec candidate = new RunSpec(spec.scenario(), spec.seed(), spec.settings().with(key.name(), value),
+    RunSpec candidate = new RunSpec(spec.scenario(), spec.preset(), spec.seed(), spec.settings().with(key.name(), value),
         Optional.of(draws));
     // No more draws than now: a smaller workload needs fewer, and a run that outgrows its draws
     // answers lower bounds from there on (no think time), which is no simpler.

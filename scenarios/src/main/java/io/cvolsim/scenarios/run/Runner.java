@@ -31,11 +31,8 @@ public final class Runner {
     RecordingChoices choices = spec.draws().isPresent()
         ? RecordingChoices.replaying(spec.draws().get())
         : RecordingChoices.seeded(spec.seed());
-    Simulation simulation = new Simulation(
-        new SimulationOptions(EVENT_BUDGET, keepTraceLines, SliceWorld.linkProfile(spec.settings())), choices);
-    World world = spec.kind() == Scenario.Kind.FIRST_SLICE
-        ? new SliceWorld(simulation, spec.settings())
-        : new DeploymentWorld(simulation, spec.settings());
+    Simulation simulation = simulationFor(spec, choices, keepTraceLines);
+    World world = worldFor(spec, simulation);
     world.build();
     simulation.runUntil(world.endNanos());
 
@@ -51,6 +48,19 @@ public final class Runner {
         spec.reproCommand());
     List<String> trace = keepTraceLines ? simulation.trace().lines() : List.of();
     return new RunOutcome(spec, report, artifacts.history(), choices.draws(), trace);
+  }
+
+  /** The simulation a spec runs on, drawing from {@code choices}. */
+  public static Simulation simulationFor(RunSpec spec, RecordingChoices choices, boolean keepTraceLines) {
+    return new Simulation(
+        new SimulationOptions(EVENT_BUDGET, keepTraceLines, SliceWorld.linkProfile(spec.settings())), choices);
+  }
+
+  /** The world of the spec's scenario, not yet built. */
+  public static World worldFor(RunSpec spec, Simulation simulation) {
+    return spec.kind() == Scenario.Kind.FIRST_SLICE
+        ? new SliceWorld(simulation, spec.settings())
+        : new DeploymentWorld(simulation, spec.settings());
   }
 
   private static List<PropertyResult> properties(RunArtifacts artifacts) {

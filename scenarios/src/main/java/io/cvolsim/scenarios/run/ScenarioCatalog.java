@@ -32,8 +32,9 @@ public final class ScenarioCatalog {
           Kind.DEPLOYMENT, List.of()),
       new Scenario("api-races",
           "many clients hammer two volumes through five API nodes (first slice, no faults), to expose races "
-              + "between concurrent transitions (V1) quickly",
-          Kind.FIRST_SLICE, List.of("api.nodes=5", "workload.clients=8", "workload.volumes=2",
+              + "between concurrent transitions (V1) quickly; never-scheduled volumes are deleted by CAS so that "
+              + "Cinder's separate unscheduled-delete race (api.unscheduled_delete) does not mask V1",
+          Kind.FIRST_SLICE, List.of("api.unscheduled_delete=cas","api.nodes=5", "workload.clients=8", "workload.volumes=2",
               "workload.think_time_max=500ms", "net.loss=0%", "nemesis=off")),
       new Scenario("deployment-api-races",
           "the whole deployment with many clients on two volumes through five API nodes and no faults: "

@@ -11,11 +11,11 @@ import io.cvolsim.scenarios.run.Runner;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Shrinking whole runs: the V1 race of read-check-write, seed 3 of api-races. */
+/** Shrinking whole runs: the V1 race of read-check-write, seed 7 of api-races. */
 class ShrinkingTest {
   private static final List<String> READ_CHECK_WRITE = List.of("api.transition=read-check-write");
-  /** The first seed of api-races whose read-check-write run is not linearizable. */
-  private static final long FAILING_SEED = 3;
+  /** A seed of api-races whose read-check-write run is not linearizable and shrinks well within 150 runs. */
+  private static final long FAILING_SEED = 7;
 
   private static RunOutcome failing() {
     RunOutcome outcome = Runner.run(RunSpec.seeded("api-races", FAILING_SEED, READ_CHECK_WRITE), false);

@@ -55,6 +55,19 @@ class SliceRunTest {
     }
   }
 
+  /**
+   * Cinder's API checks {@code volume.host} on the object it loaded and then destroys the row
+   * unconditionally, so two deletes of a never-scheduled volume both succeed. Found by this
+   * harness; {@code api.unscheduled_delete=cas} removes it (the api-races scenario sets that).
+   */
+  @Test
+  void unscheduledDelete_destroyAsCinderDoes_isCaught() {
+    List<String> cinder = List.of("api.unscheduled_delete=destroy");
+    boolean found = LongStream.rangeClosed(1, 20)
+        .anyMatch(seed -> Runner.run(RunSpec.seeded("api-races", seed, cinder), false).report().violated());
+    assertThat(found).as("two deletes of a never-scheduled volume both accepted within 20 seeds").isTrue();
+  }
+
   @Test
   void reachability_rejectedTransitionsAndUnknownOutcomesOccur() {
     RunOutcome outcome = Runner.run(RunSpec.seeded("default", 11, List.of()), false);
