@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /** S10 and L3 on lock logs written by real coordinators (etcd and file locks). */
 class LockPropertiesTest {
-  private static final String LOCK = "v1-delete_volume";
-  private static final String A = "c-vol-1";
-  private static final String B = "c-vol-2";
+  static final String LOCK = "v1-delete_volume";
+  static final String A = "c-vol-1";
+  static final String B = "c-vol-2";
 
   private static PropertyResult s10(LockScript script) {
     return LockSafetyProperty.check(script.log.events(), Map.of());
@@ -26,7 +26,7 @@ class LockPropertiesTest {
     return LockReleaseProperty.check(script.log.events(), Map.of());
   }
 
-  private static LockScript etcd() {
+  static LockScript etcd() {
     return new LockScript(CoordinationBackend.ETCD, A, B);
   }
 
@@ -40,7 +40,7 @@ class LockPropertiesTest {
   }
 
   /** The holder stalls from 2 s to 60 s, its lease expires, B gets in; A resumes and releases. */
-  private static LockScript pausedHolder() {
+  static LockScript pausedHolder() {
     return etcd().acquireAt(seconds(1), A, LOCK).pauseBetween(A, seconds(2), seconds(60))
         .acquireAt(seconds(3), B, LOCK).releaseAt(seconds(61), A, LOCK).run(seconds(80));
   }
