@@ -24,10 +24,6 @@ class PropertySuiteTest {
         TreeMap::new));
   }
 
-  private static PropertyStatus goal(TestArtifacts artifacts, String name) {
-    return byName(ReachabilityGoals.check(artifacts.build())).get(name).status();
-  }
-
   /** A run that did nothing proves nothing: no property may hold vacuously. */
   @Test
   void emptyRun_everyLogPropertyIsNotExercised() {
@@ -57,10 +53,10 @@ class PropertySuiteTest {
   @Test
   void cleanupGoal_isReachedByARealCleanup() {
     TestArtifacts artifacts = new TestArtifacts();
-    assertThat(goal(artifacts, ReachabilityGoals.CLEANUP_RAN)).isEqualTo(PropertyStatus.NOT_EXERCISED);
+    assertThat(artifacts.goal(ReachabilityGoals.CLEANUP_RAN)).isEqualTo(PropertyStatus.NOT_EXERCISED);
     artifacts.workers = new CleanupScript(CleanupClaim.RACE_PREVENTER).volumeWithRow("v1", "creating", seconds(1))
         .cleanAt(seconds(10), "c-vol-1", 11, null).run().log;
-    assertThat(goal(artifacts, ReachabilityGoals.CLEANUP_RAN)).isEqualTo(PropertyStatus.HOLDS);
+    assertThat(artifacts.goal(ReachabilityGoals.CLEANUP_RAN)).isEqualTo(PropertyStatus.HOLDS);
   }
 
   @Test
@@ -68,8 +64,8 @@ class PropertySuiteTest {
     TestArtifacts artifacts = new TestArtifacts();
     artifacts.locks = LockPropertiesTest.etcd().acquireAt(seconds(1), A, LOCK).acquireAt(seconds(2), B, LOCK)
         .releaseAt(seconds(10), A, LOCK).run(seconds(20)).log;
-    assertThat(goal(artifacts, ReachabilityGoals.SOURCE_LOCK_WAITED)).isEqualTo(PropertyStatus.HOLDS);
-    assertThat(goal(artifacts, ReachabilityGoals.LEASE_EXPIRED)).isEqualTo(PropertyStatus.NOT_EXERCISED);
+    assertThat(artifacts.goal(ReachabilityGoals.SOURCE_LOCK_WAITED)).isEqualTo(PropertyStatus.HOLDS);
+    assertThat(artifacts.goal(ReachabilityGoals.LEASE_EXPIRED)).isEqualTo(PropertyStatus.NOT_EXERCISED);
   }
 
   @Test
@@ -77,7 +73,7 @@ class PropertySuiteTest {
     TestArtifacts artifacts = new TestArtifacts();
     artifacts.locks = LockPropertiesTest.etcd().acquireAt(seconds(1), A, LOCK).releaseAt(seconds(2), A, LOCK)
         .acquireAt(seconds(3), B, LOCK).run(seconds(5)).log;
-    assertThat(goal(artifacts, ReachabilityGoals.SOURCE_LOCK_WAITED)).isEqualTo(PropertyStatus.NOT_EXERCISED);
-    assertThat(goal(artifacts, ReachabilityGoals.REDELIVERED)).isEqualTo(PropertyStatus.NOT_EXERCISED);
+    assertThat(artifacts.goal(ReachabilityGoals.SOURCE_LOCK_WAITED)).isEqualTo(PropertyStatus.NOT_EXERCISED);
+    assertThat(artifacts.goal(ReachabilityGoals.REDELIVERED)).isEqualTo(PropertyStatus.NOT_EXERCISED);
   }
 }

@@ -8,6 +8,7 @@ import io.cvolsim.model.db.Row;
 import io.cvolsim.model.dlm.LockLog;
 import io.cvolsim.model.storage.StorageIoLog;
 import io.cvolsim.model.workers.WorkerLog;
+import io.cvolsim.reports.PropertyStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -39,6 +40,12 @@ final class TestArtifacts {
   TestArtifacts withStorage(StorageIoLog log) {
     storage = log;
     return this;
+  }
+
+  /** The status of one reachability goal on these artifacts. */
+  PropertyStatus goal(String name) {
+    return ReachabilityGoals.check(build()).stream().filter(goal -> goal.name().equals(name)).findFirst()
+        .orElseThrow().status();
   }
 
   RunArtifacts build() {
