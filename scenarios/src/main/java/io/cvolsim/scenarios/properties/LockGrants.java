@@ -41,7 +41,10 @@ final class LockGrants {
       if (event.kind() == Kind.ACQUIRE_REQUESTED) {
         requestedByOperation.put(event.operationId(), event.trueTimeNanos());
       } else if (event.kind() == Kind.GRANTED) {
-        Open grant = new Open(event, requestedByOperation.getOrDefault(event.operationId(), event.trueTimeNanos()));
+        // A request logged after its grant would be another acquisition's: clamp to the grant.
+        long requested = Math.min(event.trueTimeNanos(),
+            requestedByOperation.getOrDefault(event.operationId(), event.trueTimeNanos()));
+        Open grant = new Open(event, requested);
         openByKey.put(key(event), grant);
         grants.add(grant);
       } else {

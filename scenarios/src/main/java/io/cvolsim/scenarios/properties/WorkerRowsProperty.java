@@ -5,7 +5,6 @@ import io.cvolsim.model.db.Row;
 import io.cvolsim.model.workers.ResourceType;
 import io.cvolsim.model.workers.WorkerColumns;
 import io.cvolsim.model.workers.WorkerEntry;
-import io.cvolsim.model.workers.WorkerEvent;
 import io.cvolsim.reports.PropertyResult;
 import java.util.ArrayList;
 import java.util.List;
