@@ -5,8 +5,14 @@ import static io.cvolsim.kernel.api.Durations.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cvolsim.kernel.api.NodeId;
+import io.cvolsim.model.storage.IoCall;
+import io.cvolsim.model.storage.IoLogEntry;
+import io.cvolsim.model.storage.IoOutcome;
+import io.cvolsim.model.storage.StorageOperation;
 import io.cvolsim.reports.PropertyResult;
 import io.cvolsim.reports.PropertyStatus;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** "fenced writes refused" on real I/O logs: revocation, power-off, and a harness that failed. */
@@ -51,6 +57,18 @@ class FencedWritesPropertyTest {
     PropertyResult result = check(script);
     assertThat(result.status()).isEqualTo(PropertyStatus.VIOLATED);
     assertThat(result.witness().get(0)).contains("accepted after its caller was powered off").contains("EXTEND_VOLUME");
+  }
+
+  /** An array that ignored its own revocation: built directly, since the real array refuses. */
+  @Test
+  void callAcceptedAfterARevocation_isViolated() {
+    IoLogEntry revoke = new IoLogEntry(1, new IoCall(NodeId.of(CLEANER), StorageOperation.REVOKE_ACCESS, ZOMBIE,
+        null, null), seconds(1), millis(1100), IoOutcome.COMPLETED, "", null);
+    IoLogEntry extend = new IoLogEntry(2, new IoCall(NodeId.of(ZOMBIE), StorageOperation.EXTEND_VOLUME, "v1",
+        null, null), seconds(2), millis(2100), IoOutcome.COMPLETED, "", null);
+    PropertyResult result = FencedWritesProperty.check(List.of(revoke, extend), Map.of());
+    assertThat(result.status()).isEqualTo(PropertyStatus.VIOLATED);
+    assertThat(result.witness()).singleElement().asString().startsWith("accepted while its caller was revoked");
   }
 
   @Test
