@@ -1,0 +1,63 @@
+package io.cvolsim.scenarios.properties;
+
+import io.cvolsim.kernel.api.Durations;
+import io.cvolsim.kernel.api.NodeId;
+
+/**
+ * One grant of a lock as the lock log shows it, with two views of how long it lasted (reference
+ * §7.4): the holder's belief (until it starts releasing, its process dies, or it is fenced) and
+ * the server's truth (until the release took effect, the lease expired, cleanup removed it, or
+ * the process died). {@link LockGrants} builds them.
+ *
+ * @param requestedNanos when the acquire was requested (true time)
+ * @param grantedNanos when the holder learned it holds the lock
+ * @param beliefEndNanos when the holder stopped believing; {@link #OPEN} at the run's end
+ * @param beliefEnd why the belief ended
+ * @param serverEndNanos when the lock service let go of the grant; {@link #OPEN} if never
+ * @param releaseDoneNanos when the holder's release answered; equals the belief end otherwise
+ */
+record LockGrant(String name, NodeId holder, long token, long operationId, long requestedNanos,
+    long grantedNanos, long beliefEndNanos, BeliefEnd beliefEnd, long serverEndNanos, long releaseDoneNanos) {
+  static final long OPEN = Long.MAX_VALUE;
+
+  /** What ended a holder's belief. */
+  enum BeliefEnd {
+    /** The holder asked to release it (or its release answered). */
+    RELEASE,
+    /** The operating system dropped the file lock when the process died. */
+    PROCESS_DEATH,
+    /** The harness powered the holder off. */
+    FENCE,
+    /**
+     * Never released, but the server expired or cleaned the grant: the holder crashed (the log
+     * cannot say when) or stalled past the run's end. Taken to end at the server's end: a caveat.
+     */
+    PRESUMED_DEAD_AT_SERVER_END,
+    /** Still believed at the end of the run. */
+    OPEN
+  }
+
+  /** The longer of the two views: while it lasts nobody else may be granted the lock. */
+  long heldUntilNanos() {
+    return Math.max(beliefEndNanos, serverEndNanos);
+  }
+
+  boolean overlaps(LockGrant other) {
+    return grantedNanos < other.heldUntilNanos() && other.grantedNanos < heldUntilNanos();
+  }
+
+  /** The server let go while the holder, alive (it released later), still believed. */
+  boolean expiredUnderLiveHolder() {
+    return beliefEnd == BeliefEnd.RELEASE && serverEndNanos < beliefEndNanos;
+  }
+
+  @Override
+  public String toString() {
+    return name + " holder=" + holder + " token=" + token + " granted " + Durations.formatTimestamp(grantedNanos)
+        + ", believed until " + time(beliefEndNanos) + " (" + beliefEnd + "), server until " + time(serverEndNanos);
+  }
+
+  private static String time(long nanos) {
+    return nanos == OPEN ? "the end" : Durations.formatTimestamp(nanos);
+  }
+}

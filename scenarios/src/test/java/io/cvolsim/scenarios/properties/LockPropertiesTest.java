@@ -1,0 +1,126 @@
+package io.cvolsim.scenarios.properties;
+
+import static io.cvolsim.kernel.api.Durations.seconds;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cvolsim.kernel.api.NodeId;
+import io.cvolsim.model.dlm.CoordinationBackend;
+import io.cvolsim.model.dlm.LockEvent;
+import io.cvolsim.model.dlm.LockLog;
+import io.cvolsim.reports.PropertyResult;
+import io.cvolsim.reports.PropertyStatus;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** S10 and L3 on lock logs written by real coordinators (etcd and file locks). */
+class LockPropertiesTest {
+  static final String LOCK = "v1-delete_volume";
+  static final String A = "c-vol-1";
+  static final String B = "c-vol-2";
+
+  private static PropertyResult s10(LockScript script) {
+    return LockSafetyProperty.check(script.log.events(), Map.of());
+  }
+
+  private static PropertyResult l3(LockScript script) {
+    return LockReleaseProperty.check(script.log.events(), Map.of());
+  }
+
+  static LockScript etcd() {
+    return new LockScript(CoordinationBackend.ETCD, A, B);
+  }
+
+  @Test
+  void s10_etcdHandOverAfterRelease_holdsAndTheMutexModelAgrees() {
+    LockScript script = etcd().acquireAt(seconds(1), A, LOCK).acquireAt(seconds(2), B, LOCK)
+        .releaseAt(seconds(10), A, LOCK).releaseAt(seconds(20), B, LOCK).run(seconds(30));
+    PropertyResult result = s10(script);
+    assertThat(result.status()).isEqualTo(PropertyStatus.HOLDS);
+    assertThat(result.summary()).contains("2 grants").contains("mutex model: linearizable");
+  }
+
+  /** The holder stalls from 2 s to 60 s, its lease expires, B gets in; A resumes and releases. */
+  static LockScript pausedHolder() {
+    return etcd().acquireAt(seconds(1), A, LOCK).pauseBetween(A, seconds(2), seconds(60))
+        .acquireAt(seconds(3), B, LOCK).releaseAt(seconds(61), A, LOCK).run(seconds(80));
+  }
+
+  @Test
+  void s10_etcdLeaseExpiredUnderAPausedHolder_isViolatedByBothCheckers() {
+    PropertyResult result = s10(pausedHolder());
+    assertThat(result.status()).isEqualTo(PropertyStatus.VIOLATED);
+    assertThat(result.summary()).contains("mutex model: not-linearizable");
+    assertThat(result.witness()).singleElement().asString().contains("held at once").contains(A).contains(B);
+  }
+
+  @Test
+  void s10_fileLocksOnTwoNodes_areHeldAtOnce() {
+    LockScript script = new LockScript(CoordinationBackend.FILE, A, B)
+        .acquireAt(seconds(1), A, LOCK).acquireAt(seconds(2), B, LOCK)
+        .releaseAt(seconds(5), A, LOCK).releaseAt(seconds(6), B, LOCK).run(seconds(10));
+    assertThat(s10(script).status()).isEqualTo(PropertyStatus.VIOLATED);
+  }
+
+  /** A crashes holding the lock; its lease expires and B gets it: no one held it twice. */
+  private static LockScript crashedHolder() {
+    return etcd().acquireAt(seconds(1), A, LOCK).crashAt(seconds(5), A)
+        .acquireAt(seconds(6), B, LOCK).run(seconds(60));
+  }
+
+  @Test
+  void s10_crashedHoldersLeaseExpires_holdsWithACaveat() {
+    PropertyResult result = s10(crashedHolder());
+    assertThat(result.status()).isEqualTo(PropertyStatus.HOLDS);
+    assertThat(result.witness()).singleElement().asString().startsWith("caveat: never released");
+  }
+
+  @Test
+  void s10_noGrant_isNotExercised() {
+    assertThat(s10(etcd().run(seconds(1))).status()).isEqualTo(PropertyStatus.NOT_EXERCISED);
+  }
+
+  @Test
+  void l3_crashedHoldersLockBecomesAvailable() {
+    assertThat(l3(crashedHolder()).status()).isEqualTo(PropertyStatus.HOLDS);
+  }
+
+  @Test
+  void l3_fileLockFreedAtProcessDeath_holds() {
+    LockScript script = new LockScript(CoordinationBackend.FILE, A).acquireAt(seconds(1), A, LOCK)
+        .crashAt(seconds(2), A).run(seconds(3));
+    assertThat(script.log.eventsOf(LockEvent.Kind.FREED_AT_PROCESS_DEATH)).hasSize(1);
+    assertThat(l3(script).status()).isEqualTo(PropertyStatus.HOLDS);
+  }
+
+  @Test
+  void l3_lockNeverFreedWhileAnotherWaits_isViolated() {
+    LockLog log = new LockLog(() -> 0);
+    log.record(LockEvent.Kind.ACQUIRE_REQUESTED, LOCK, NodeId.of(A), LockEvent.NO_TOKEN, 1, "");
+    log.record(LockEvent.Kind.GRANTED, LOCK, NodeId.of(A), 7, 1, "");
+    log.record(LockEvent.Kind.ACQUIRE_REQUESTED, LOCK, NodeId.of(B), LockEvent.NO_TOKEN, 2, "");
+    PropertyResult result = LockReleaseProperty.check(log.events(), Map.of());
+    assertThat(result.status()).isEqualTo(PropertyStatus.VIOLATED);
+    assertThat(result.witness()).singleElement().asString().contains("others asked");
+  }
+
+  @Test
+  void l3_lockHeldAtTheEndWithNobodyWaiting_isACaveat() {
+    LockScript script = etcd().acquireAt(seconds(1), A, LOCK).run(seconds(5));
+    PropertyResult result = l3(script);
+    assertThat(result.status()).isEqualTo(PropertyStatus.HOLDS);
+    assertThat(result.witness()).singleElement().asString().startsWith("caveat: still held at the end");
+  }
+
+  @Test
+  void l3_everyGrantReleased_isNotExercised() {
+    LockScript script = etcd().acquireAt(seconds(1), A, LOCK).releaseAt(seconds(2), A, LOCK).run(seconds(5));
+    assertThat(l3(script).status()).isEqualTo(PropertyStatus.NOT_EXERCISED);
+  }
+
+  @Test
+  void fencedHolder_beliefEndsAtThePowerOff() {
+    LockScript script = etcd().acquireAt(seconds(1), A, LOCK).run(seconds(5));
+    assertThat(LockGrants.of(script.log.events(), Map.of(A, seconds(3)))).singleElement()
+        .satisfies(grant -> assertThat(grant.beliefEndNanos()).isEqualTo(seconds(3)));
+  }
+}
