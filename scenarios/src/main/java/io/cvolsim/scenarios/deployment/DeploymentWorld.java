@@ -160,7 +160,7 @@ public final class DeploymentWorld implements World {
   public RunArtifacts artifacts() {
     return new RunArtifacts(history.build(), new TreeMap<>(database.snapshot()), storageLog, lockLog, workerLog,
         brokerLog, phases.faultWindowEndNanos(), phases.endNanos(), control.fencedAtNanos(),
-        new TreeMap<>(simulation.probes().counts()));
+        control.fenceEndedAtNanos(), new TreeMap<>(simulation.probes().counts()));
   }
 
   @Override

@@ -20,6 +20,7 @@ public final class NodeControl implements PowerSwitch {
   private final CoordinationBackend backend;
   private final LockLog lockLog;
   private final SortedMap<String, Long> fencedAtNanos = new TreeMap<>();
+  private final SortedMap<String, Long> fenceEndedAtNanos = new TreeMap<>();
 
   public NodeControl(Simulation simulation, CoordinationBackend backend, LockLog lockLog) {
     this.simulation = simulation;
@@ -39,6 +40,9 @@ public final class NodeControl implements PowerSwitch {
 
   public void restartIfCrashed(NodeId node) {
     if (simulation.state(node) == NodeState.CRASHED) {
+      if (fencedAtNanos.containsKey(node.name())) {
+        fenceEndedAtNanos.putIfAbsent(node.name(), simulation.nowNanos());
+      }
       simulation.restart(node);
     }
   }
@@ -57,6 +61,10 @@ public final class NodeControl implements PowerSwitch {
           fencedAtNanos.putIfAbsent(target.name(), simulation.nowNanos());
           crash(target);
         });
+  }
+
+  public SortedMap<String, Long> fenceEndedAtNanos() {
+    return Collections.unmodifiableSortedMap(fenceEndedAtNanos);
   }
 
   public SortedMap<String, Long> fencedAtNanos() {

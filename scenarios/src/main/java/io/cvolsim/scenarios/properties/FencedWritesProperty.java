@@ -27,10 +27,15 @@ public final class FencedWritesProperty {
   private FencedWritesProperty() {}
 
   public static PropertyResult check(RunArtifacts artifacts) {
-    return check(artifacts.storage().entries(), artifacts.fencedNodes());
+    return check(artifacts.storage().entries(), artifacts.fencedNodes(), artifacts.fenceEndedNanos());
   }
 
   static PropertyResult check(List<IoLogEntry> entries, Map<String, Long> fencedNodes) {
+    return check(entries, fencedNodes, Map.of());
+  }
+
+  /** {@code fenceEnded}: when a powered-off node was started again; its new incarnation may write. */
+  static PropertyResult check(List<IoLogEntry> entries, Map<String, Long> fencedNodes, Map<String, Long> fenceEnded) {
     long revocations = entries.stream().filter(entry -> entry.call().operation() == StorageOperation.REVOKE_ACCESS
         && entry.outcome() == IoOutcome.COMPLETED).count();
     if (revocations == 0 && fencedNodes.isEmpty()) {
@@ -41,7 +46,9 @@ public final class FencedWritesProperty {
         .forEach(entry -> witness.add("accepted while its caller was revoked: " + entry));
     for (IoLogEntry entry : entries) {
       Long fencedAt = fencedNodes.get(entry.call().caller().name());
-      if (fencedAt != null && entry.outcome().isAccepted() && entry.startNanos() > fencedAt) {
+      long endedAt = fenceEnded.getOrDefault(entry.call().caller().name(), Long.MAX_VALUE);
+      if (fencedAt != null && entry.outcome().isAccepted() && entry.startNanos() > fencedAt
+          && entry.startNanos() < endedAt) {
         witness.add("accepted after its caller was powered off at " + Durations.formatTimestamp(fencedAt)
             + ": " + entry);
       }

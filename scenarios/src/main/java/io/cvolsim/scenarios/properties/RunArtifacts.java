@@ -18,8 +18,9 @@ import java.util.SortedMap;
  * @param faultWindowEndNanos true time when faults stopped and healing began
  * @param endNanos true time when the run ended (after the quiescence period)
  * @param fencedNodes nodes the harness powered off (STONITH or self-fencing), with true times
+ * @param fenceEndedNanos for fenced nodes that were started again later, when (true time)
  * @param probes coverage marks of the run
  */
 public record RunArtifacts(History history, SortedMap<String, List<Row>> databaseAtEnd, StorageIoLog storage,
     LockLog locks, WorkerLog workers, BrokerLog broker, long faultWindowEndNanos, long endNanos,
-    Map<String, Long> fencedNodes, SortedMap<String, Long> probes) {}
+    Map<String, Long> fencedNodes, Map<String, Long> fenceEndedNanos, SortedMap<String, Long> probes) {}

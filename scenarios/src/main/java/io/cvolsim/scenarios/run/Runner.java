@@ -7,7 +7,7 @@ import io.cvolsim.kernel.sim.SimulationOptions;
 import io.cvolsim.reports.PropertyResult;
 import io.cvolsim.reports.RunReport;
 import io.cvolsim.scenarios.deployment.DeploymentWorld;
-import io.cvolsim.scenarios.properties.LinearizabilityProperty;
+import io.cvolsim.scenarios.properties.PropertySuite;
 import io.cvolsim.scenarios.properties.RunArtifacts;
 import io.cvolsim.scenarios.slice.SliceWorld;
 import java.util.ArrayList;
@@ -64,9 +64,7 @@ public final class Runner {
   }
 
   private static List<PropertyResult> properties(RunArtifacts artifacts) {
-    List<PropertyResult> properties = new ArrayList<>();
-    properties.add(LinearizabilityProperty.check(artifacts.history()));
-    return properties;
+    return PropertySuite.check(artifacts);
   }
 
   private static SortedMap<String, Long> counts(Simulation simulation, RunArtifacts artifacts, World world) {

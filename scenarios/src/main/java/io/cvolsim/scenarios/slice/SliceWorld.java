@@ -118,7 +118,7 @@ public final class SliceWorld implements World {
     return new RunArtifacts(history.build(), new TreeMap<>(database.snapshot()),
         new StorageIoLog(simulation::nowNanos), new LockLog(simulation::nowNanos), new WorkerLog(simulation::nowNanos),
         new BrokerLog(simulation::nowNanos), settings.get(DURATION), endNanos(), new TreeMap<>(),
-        new TreeMap<>(simulation.probes().counts()));
+        new TreeMap<>(), new TreeMap<>(simulation.probes().counts()));
   }
 
   @Override

@@ -50,6 +50,6 @@ final class TestArtifacts {
 
   RunArtifacts build() {
     return new RunArtifacts(history, database, storage, locks, workers, broker, 0, 0, fencedNodes,
-        new TreeMap<>());
+        new TreeMap<>(), new TreeMap<>());
   }
 }
