@@ -3,14 +3,13 @@ package io.cvolsim.cli;
 import io.cvolsim.reports.PropertyResult;
 import io.cvolsim.reports.PropertyStatus;
 import io.cvolsim.reports.RunReport;
+import io.cvolsim.reports.SweepSummary;
 import io.cvolsim.scenarios.run.RunSpec;
 import io.cvolsim.scenarios.run.Runner;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -59,13 +58,13 @@ public final class SweepCommand implements Callable<Integer> {
         + (runOptions.assignments.isEmpty() ? "" : " set " + String.join(" ", runOptions.assignments)));
     out.flush();
     long start = System.nanoTime();
-    SweepTally tally = runAll(chosen, parallelism, out);
-    out.print(tally.summary(chosen.size(), (System.nanoTime() - start) / 1e9));
+    SweepSummary tally = runAll(chosen, parallelism, out);
+    out.print(tally.render((System.nanoTime() - start) / 1e9));
     out.flush();
     return tally.exitStatus();
   }
 
-  private SweepTally runAll(List<Long> chosen, int parallelism, PrintWriter out) throws InterruptedException {
+  private SweepSummary runAll(List<Long> chosen, int parallelism, PrintWriter out) throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(parallelism);
     try {
       List<Future<RunReport>> futures = new ArrayList<>();
@@ -73,7 +72,7 @@ public final class SweepCommand implements Callable<Integer> {
         RunSpec runSpec = runOptions.spec(seed);
         futures.add(pool.submit(() -> Runner.run(runSpec, false).report()));
       }
-      SweepTally tally = new SweepTally();
+      SweepSummary tally = new SweepSummary();
       for (Future<RunReport> future : futures) {
         RunReport report = get(future);
         tally.add(report);
@@ -108,35 +107,4 @@ public final class SweepCommand implements Callable<Integer> {
         report.fingerprint(), report.reproCommand());
   }
 
-  /** Counts over a sweep. */
-  static final class SweepTally {
-    private int violated;
-    private int unknown;
-    private long simulatedNanos;
-    private final SortedMap<String, Integer> violationsByProperty = new TreeMap<>();
-
-    void add(RunReport report) {
-      simulatedNanos += report.simulatedNanos();
-      if (report.violated()) {
-        violated++;
-        report.violatedProperties().forEach(name -> violationsByProperty.merge(name, 1, Integer::sum));
-      } else if (report.exitStatus() == 3) {
-        unknown++;
-      }
-    }
-
-    String summary(int seeds, double wallSeconds) {
-      StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-          "sweep: %d seeds, %d violated, %d unknown, %d held in %.1f s wall (%.1f seeds/s, %.0f simulated s per wall s)%n",
-          seeds, violated, unknown, seeds - violated - unknown, wallSeconds, seeds / wallSeconds,
-          simulatedNanos / 1e9 / wallSeconds));
-      violationsByProperty.forEach((name, count) ->
-          out.append("violated: ").append(name).append(" in ").append(count).append(" seeds\n"));
-      return out.toString();
-    }
-
-    int exitStatus() {
-      return violated > 0 ? 1 : unknown > 0 ? 3 : 0;
-    }
-  }
 }

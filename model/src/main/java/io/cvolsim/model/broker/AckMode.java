@@ -15,7 +15,14 @@ public enum AckMode {
    * Acknowledge only when the handler's future completes. Delivery is at least once: a job whose
    * consumer died or froze is redelivered, possibly to another consumer, and may run twice.
    */
-  AFTER_COMPLETION("after-completion");
+  AFTER_COMPLETION("after-completion"),
+  /**
+   * Acknowledge only when the handler succeeded; a failed job is handed back to the broker after
+   * a pause, a bounded number of times per consumer, so a job that failed for a transient reason
+   * (the database out of reach while claiming its workers row) runs again instead of being
+   * dropped. Not in oslo.messaging; a hardening this harness proposes.
+   */
+  AFTER_SUCCESS("after-success");
 
   private final String optionValue;
 

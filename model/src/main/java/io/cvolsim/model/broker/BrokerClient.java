@@ -60,6 +60,10 @@ public final class BrokerClient {
   /** When this client last beat on its connection (own clock). */
   private long lastBeatLocalNanos;
   private SimFuture<GracefulStop> stop;
+  /** after-success: how often each message failed here. */
+  private final Map<Long, Integer> failuresByMessage = new TreeMap<>();
+  private static final int FAILED_RETRIES_MAX = 5;
+  private static final long FAILED_RETRY_PAUSE_NANOS = 5_000_000_000L;
 
   public BrokerClient(NodeContext context, NodeId broker, BrokerOptions options, BrokerLog log) {
     this.context = context;
@@ -323,6 +327,8 @@ public final class BrokerClient {
     }
     if (options.ackMode() == AckMode.AFTER_COMPLETION) {
       acknowledge(deliver);
+    } else if (options.ackMode() == AckMode.AFTER_SUCCESS) {
+      settleBySuccess(deliver, failure);
     }
     startWaiting();
     if (state == State.STOPPING && inFlight.isEmpty()) {
@@ -340,6 +346,26 @@ public final class BrokerClient {
       throw new IllegalStateException("the handler of call " + deliver.payload() + " answered nothing");
     }
     context.send(broker, new Reply(deliver.messageId(), result));
+  }
+
+  /** after-success: ack a success; hand a failure back after a pause, at most a few times. */
+  private void settleBySuccess(Deliver deliver, Failure failure) {
+    if (failure == null || deliver.kind() != PublishKind.CAST) {
+      acknowledge(deliver);
+      return;
+    }
+    int failures = failuresByMessage.merge(deliver.messageId(), 1, Integer::sum);
+    if (failures > FAILED_RETRIES_MAX) {
+      context.probe("broker.client.gave-up-on-failing-job");
+      acknowledge(deliver);
+      return;
+    }
+    context.probe("broker.client.failed-job-handed-back");
+    context.setTimer("hand back " + deliver.messageId(), FAILED_RETRY_PAUSE_NANOS, () -> {
+      if (deliver.connectionId() == connectionId) {
+        reject(deliver);
+      }
+    });
   }
 
   /** Hands a delivery back unprocessed; the broker requeues it. */

@@ -12,6 +12,8 @@ import io.cvolsim.model.storage.VolumeDriver;
 import io.cvolsim.model.workers.ResourceType;
 import io.cvolsim.model.workers.WorkerEntry;
 import io.cvolsim.model.workers.WorkerTable;
+import io.cvolsim.model.config.CreateLock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -43,14 +45,21 @@ final class VolumeOperations {
         }));
   }
 
+  /** The create flow under the source's delete lock and, if so configured, its own. */
   private SimFuture<Void> underSourceLock(VolumeRpc.CreateVolume job, Supplier<SimFuture<Void>> body) {
-    String lock = job.sourceVolumeId() != null ? job.sourceVolumeId() + "-delete_volume"
-        : job.sourceSnapshotId() != null ? job.sourceSnapshotId() + "-delete_snapshot" : null;
-    if (lock == null) {
-      return body.get();
+    List<String> locks = new ArrayList<>();
+    if (job.sourceVolumeId() != null) {
+      locks.add(job.sourceVolumeId() + "-delete_volume");
+    } else if (job.sourceSnapshotId() != null) {
+      locks.add(job.sourceSnapshotId() + "-delete_snapshot");
     }
-    manager.node().probe("manager.clone-took-source-lock");
-    return manager.locks().synchronizedOn(List.of(lock), LockWait.forever(), body);
+    if (!locks.isEmpty()) {
+      manager.node().probe("manager.clone-took-source-lock");
+    }
+    if (manager.config().createLock() == CreateLock.OWN_DELETE_LOCK) {
+      locks.add(job.volumeId() + "-delete_volume");
+    }
+    return locks.isEmpty() ? body.get() : manager.locks().synchronizedOn(locks, LockWait.forever(), body);
   }
 
   private SimFuture<Void> driverCreate(VolumeRpc.CreateVolume job, VolumeDriver driver) {
@@ -97,8 +106,9 @@ final class VolumeOperations {
       return manager.writer().complete(Database.VOLUMES, volumeId, "deleting", Row.values("status", "error_deleting"))
           .map(ignored -> "error_deleting");
     }
-    // volume_destroy: the row is soft-deleted, whatever status it holds now.
-    return manager.writer().save(Database.VOLUMES, volumeId, Row.values("status", "deleted", "deleted", true))
+    // volume_destroy soft-deletes the row whatever it holds now; a CAS completion (V19) only if it is
+    // still deleting, so that an admin's later reset-state is not overwritten.
+    return manager.writer().complete(Database.VOLUMES, volumeId, "deleting", Row.values("status", "deleted", "deleted", true))
         .map(ignored -> "deleted");
   }
 
@@ -125,12 +135,17 @@ final class VolumeOperations {
   }
 
   /**
-   * The driver, carrying the claimed row's version as fencing token: a cleaner's claim bumps
-   * race_preventer, so with token fencing the array refuses the slower, older claimant.
+   * The driver, carrying the claimed row's version as fencing token: row ids grow with every new
+   * operation on a resource and a cleaner's claim bumps race_preventer, so (id, race_preventer)
+   * only grows, and with token fencing the array refuses the slower, older claimant.
    */
   VolumeDriver driverFor(WorkerEntry claimed) {
-    return manager.driver().withFencingToken(new FencingToken(claimed.resourceId(), claimed.racePreventer()));
+    long token = (claimed.id() << RACE_PREVENTER_BITS) | (claimed.racePreventer() & RACE_PREVENTER_MASK);
+    return manager.driver().withFencingToken(new FencingToken(claimed.resourceId(), token));
   }
+
+  private static final int RACE_PREVENTER_BITS = 24;
+  private static final long RACE_PREVENTER_MASK = (1L << RACE_PREVENTER_BITS) - 1;
 
   SimFuture<Row> loaded(String id) {
     return loaded(Database.VOLUMES, id);

@@ -18,6 +18,7 @@ public final class Presets {
           new Choice("coordination.lease=default", "etcd3gw lock_timeout 30 s, kazoo session 10 s"),
           new Choice("lock.order=sorted", "coordination.synchronized sorts and de-duplicates (749772a6f)"),
           new Choice("manager.completion=blind", "manager completions are plain save() calls"),
+          new Choice("manager.create_lock=none", "create_volume does not lock its own new volume (reference §7.2)"),
           new Choice("broker.ack=before-dispatch", "oslo.messaging acks before dispatching"),
           new Choice("cleanup.trigger=manual", "automatic cleanup was never implemented"),
           new Choice("cleanup.claim=race-preventer", "the claim CAS since commit 24bab6b7f"),
@@ -39,8 +40,11 @@ public final class Presets {
               + "so a node is declared down before its locks free (V13)"),
           new Choice("lock.order=sorted", "no deadlock between opposite multi-lock requests (V20)"),
           new Choice("manager.completion=cas", "a completion cannot overwrite a later force-delete, reset or cleanup (S4)"),
-          new Choice("broker.ack=after-completion", "a job consumed by a node that dies is redelivered, not lost (L1); "
-              + "a second run after a zombie is refused by storage fencing"),
+          new Choice("manager.create_lock=own-delete-lock", "a force-delete of a creating volume waits for the create "
+              + "instead of deleting under it on another node (S1)"),
+          new Choice("broker.ack=after-success", "a job consumed by a node that dies, or that fails because the "
+              + "database was out of reach, is redelivered, not lost (L1); a second run after a zombie is refused by "
+              + "storage fencing"),
           new Choice("cleanup.trigger=auto", "dead services are cleaned without waiting for an admin (L1, L2)"),
           new Choice("cleanup.claim=race-preventer", "exactly one cleaner per row version (S8)"),
           new Choice("fencing=storage", "the array refuses a cleaned-up node and stale tokens, so a zombie's late "
@@ -48,8 +52,12 @@ public final class Presets {
           new Choice("heartbeat.mode=fail-fast", "a service is up again one interval after the database returns (L5)"),
           new Choice("is_up.clock=db-server", "one clock decides down-ness, so node clock skew cannot (S11, V17)"),
           new Choice("report_interval=10s", "Cinder's default"),
-          new Choice("service_down_time=60s", "Cinder's default")),
-      "the database, broker, DLM and array are not partitioned from each other; the array applies a revocation "
+          new Choice("service_down_time=60s", "Cinder's default"),
+          new Choice("workload.admin_resets=off", "a fault assumption, not a protocol choice: reset-state writes "
+              + "without conditions, so an admin who forces a volume that is being created to available lets an "
+              + "extend run beside the create (S1); no protocol setting can prevent that")),
+      "links are TCP (no single message is lost; partitions cut whole links); admins reset only volumes that "
+          + "are stuck; the database, broker, DLM and array are not partitioned from each other; the array applies a revocation "
           + "before answering it; a paused node's in-flight array call already accepted before its revocation "
           + "may still complete (reported as a zombie write, not prevented)");
 

@@ -30,6 +30,10 @@ public final class SettingsCatalog {
       "longest pause of a client between two requests", "2s", List.of("10ms..60s"),
       Readers.duration(millis(10), seconds(60)));
 
+  public static final SettingKey<Boolean> ADMIN_RESETS = new SettingKey<>("workload.admin_resets",
+      "whether the deployment's clients include an admin's reset-state (a write without conditions, §3)",
+      "on", List.of("on", "off"), Readers.onOff());
+
   public static final SettingKey<Long> REQUEST_TIMEOUT = new SettingKey<>("workload.request_timeout",
       "how long a client waits for the API before recording an unknown outcome", "5s",
       List.of("100ms..60s"), Readers.duration(millis(100), seconds(60)));
@@ -58,7 +62,7 @@ public final class SettingsCatalog {
 
   private static List<SettingKey<?>> all() {
     List<SettingKey<?>> keys = new java.util.ArrayList<>(List.of(API_TRANSITION, API_NODES, CLIENTS, VOLUMES,
-        THINK_TIME_MAX, REQUEST_TIMEOUT, STATEMENT_TIMEOUT, DURATION, LATENCY_MAX, LOSS, NEMESIS));
+        THINK_TIME_MAX, ADMIN_RESETS, REQUEST_TIMEOUT, STATEMENT_TIMEOUT, DURATION, LATENCY_MAX, LOSS, NEMESIS));
     keys.addAll(VariantKeys.ALL);
     return List.copyOf(keys);
   }

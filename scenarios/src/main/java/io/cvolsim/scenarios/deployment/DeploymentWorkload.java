@@ -35,7 +35,7 @@ final class DeploymentWorkload {
     for (int i = 0; i < clientCount; i++) {
       VolumeClient.ClientOptions options = new VolumeClient.ClientOptions(i, clientCount, topology.apiNodes(),
           volumes, settings.get(THINK_TIME_MAX), settings.get(REQUEST_TIMEOUT),
-          phases.faultWindowEndNanos(), true);
+          phases.faultWindowEndNanos(), true, settings.get(io.cvolsim.scenarios.config.SettingsCatalog.ADMIN_RESETS));
       simulation.addNode(topology.clients().get(i), context -> new VolumeClient(context, options, history));
     }
   }

@@ -29,7 +29,9 @@ public final class ScenarioCatalog {
           "the whole A/A deployment (2+ API nodes, 2 schedulers, a 3-node c-vol cluster on one backend, DB, "
               + "broker, DLM) under client load and c-vol crashes, pauses and partitions, then healing and "
               + "quiescence; every property is judged",
-          Kind.DEPLOYMENT, List.of()),
+          // Links between services are TCP: faults here are partitions, crashes and pauses, not
+          // single lost messages (net.loss stays available to ask for an unreliable transport).
+          Kind.DEPLOYMENT, List.of("net.loss=0%")),
       new Scenario("api-races",
           "many clients hammer two volumes through five API nodes (first slice, no faults), to expose races "
               + "between concurrent transitions (V1) quickly; never-scheduled volumes are deleted by CAS so that "

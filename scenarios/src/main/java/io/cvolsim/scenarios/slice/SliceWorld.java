@@ -96,7 +96,7 @@ public final class SliceWorld implements World {
     for (int i = 0; i < clientCount; i++) {
       VolumeClient.ClientOptions options = new VolumeClient.ClientOptions(i, clientCount,
           topology.apiNodes(), volumes, settings.get(THINK_TIME_MAX),
-          settings.get(REQUEST_TIMEOUT), settings.get(DURATION), false);
+          settings.get(REQUEST_TIMEOUT), settings.get(DURATION), false, false);
       simulation.addNode(topology.clients().get(i), context -> new VolumeClient(context, options, history));
     }
   }

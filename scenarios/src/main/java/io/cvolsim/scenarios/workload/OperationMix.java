@@ -30,11 +30,12 @@ public final class OperationMix {
   }
 
   /** A request of the full deployment's mix: every operation of the slice plus clones and snapshots. */
-  public static VolumeRequest drawForDeployment(Choices choices, VolumeIds volumeIds) {
+  public static VolumeRequest drawForDeployment(Choices choices, VolumeIds volumeIds, boolean adminResets) {
     if (choices.chance("client.deployment-operation", io.cvolsim.kernel.api.Ratio.percent(20))) {
       int slot = choices.integer("client.volume", 0, volumeIds.slotCount() - 1);
       String other = volumeIds.current(choices.integer("client.source", 0, volumeIds.slotCount() - 1));
-      String operation = DEPLOYMENT_OPERATIONS[choices.integer("client.operation", 0, DEPLOYMENT_OPERATIONS.length - 1)];
+      int last = DEPLOYMENT_OPERATIONS.length - (adminResets ? 1 : 2);
+      String operation = DEPLOYMENT_OPERATIONS[choices.integer("client.operation", 0, last)];
       return switch (operation) {
         case "clone" -> new VolumeRequest.Create(volumeIds.next(slot), "gold", other, null);
         case "create-from-snapshot" -> new VolumeRequest.Create(volumeIds.next(slot), "gold", null, snapshotOf(other));

@@ -43,7 +43,7 @@ public final class VolumeClient implements Node {
 
   private void act() {
     VolumeRequest request = options.fullDeployment()
-        ? OperationMix.drawForDeployment(context.choices(), options.volumeIds())
+        ? OperationMix.drawForDeployment(context.choices(), options.volumeIds(), options.adminResets())
         : OperationMix.draw(context.choices(), options.volumeIds());
     NodeId api = context.choices().oneOf("client.api-node", options.apiNodes());
     HistoryRecorder.Handle handle = VolumeOperation.recordedInHistory(request)
@@ -86,5 +86,5 @@ public final class VolumeClient implements Node {
   /** What a client needs to know. */
   public record ClientOptions(long firstProcessId, long processIdStride, List<NodeId> apiNodes,
       VolumeIds volumeIds, long thinkTimeMaxNanos, long requestTimeoutNanos, long stopIssuingAtNanos,
-      boolean fullDeployment) {}
+      boolean fullDeployment, boolean adminResets) {}
 }
