@@ -363,6 +363,9 @@ public final class BrokerClient {
     context.probe("broker.client.failed-job-handed-back");
     context.setTimer("hand back " + deliver.messageId(), FAILED_RETRY_PAUSE_NANOS, () -> {
       if (deliver.connectionId() == connectionId) {
+        // No longer held: if the reject is lost, the broker's repair sees a delivery the client
+        // does not hold and sends it again, which is the retry this mode wants anyway.
+        held.handedBack(deliver.deliveryTag());
         reject(deliver);
       }
     });

@@ -35,6 +35,11 @@ final class HeldDeliveries {
     unacknowledged.add(deliver.deliveryTag());
   }
 
+  /** Handed back with a reject: no longer held, and not acknowledged either. */
+  void handedBack(long deliveryTag) {
+    unacknowledged.remove(deliveryTag);
+  }
+
   void acknowledged(long deliveryTag) {
     unacknowledged.remove(deliveryTag);
     acknowledged.add(deliveryTag);

@@ -94,7 +94,7 @@ final class ZooKeeperLockBackend implements LockBackend {
       return call(node.sessionId(), new ZooKeeperMessage.CheckTurn(node.sessionId(), name, node.sequence()),
           ZooKeeperMessage.Turn.class).map(turn -> turn.first() ? granted(node) : new Busy(node));
     }
-    return session().flatMap(session -> call(session, new ZooKeeperMessage.CreateLockNode(session, name),
+    return session().flatMap(session -> call(session, new ZooKeeperMessage.VolumeLockNode(session, name),
             ZooKeeperMessage.LockNodeCreated.class)
         .map(created -> {
           LockNode node = new LockNode(session, name, created.sequence(), created.zxid());

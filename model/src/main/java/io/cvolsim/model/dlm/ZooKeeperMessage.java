@@ -24,7 +24,7 @@ public sealed interface ZooKeeperMessage extends Message {
   record Pong(long sessionId) implements ZooKeeperMessage {}
 
   /** Creates an ephemeral sequential node under the lock's path (kazoo's Lock recipe). */
-  record CreateLockNode(long sessionId, String lockName) implements ZooKeeperMessage {}
+  record VolumeLockNode(long sessionId, String lockName) implements ZooKeeperMessage {}
 
   /**
    * The created node: its sequence number, the zxid that created it (the fencing token), and

@@ -62,7 +62,7 @@ public final class ZooKeeperServerNode implements Node {
     if (message instanceof ZooKeeperMessage.Ping ping) {
       return ping.sessionId();
     }
-    if (message instanceof ZooKeeperMessage.CreateLockNode create) {
+    if (message instanceof ZooKeeperMessage.VolumeLockNode create) {
       return create.sessionId();
     }
     if (message instanceof ZooKeeperMessage.CheckTurn check) {
@@ -82,8 +82,8 @@ public final class ZooKeeperServerNode implements Node {
     if (message instanceof ZooKeeperMessage.Ping ping) {
       return new ZooKeeperMessage.Pong(ping.sessionId());
     }
-    if (message instanceof ZooKeeperMessage.CreateLockNode create) {
-      long sequence = store.createLockNode(create.lockName(), create.sessionId());
+    if (message instanceof ZooKeeperMessage.VolumeLockNode create) {
+      long sequence = store.volumeLockNode(create.lockName(), create.sessionId());
       long zxid = store.lockNode(create.lockName(), sequence).zxid();
       boolean first = store.reportTurn(create.lockName(), sequence);
       return new ZooKeeperMessage.LockNodeCreated(create.lockName(), sequence, zxid, first);

@@ -37,7 +37,7 @@ public final class ZooKeeperStore {
   }
 
   /** Appends a node to the lock's line; answers its sequence number. */
-  long createLockNode(String lockName, long sessionId) {
+  long volumeLockNode(String lockName, long sessionId) {
     zxid++;
     long sequence = lastSequence.merge(lockName, 1L, Long::sum);
     lines.computeIfAbsent(lockName, name -> new TreeMap<>())

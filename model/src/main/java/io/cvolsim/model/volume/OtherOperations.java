@@ -43,7 +43,7 @@ final class OtherOperations {
   }
 
   SimFuture<Void> extend(VolumeRpc.ExtendVolume job) {
-    return volumes.loaded(job.volumeId()).flatMap(volume -> {
+    return underVolumeLocks(job.volumeId(), List.of(), () -> volumes.loaded(job.volumeId()).flatMap(volume -> {
       if (volume == null) {
         return SimFuture.succeeded(null);
       }
@@ -51,12 +51,12 @@ final class OtherOperations {
           finish(job.volumeId(), "extending", outcome.isSuccess()
               ? Row.values("status", restStatus(volume), "size", job.newSizeGb())
               : Row.values("status", "error_extending")));
-    });
+    }));
   }
 
   /** Legacy attach, under the {@code <volume>} lock. */
   SimFuture<Void> attach(VolumeRpc.AttachVolume job) {
-    return manager.locks().synchronizedOn(List.of(job.volumeId()), LockWait.forever(), () ->
+    return underVolumeLocks(job.volumeId(), List.of(job.volumeId()), () ->
         manager.driver().initializeConnection(job.volumeId(), job.instanceHost()).thenHandle(outcome ->
             outcome.isSuccess()
                 ? finish(job.volumeId(), "attaching", Row.values("status", "in-use", "attach_status", "attached"))
@@ -65,7 +65,7 @@ final class OtherOperations {
 
   /** Detach, under the {@code <volume>-detach_volume} lock. */
   SimFuture<Void> detach(VolumeRpc.DetachVolume job) {
-    return manager.locks().synchronizedOn(List.of(job.volumeId() + "-detach_volume"), LockWait.forever(), () ->
+    return underVolumeLocks(job.volumeId(), List.of(job.volumeId() + "-detach_volume"), () ->
         manager.driver().terminateConnection(job.volumeId(), job.instanceHost()).thenHandle(outcome ->
             finish(job.volumeId(), "detaching", outcome.isSuccess()
                 ? Row.values("status", "available", "attach_status", "detached")
@@ -83,6 +83,16 @@ final class OtherOperations {
   SimFuture<Void> migrate(VolumeRpc.MigrateVolume job) {
     return manager.writer().save(Database.VOLUMES, job.volumeId(), Row.values("migration_status", "success"))
         .map(ignored -> null);
+  }
+
+  /** Cinder's locks for an operation, plus the volume's delete lock when so configured. */
+  private SimFuture<Void> underVolumeLocks(String volumeId, List<String> cinderLocks,
+      java.util.function.Supplier<SimFuture<Void>> body) {
+    List<String> locks = new java.util.ArrayList<>(cinderLocks);
+    if (manager.config().volumeLock() == io.cvolsim.model.config.VolumeLock.DELETE_LOCK) {
+      locks.add(volumeId + "-delete_volume");
+    }
+    return locks.isEmpty() ? body.get() : manager.locks().synchronizedOn(locks, LockWait.forever(), body);
   }
 
   private SimFuture<Void> finish(String volumeId, String fromStatus, SortedMap<String, Object> fields) {

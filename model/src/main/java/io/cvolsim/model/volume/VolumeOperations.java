@@ -12,7 +12,7 @@ import io.cvolsim.model.storage.VolumeDriver;
 import io.cvolsim.model.workers.ResourceType;
 import io.cvolsim.model.workers.WorkerEntry;
 import io.cvolsim.model.workers.WorkerTable;
-import io.cvolsim.model.config.CreateLock;
+import io.cvolsim.model.config.VolumeLock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -56,7 +56,7 @@ final class VolumeOperations {
     if (!locks.isEmpty()) {
       manager.node().probe("manager.clone-took-source-lock");
     }
-    if (manager.config().createLock() == CreateLock.OWN_DELETE_LOCK) {
+    if (manager.config().volumeLock() == VolumeLock.DELETE_LOCK) {
       locks.add(job.volumeId() + "-delete_volume");
     }
     return locks.isEmpty() ? body.get() : manager.locks().synchronizedOn(locks, LockWait.forever(), body);

@@ -1,7 +1,7 @@
 package io.cvolsim.model.volume;
 
 import io.cvolsim.model.broker.QueueNames;
-import io.cvolsim.model.config.CreateLock;
+import io.cvolsim.model.config.VolumeLock;
 import io.cvolsim.model.config.ManagerCompletion;
 import io.cvolsim.model.service.ServiceOptions;
 
@@ -9,12 +9,12 @@ import io.cvolsim.model.service.ServiceOptions;
  * One c-vol process: its {@code host}, {@code backend} and {@code cluster} options (cluster may be
  * null: not clustered) and how it behaves.
  *
- * @param createLock whether create_volume locks its own volume against a concurrent delete
+ * @param volumeLock whether create_volume locks its own volume against a concurrent delete
  * @param reinitDriverCount how often a failed driver start is retried (back-off 1, 2, 4 s)
  * @param capabilityReportIntervalNanos how often capabilities are reported to the schedulers
  */
 public record VolumeServiceConfig(String host, String backend, String cluster, ServiceOptions service,
-    ManagerCompletion completion, CreateLock createLock, FencingOptions fencing, int reinitDriverCount,
+    ManagerCompletion completion, VolumeLock volumeLock, FencingOptions fencing, int reinitDriverCount,
     long capabilityReportIntervalNanos) {
 
   /** {@code host@backend}: the services row's host and this node's own queue. */

@@ -18,7 +18,7 @@ public final class Presets {
           new Choice("coordination.lease=default", "etcd3gw lock_timeout 30 s, kazoo session 10 s"),
           new Choice("lock.order=sorted", "coordination.synchronized sorts and de-duplicates (749772a6f)"),
           new Choice("manager.completion=blind", "manager completions are plain save() calls"),
-          new Choice("manager.create_lock=none", "create_volume does not lock its own new volume (reference §7.2)"),
+          new Choice("manager.volume_lock=none", "only Cinder's own locks: create does not lock its new volume, extend takes none (reference §7.2)"),
           new Choice("broker.ack=before-dispatch", "oslo.messaging acks before dispatching"),
           new Choice("cleanup.trigger=manual", "automatic cleanup was never implemented"),
           new Choice("cleanup.claim=race-preventer", "the claim CAS since commit 24bab6b7f"),
@@ -40,8 +40,8 @@ public final class Presets {
               + "so a node is declared down before its locks free (V13)"),
           new Choice("lock.order=sorted", "no deadlock between opposite multi-lock requests (V20)"),
           new Choice("manager.completion=cas", "a completion cannot overwrite a later force-delete, reset or cleanup (S4)"),
-          new Choice("manager.create_lock=own-delete-lock", "a force-delete of a creating volume waits for the create "
-              + "instead of deleting under it on another node (S1)"),
+          new Choice("manager.volume_lock=delete-lock", "a force-delete waits for a create, extend, attach or "
+              + "detach of the same volume instead of deleting under it on another node (S1)"),
           new Choice("broker.ack=after-success", "a job consumed by a node that dies, or that fails because the "
               + "database was out of reach, is redelivered, not lost (L1); a second run after a zombie is refused by "
               + "storage fencing"),

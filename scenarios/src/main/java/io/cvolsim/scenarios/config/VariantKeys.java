@@ -3,7 +3,7 @@ package io.cvolsim.scenarios.config;
 import static io.cvolsim.kernel.api.Durations.seconds;
 
 import io.cvolsim.model.broker.AckMode;
-import io.cvolsim.model.config.CreateLock;
+import io.cvolsim.model.config.VolumeLock;
 import io.cvolsim.model.config.ManagerCompletion;
 import io.cvolsim.model.config.UnscheduledDelete;
 import io.cvolsim.model.dlm.CoordinationBackend;
@@ -46,11 +46,12 @@ public final class VariantKeys {
       "blind", Readers.values(ManagerCompletion.class, ManagerCompletion::optionValue),
       Readers.choice(ManagerCompletion.class, ManagerCompletion::optionValue));
 
-  public static final SettingKey<CreateLock> CREATE_LOCK = new SettingKey<>("manager.create_lock",
-      "whether c-vol's create_volume locks its own volume: not at all as Cinder (a force-delete runs its driver "
-          + "delete during the create, S1), or <id>-delete_volume so the delete waits (found by this harness)",
-      "none", Readers.values(CreateLock.class, CreateLock::optionValue),
-      Readers.choice(CreateLock.class, CreateLock::optionValue));
+  public static final SettingKey<VolumeLock> VOLUME_LOCK = new SettingKey<>("manager.volume_lock",
+      "whether c-vol's operations on a volume exclude deleting it: only Cinder's locks (a force-delete runs "
+          + "its driver delete beside a create, attach or extend, S1), or they also hold <id>-delete_volume "
+          + "(found by this harness)",
+      "none", Readers.values(VolumeLock.class, VolumeLock::optionValue),
+      Readers.choice(VolumeLock.class, VolumeLock::optionValue));
 
   public static final SettingKey<AckMode> BROKER_ACK = new SettingKey<>("broker.ack",
       "when a consumer acknowledges a job (V18): on receipt as oslo.messaging does, or after completing it",
@@ -105,7 +106,7 @@ public final class VariantKeys {
       "cinder-scheduler processes", "2", List.of("1..5"), Readers.integer(1, 5));
 
   public static final List<SettingKey<?>> ALL = List.of(UNSCHEDULED_DELETE, COORDINATION_BACKEND, COORDINATION_LEASE, LOCK_ORDER,
-      MANAGER_COMPLETION, CREATE_LOCK, BROKER_ACK, CLEANUP_TRIGGER, CLEANUP_CLAIM, FENCING, FENCING_SELF_TIMEOUT,
+      MANAGER_COMPLETION, VOLUME_LOCK, BROKER_ACK, CLEANUP_TRIGGER, CLEANUP_CLAIM, FENCING, FENCING_SELF_TIMEOUT,
       FENCING_STONITH_DELAY, HEARTBEAT_MODE, IS_UP_CLOCK, REPORT_INTERVAL, SERVICE_DOWN_TIME, VOLUME_NODES,
       SCHEDULER_NODES);
 

@@ -99,7 +99,7 @@ public final class DeploymentWorld implements World {
     for (NodeId volumeNode : topology.volumeNodes()) {
       VolumeServiceConfig config = new VolumeServiceConfig(volumeNode.name(), DeploymentTopology.BACKEND,
           DeploymentTopology.CLUSTER, DeploymentSettings.service(settings), settings.get(MANAGER_COMPLETION),
-          settings.get(VariantKeys.CREATE_LOCK),
+          settings.get(VariantKeys.VOLUME_LOCK),
           DeploymentSettings.fencing(settings), 3, Durations.seconds(60));
       simulation.addNode(volumeNode, context -> new VolumeServiceNode(context, config, infrastructure));
     }
