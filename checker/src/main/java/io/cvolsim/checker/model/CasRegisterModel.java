@@ -45,7 +45,8 @@ public final class CasRegisterModel implements Model {
   @Override
   public Object step(Object state, PairedOperation operation) {
     return switch (operation.f()) {
-      case "read" -> reads(state, operation.output()) ? state : ILLEGAL;
+      case "read" -> !operation.hasKnownOutput() || reads(state, operation.output())
+          ? state : ILLEGAL;
       case "write" -> Values.normalize(operation.input());
       case "cas" -> {
         List<?> expectedAndNew = Values.tuple(operation.input(), 2);
