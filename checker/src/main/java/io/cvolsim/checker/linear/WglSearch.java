@@ -137,7 +137,7 @@ final class WglSearch {
     if (depth > bestDepth) {
       bestDepth = depth;
       longest.clear();
-      involved = involvedAt(returnEvent);
+      involved = involvedWith(operations.get(events.operationOf[returnEvent]));
     }
     if (longest.size() >= LONGEST_KEPT) {
       return;
@@ -155,18 +155,25 @@ final class WglSearch {
     longest.add(new PartialLinearization(prefix, state, blocked));
   }
 
-  /** The pending calls ahead of the stuck return, and the operation that returned. */
-  private List<PairedOperation> involvedAt(int returnEvent) {
-    List<PairedOperation> found = new ArrayList<>();
-    for (int e = events.next[events.head]; e != returnEvent && found.size() < INVOLVED_MAX;
-        e = events.next[e]) {
-      found.add(operations.get(events.operationOf[e]));
+  /**
+   * The operation that could not be linearized and those overlapping it in real time, which
+   * are the candidates for the orders tried before it (at most a dozen, nearest first).
+   */
+  private List<PairedOperation> involvedWith(PairedOperation blocked) {
+    List<PairedOperation> overlapping = new ArrayList<>();
+    for (PairedOperation operation : operations) {
+      boolean startsBeforeItEnds = operation.invocationPosition() < blocked.completionPosition();
+      boolean endsAfterItStarts = !operation.hasKnownOutput()
+          || operation.completionPosition() > blocked.invocationPosition();
+      if (startsBeforeItEnds && endsAfterItStarts) {
+        overlapping.add(operation);
+      }
     }
-    PairedOperation blocked = operations.get(events.operationOf[returnEvent]);
-    if (!found.contains(blocked)) {
-      found.add(blocked);
-    }
-    found.sort(Comparator.comparingInt(PairedOperation::id));
-    return found;
+    overlapping.sort(Comparator.comparingInt(
+        operation -> Math.abs(operation.invocationPosition() - blocked.invocationPosition())));
+    List<PairedOperation> nearest =
+        new ArrayList<>(overlapping.subList(0, Math.min(INVOLVED_MAX, overlapping.size())));
+    nearest.sort(Comparator.comparingInt(PairedOperation::id));
+    return nearest;
   }
 }
