@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -76,6 +77,11 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "History files.")
   private List<Path> files;
+
+  /** Runs the command alone, before it is wired under the top-level cvolsim command. */
+  public static void main(String[] arguments) {
+    System.exit(new CommandLine(new CheckCommand()).execute(arguments));
+  }
 
   @Override
   public Integer call() {
