@@ -68,6 +68,12 @@ final class WglSearch {
     } catch (ConfigurationCache.FullException | TimeUp spent) {
       return new PartitionResult(partition, Verdict.UNKNOWN, operations.size(), cache.size(),
           null, spent.getMessage());
+    } catch (OutOfMemoryError heapExhausted) {
+      // A safety net only: the cache budget normally stops the search long before this, but a
+      // model whose stateSizeBytes underestimates its states could still fill the heap. The
+      // failed allocation was a large one (a table or a state), so a little memory is left.
+      return new PartitionResult(partition, Verdict.UNKNOWN, operations.size(), -1, null,
+          "heap exhausted; lower the cache budget");
     }
   }
 

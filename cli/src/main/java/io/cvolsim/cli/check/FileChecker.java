@@ -42,6 +42,10 @@ public final class FileChecker {
       throw new BadInputException(error.getMessage());
     } catch (IOException error) {
       throw new BadInputException(file + ":0: cannot read: " + describe(error));
+    } catch (RuntimeException modelFailure) {
+      // A model that throws on a value its problemWith let through: still one line, exit 2.
+      throw new BadInputException(file + ":0: cannot check with model " + model.name() + ": "
+          + modelFailure);
     }
   }
 
