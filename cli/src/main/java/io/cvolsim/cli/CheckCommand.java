@@ -69,6 +69,10 @@ public final class CheckCommand implements Callable<Integer> {
       description = "Check each history whole instead of per key (slower; for comparisons).")
   private boolean noPartition;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Partitions searched at once; default the number of processors.")
+  private String threadsText;
+
   @Option(names = "--json", description = "One JSON object per file per line.")
   private boolean json;
 
@@ -122,8 +126,10 @@ public final class CheckCommand implements Callable<Integer> {
     } catch (IllegalArgumentException unknown) {
       throw new BadInputException(files.get(0) + ":0: " + unknown.getMessage());
     }
+    int threads = threadsText == null ? Runtime.getRuntime().availableProcessors()
+        : (int) Math.min(256, OptionValues.positive("--threads", threadsText, threadsText));
     return new FileChecker(model, format, budget,
-        noPartition ? Partitioning.NONE : Partitioning.PER_KEY);
+        noPartition ? Partitioning.NONE : Partitioning.PER_KEY, threads);
   }
 
   private static int exitCode(Verdict overall) {

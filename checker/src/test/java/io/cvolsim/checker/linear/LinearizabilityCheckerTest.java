@@ -140,4 +140,21 @@ class LinearizabilityCheckerTest {
     assertThat(perKey.verdict()).isEqualTo(Verdict.LINEARIZABLE);
     assertThat(perKey.partitions()).hasSize(10);
   }
+
+  @Test
+  void parallelSearch_givesTheSameVerdictsAndWitnessAsOneThread() throws Exception {
+    Model keyValue = ModelRegistry.standard().create("key-value", InitialValue.none());
+    for (String log : List.of("c10-ok", "c10-bad", "c50-bad")) {
+      History history = HistoryReader.read(
+          PeerHistories.root().resolve("porcupine/test_data/kv/" + log + ".txt"),
+          HistoryFormat.AUTO);
+      CheckResult oneThread = LinearizabilityChecker.check(history, keyValue, Budget.defaults());
+      CheckResult threads = LinearizabilityChecker.check(history, keyValue, Budget.defaults(),
+          Partitioning.PER_KEY, 3);
+      assertThat(threads.verdict()).as(log).isEqualTo(oneThread.verdict());
+      assertThat(threads.witness().map(Witness::partition))
+          .isEqualTo(oneThread.witness().map(Witness::partition));
+      assertThat(threads.partitions()).hasSize(10);
+    }
+  }
 }

@@ -18,13 +18,16 @@ public final class FileChecker {
   private final HistoryFormat format;
   private final Budget budget;
   private final Partitioning partitioning;
+  private final int threads;
 
+  /** @param threads how many partitions to search at once */
   public FileChecker(Model model, HistoryFormat format, Budget budget,
-      Partitioning partitioning) {
+      Partitioning partitioning, int threads) {
     this.model = model;
     this.format = format;
     this.budget = budget;
     this.partitioning = partitioning;
+    this.threads = threads;
   }
 
   /**
@@ -36,7 +39,8 @@ public final class FileChecker {
     long startNanos = System.nanoTime();
     try {
       History history = HistoryReader.read(file, format);
-      CheckResult result = LinearizabilityChecker.check(history, model, budget, partitioning);
+      CheckResult result = LinearizabilityChecker.check(history, model, budget, partitioning,
+          threads);
       return new FileOutcome(file.toString(), result, (System.nanoTime() - startNanos) / 1_000_000);
     } catch (HistoryFormatException error) {
       throw new BadInputException(error.getMessage());
