@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Wall-clock and peak-memory figures of `cvolsim check` on Porcupine's histories, with JVM
 # start-up measured separately. Run from the repository root:  checker/bench/cli-figures.sh
-# Each line printed is: what, wall seconds, peak RSS in MB, and the command's own output.
+# Each line printed is: what, wall seconds, CPU seconds (user+sys), peak RSS in MB, and the
+# command's own last line. Best (lowest wall) of RUNS runs; RUNS=5 by default.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -q -B -pl checker,cli -am package -DskipTests dependency:build-classpath \
@@ -12,13 +13,16 @@ RUNS=${RUNS:-5}
 
 measure() { # label, java options..., -- , arguments...
   local label=$1; shift
-  local best_wall=999 best_rss=0 wall rss
+  local best_wall=999 best_rss=0 best_cpu=0 wall rss user sys
   for _ in $(seq "$RUNS"); do
-    /usr/bin/time -o /tmp/cli-figures.time -f "%e %M" java "$@" >/tmp/cli-figures.out 2>&1 || true
-    read -r wall rss < <(tail -1 /tmp/cli-figures.time)
-    if awk "BEGIN {exit !($wall < $best_wall)}"; then best_wall=$wall; best_rss=$rss; fi
+    /usr/bin/time -o /tmp/cli-figures.time -f "%e %M %U %S" java "$@" >/tmp/cli-figures.out 2>&1 || true
+    read -r wall rss user sys < <(tail -1 /tmp/cli-figures.time)
+    if awk "BEGIN {exit !($wall < $best_wall)}"; then
+      best_wall=$wall; best_rss=$rss; best_cpu=$(awk "BEGIN {print $user + $sys}")
+    fi
   done
-  printf '%-44s wall %5.2f s  peak %4d MB  | %s\n' "$label" "$best_wall" $((best_rss / 1024)) \
+  printf '%-44s wall %5.2f s  cpu %5.2f s  peak %4d MB  | %s\n' "$label" "$best_wall" \
+    "$best_cpu" $((best_rss / 1024)) \
     "$(tail -1 /tmp/cli-figures.out | cut -c1-90)"
 }
 

@@ -105,6 +105,14 @@ public class CheckerBenchmark {
     return expect(verdict, log.expected());
   }
 
+  /** One kv log, per key, partitions searched on every processor (as the command line does). */
+  @Benchmark
+  public Verdict kv_perKeyAllProcessors(KvLog log) throws Exception {
+    Verdict verdict = LinearizabilityChecker.check(log.history, log.model, BUDGET,
+        Partitioning.PER_KEY, Runtime.getRuntime().availableProcessors()).verdict();
+    return expect(verdict, log.expected());
+  }
+
   /** One kv log, unpartitioned (Porcupine's TestKvNoPartition*); c50 spends its budget. */
   @Benchmark
   public Verdict kv_unpartitioned(KvLog log) throws Exception {

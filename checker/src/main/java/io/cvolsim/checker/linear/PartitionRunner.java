@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /** Searches the partitions of a history, one after another or on several threads. */
 final class PartitionRunner {
@@ -21,7 +23,7 @@ final class PartitionRunner {
   static List<PartitionResult> inOrder(List<Part> parts, Budget budget, long deadlineNanos) {
     List<PartitionResult> results = new ArrayList<>();
     for (Part part : parts) {
-      PartitionResult result = search(part, budget, deadlineNanos);
+      PartitionResult result = search(part, budget, deadlineNanos, () -> false);
       results.add(result);
       if (result.verdict() == Verdict.NOT_LINEARIZABLE) {
         break;
@@ -31,15 +33,32 @@ final class PartitionRunner {
   }
 
   /**
-   * All partitions on {@code threads} threads. None is abandoned early, so the results (and the
-   * witness, from the smallest failing partition) do not depend on scheduling. The cache budget
-   * is shared out so that the threads together stay within it.
+   * All partitions on {@code threads} threads, smallest first. When one is not linearizable,
+   * the larger ones are abandoned (and left out of the results) but the smaller ones finish, so
+   * the verdict and the witness (from the smallest failing partition) do not depend on
+   * scheduling. The cache budget is shared out so that the threads together stay within it.
    */
   static List<PartitionResult> inParallel(List<Part> parts, Budget budget, long deadlineNanos,
       int threads) {
     Budget perThread = budget.withCacheBytesMax(Math.max(1, budget.cacheBytesMax() / threads));
+    AtomicInteger smallestFailing = new AtomicInteger(Integer.MAX_VALUE);
     List<Callable<PartitionResult>> searches = new ArrayList<>();
-    parts.forEach(part -> searches.add(() -> search(part, perThread, deadlineNanos)));
+    for (int index = 0; index < parts.size(); index++) {
+      int position = index;
+      searches.add(() -> {
+        PartitionResult result = search(parts.get(position), perThread, deadlineNanos,
+            () -> smallestFailing.get() < position);
+        if (result.verdict() == Verdict.NOT_LINEARIZABLE) {
+          smallestFailing.accumulateAndGet(position, Math::min);
+        }
+        return result;
+      });
+    }
+    return collect(searches, threads);
+  }
+
+  private static List<PartitionResult> collect(List<Callable<PartitionResult>> searches,
+      int threads) {
     ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
       Thread thread = new Thread(runnable, "linearizability-search");
       thread.setDaemon(true);
@@ -48,7 +67,10 @@ final class PartitionRunner {
     try {
       List<PartitionResult> results = new ArrayList<>();
       for (Future<PartitionResult> future : pool.invokeAll(searches)) {
-        results.add(future.get());
+        PartitionResult result = future.get();
+        if (!WglSearch.ABANDONED.equals(result.unknownReason())) {
+          results.add(result);
+        }
       }
       return results;
     } catch (InterruptedException interrupted) {
@@ -62,7 +84,9 @@ final class PartitionRunner {
     }
   }
 
-  private static PartitionResult search(Part part, Budget budget, long deadlineNanos) {
-    return new WglSearch(part.model(), part.operations(), budget, deadlineNanos).run(part.label());
+  private static PartitionResult search(Part part, Budget budget, long deadlineNanos,
+      BooleanSupplier abandoned) {
+    return new WglSearch(part.model(), part.operations(), budget, deadlineNanos, abandoned)
+        .run(part.label());
   }
 }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 
 /**
  * The Wing–Gong depth-first search for a linearization of one partition, with Lowe's cache of
@@ -28,6 +29,7 @@ final class WglSearch {
   private final List<PairedOperation> operations;
   private final EventList events;
   private final long deadlineNanos;
+  private final BooleanSupplier abandoned;
   private final ConfigurationCache cache;
   private final long[] zobrist;
   private final long[] linearized;
@@ -39,11 +41,19 @@ final class WglSearch {
   private final List<PartialLinearization> longest = new ArrayList<>();
   private List<PairedOperation> involved = List.of();
 
-  WglSearch(Model model, List<PairedOperation> operations, Budget budget, long deadlineNanos) {
+  /** The reason given when another thread's verdict made this search pointless. */
+  static final String ABANDONED = "abandoned: a smaller partition is not linearizable";
+
+  /**
+   * @param abandoned polled with the clock; true stops the search with reason {@link #ABANDONED}
+   */
+  WglSearch(Model model, List<PairedOperation> operations, Budget budget, long deadlineNanos,
+      BooleanSupplier abandoned) {
     this.model = model;
     this.operations = operations;
     this.events = new EventList(operations);
     this.deadlineNanos = deadlineNanos;
+    this.abandoned = abandoned;
     int words = Math.max(1, (operations.size() + 63) / 64);
     this.cache = new ConfigurationCache(budget.cacheEntriesMax(), budget.cacheBytesMax(), words);
     this.linearized = new long[words];
@@ -88,8 +98,8 @@ final class WglSearch {
     int event = events.next[events.head];
     long steps = 0;
     while (event != EventList.NONE) {
-      if ((++steps & (TIME_CHECK_INTERVAL - 1)) == 0 && System.nanoTime() > deadlineNanos) {
-        throw new TimeUp("time budget spent after " + steps + " search steps");
+      if ((++steps & (TIME_CHECK_INTERVAL - 1)) == 0) {
+        checkLimits(steps);
       }
       if (events.isCall[event]) {
         Object next = model.step(state, operations.get(events.operationOf[event]));
@@ -116,6 +126,15 @@ final class WglSearch {
       event = events.next[call];
     }
     return true;
+  }
+
+  private void checkLimits(long steps) throws TimeUp {
+    if (System.nanoTime() > deadlineNanos) {
+      throw new TimeUp("time budget spent after " + steps + " search steps");
+    }
+    if (abandoned.getAsBoolean()) {
+      throw new TimeUp(ABANDONED);
+    }
   }
 
   /** Marks the operation linearized if that gives a configuration not seen before. */
