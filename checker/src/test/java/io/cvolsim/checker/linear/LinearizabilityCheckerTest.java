@@ -154,7 +154,9 @@ class LinearizabilityCheckerTest {
       assertThat(threads.verdict()).as(log).isEqualTo(oneThread.verdict());
       assertThat(threads.witness().map(Witness::partition))
           .isEqualTo(oneThread.witness().map(Witness::partition));
-      assertThat(threads.partitions()).hasSize(10);
+      if (log.endsWith("-ok")) {
+        assertThat(threads.partitions()).hasSize(10);
+      }
     }
   }
 }
