@@ -54,4 +54,18 @@ class AgreementTest {
               expectation.linearizable() ? Verdict.LINEARIZABLE : Verdict.NOT_LINEARIZABLE);
         }));
   }
+
+  /** Porcupine's TestKvNoPartition*: c01 and c10 checked whole, with one map-valued state. */
+  @TestFactory
+  Stream<DynamicTest> kvLogs_checkedWhole_getTheSameVerdicts() throws Exception {
+    return PeerHistories.expectations().stream()
+        .filter(expectation -> expectation.relativePath().matches(".*kv/c(01|10)-.*"))
+        .map(expectation -> DynamicTest.dynamicTest(expectation.relativePath(), () -> {
+          History history = HistoryReader.read(expectation.file(), HistoryFormat.AUTO);
+          Verdict verdict = LinearizabilityChecker.check(history, expectation.model(), BUDGET,
+              LinearizabilityChecker.Partitioning.NONE).verdict();
+          assertThat(verdict).isEqualTo(
+              expectation.linearizable() ? Verdict.LINEARIZABLE : Verdict.NOT_LINEARIZABLE);
+        }));
+  }
 }

@@ -33,6 +33,9 @@ public final class LinearizabilityChecker {
     NONE
   }
 
+  /** Below this many operations starting threads costs more than it saves (measured: ~1 ms). */
+  private static final int PARALLEL_MIN_OPERATIONS = 1_000;
+
   private LinearizabilityChecker() {}
 
   /** Checks with per-key partitioning. */
@@ -64,7 +67,9 @@ public final class LinearizabilityChecker {
     long startNanos = System.nanoTime();
     long deadlineNanos = startNanos + budget.timeBudgetMillis() * 1_000_000;
     List<PartitionRunner.Part> parts = parts(history, model, partitioning);
-    List<PartitionResult> results = threads == 1 || parts.size() < 2
+    boolean worthThreads =
+        parts.size() > 1 && history.invocationCount() >= PARALLEL_MIN_OPERATIONS;
+    List<PartitionResult> results = threads == 1 || !worthThreads
         ? PartitionRunner.inOrder(parts, budget, deadlineNanos)
         : PartitionRunner.inParallel(parts, budget, deadlineNanos, threads);
     Verdict verdict = Verdict.LINEARIZABLE;
