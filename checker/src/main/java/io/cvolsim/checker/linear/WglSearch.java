@@ -5,7 +5,6 @@ import io.cvolsim.checker.model.Model;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
@@ -55,7 +54,8 @@ final class WglSearch {
     this.deadlineNanos = deadlineNanos;
     this.abandoned = abandoned;
     int words = Math.max(1, (operations.size() + 63) / 64);
-    this.cache = new ConfigurationCache(budget.cacheEntriesMax(), budget.cacheBytesMax(), words);
+    this.cache = new ConfigurationCache(model, budget.cacheEntriesMax(), budget.cacheBytesMax(),
+        words);
     this.linearized = new long[words];
     this.zobrist = new long[operations.size()];
     SplittableRandom random = new SplittableRandom(ZOBRIST_SEED);
@@ -141,7 +141,7 @@ final class WglSearch {
   private boolean isNewConfiguration(int operation, Object state)
       throws ConfigurationCache.FullException {
     flip(operation);
-    long hash = linearizedHash ^ (Objects.hashCode(state) * 0x9E3779B97F4A7C15L);
+    long hash = linearizedHash ^ (model.stateHash(state) * 0x9E3779B97F4A7C15L);
     if (cache.add(linearized, hash, state, model.stateSizeBytes(state))) {
       return true;
     }
@@ -168,7 +168,7 @@ final class WglSearch {
       return;
     }
     for (PartialLinearization kept : longest) {
-      if (Objects.equals(kept.stateReached(), state)) {
+      if (model.statesEqual(kept.stateReached(), state)) {
         return;
       }
     }
