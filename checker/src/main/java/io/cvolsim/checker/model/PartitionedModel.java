@@ -43,7 +43,7 @@ public final class PartitionedModel implements Model {
 
   @Override
   public Object initialState() {
-    return new KeyedState(keys, new Object[0], 0, 64);
+    return new KeyedState(keys, perKeyModel, new Object[0], 0, 64);
   }
 
   @Override
@@ -56,16 +56,17 @@ public final class PartitionedModel implements Model {
     if (next == ILLEGAL) {
       return ILLEGAL;
     }
-    if (Objects.equals(next, current)) {
+    if (perKeyModel.statesEqual(next, current)) {
       return states;
     }
     long sizeBytes = states.sizeBytes - keyStateBytes(current, initial)
         + keyStateBytes(next, initial);
-    return states.with(number, next, Objects.equals(next, initial), sizeBytes);
+    return states.with(number, next, perKeyModel.statesEqual(next, initial), sizeBytes);
   }
 
   private long keyStateBytes(Object keyState, Object initial) {
-    return Objects.equals(keyState, initial) ? 0 : 48 + perKeyModel.stateSizeBytes(keyState);
+    return perKeyModel.statesEqual(keyState, initial) ? 0
+        : 48 + perKeyModel.stateSizeBytes(keyState);
   }
 
   @Override
@@ -122,12 +123,15 @@ public final class PartitionedModel implements Model {
     /** Stands for a key whose state is null but whose initial state is not. */
     private static final Object NULL_STATE = new Object();
     private final KeyNumbers keys;
+    private final Model perKeyModel;
     private final Object[] states;
     private final int hash;
     private final long sizeBytes;
 
-    private KeyedState(KeyNumbers keys, Object[] states, int hash, long sizeBytes) {
+    private KeyedState(KeyNumbers keys, Model perKeyModel, Object[] states, int hash,
+        long sizeBytes) {
       this.keys = keys;
+      this.perKeyModel = perKeyModel;
       this.states = states;
       this.hash = hash;
       this.sizeBytes = sizeBytes;
@@ -144,11 +148,23 @@ public final class PartitionedModel implements Model {
       Object slot = isInitial ? null : state == null ? NULL_STATE : state;
       int newHash = hash - contribution(number, next[number]) + contribution(number, slot);
       next[number] = slot;
-      return new KeyedState(keys, next, newHash, newSizeBytes);
+      return new KeyedState(keys, perKeyModel, next, newHash, newSizeBytes);
     }
 
-    private static int contribution(int number, Object slot) {
-      return slot == null ? 0 : (number + 1) * 0x9E3779B9 ^ slot.hashCode();
+    private int contribution(int number, Object slot) {
+      if (slot == null) {
+        return 0;
+      }
+      int slotHash = slot == NULL_STATE ? 0x5EED : perKeyModel.stateHash(slot);
+      return (number + 1) * 0x9E3779B9 ^ slotHash;
+    }
+
+    /** Slots are equal when both are free, both hold null, or the per-key model says so. */
+    private boolean slotsEqual(Object mine, Object theirs) {
+      if (mine == null || theirs == null || mine == NULL_STATE || theirs == NULL_STATE) {
+        return mine == theirs;
+      }
+      return perKeyModel.statesEqual(mine, theirs);
     }
 
     @Override
@@ -160,7 +176,7 @@ public final class PartitionedModel implements Model {
       for (int i = 0; i < length; i++) {
         Object mine = i < states.length ? states[i] : null;
         Object theirs = i < keyed.states.length ? keyed.states[i] : null;
-        if (!Objects.equals(mine, theirs)) {
+        if (!slotsEqual(mine, theirs)) {
           return false;
         }
       }
