@@ -75,7 +75,7 @@ final class WglSearch {
       Verdict verdict = linearizable ? Verdict.LINEARIZABLE : Verdict.NOT_LINEARIZABLE;
       return new PartitionResult(partition, verdict, operations.size(), cache.size(), witness,
           null);
-    } catch (ConfigurationCache.FullException | TimeUp spent) {
+    } catch (ConfigurationCache.FullException | SearchStopped spent) {
       return new PartitionResult(partition, Verdict.UNKNOWN, operations.size(), cache.size(),
           null, spent.getMessage());
     } catch (OutOfMemoryError heapExhausted) {
@@ -87,13 +87,13 @@ final class WglSearch {
     }
   }
 
-  private static final class TimeUp extends Exception {
-    TimeUp(String message) {
+  private static final class SearchStopped extends Exception {
+    SearchStopped(String message) {
       super(message, null, false, false);
     }
   }
 
-  private boolean search() throws ConfigurationCache.FullException, TimeUp {
+  private boolean search() throws ConfigurationCache.FullException, SearchStopped {
     Object state = model.initialState();
     int event = events.next[events.head];
     long steps = 0;
@@ -128,12 +128,12 @@ final class WglSearch {
     return true;
   }
 
-  private void checkLimits(long steps) throws TimeUp {
+  private void checkLimits(long steps) throws SearchStopped {
     if (System.nanoTime() > deadlineNanos) {
-      throw new TimeUp("time budget spent after " + steps + " search steps");
+      throw new SearchStopped("time budget spent after " + steps + " search steps");
     }
     if (abandoned.getAsBoolean()) {
-      throw new TimeUp(ABANDONED);
+      throw new SearchStopped(ABANDONED);
     }
   }
 

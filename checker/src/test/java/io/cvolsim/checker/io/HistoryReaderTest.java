@@ -106,6 +106,16 @@ class HistoryReaderTest {
   }
 
   @Test
+  void edn_taggedOpRecords_asNewerJepsenWritesThem_areReadAsMaps() throws HistoryFormatException {
+    History history = read("""
+        #jepsen.history.Op{:index 0, :time 1, :type :invoke, :process 0, :f :read, :value nil}
+        #jepsen.history.Op{:index 1, :time 2, :type :ok, :process 0, :f :read, :value 3}
+        """);
+    assertThat(history.pairs()).singleElement()
+        .satisfies(pair -> assertThat(pair.output()).isEqualTo(3L));
+  }
+
+  @Test
   void openInvocationsAtTheEnd_countAsInfo() throws HistoryFormatException {
     History history = read("{:process 1, :type :invoke, :f :write, :value 3}");
     assertThat(history.pairs()).singleElement()
