@@ -29,7 +29,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "check",
-    mixinStandardHelpOptions = true,
     description = {
       "Checks histories for linearizability against a sequential model.",
       "Formats: Jepsen EDN, Jepsen text logs, Porcupine kv logs, JSON lines (auto-detected).",
@@ -45,7 +44,12 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "NAME",
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+  private boolean helpRequested;
+
+  // --model and FILE are checked in call(), not by picocli, so that their absence is a one-line
+  // error with exit 2 like every other bad input, whatever handler the parent command installs.
+  @Option(names = "--model", paramLabel = "NAME",
       description = "register, cas-register, mutex, set, multi-register, key-value, cinder-volume")
   private String modelName;
 
@@ -79,8 +83,8 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--explain", description = "After a violation, print the witness.")
   private boolean explain;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "History files.")
-  private List<Path> files;
+  @Parameters(arity = "0..*", paramLabel = "FILE", description = "History files.")
+  private List<Path> files = List.of();
 
   /** Runs the command alone, before it is wired under the top-level cvolsim command. */
   public static void main(String[] arguments) {
@@ -113,6 +117,13 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   private FileChecker fileChecker() throws BadInputException {
+    if (modelName == null) {
+      throw new BadInputException("--model: missing; one of "
+          + String.join(", ", ModelRegistry.standard().descriptions().keySet()));
+    }
+    if (files.isEmpty()) {
+      throw new BadInputException("no FILE given");
+    }
     HistoryFormat format = OptionValues.format(formatName);
     Budget budget = Budget.defaults()
         .withTimeBudgetMillis(OptionValues.durationMillis("--budget", timeBudgetText));

@@ -153,6 +153,18 @@ class CheckCommandTest {
   }
 
   @Test
+  void check_withoutModelOrFiles_isOneLineAndExitTwo() throws IOException {
+    Path good = file("good.edn", GOOD_EDN);
+    Run noModel = run(good.toString());
+    assertThat(noModel.exitCode()).isEqualTo(2);
+    assertThat(noModel.err().lines().toList()).singleElement().asString()
+        .startsWith("cvolsim check: --model: missing; one of cas-register, cinder-volume");
+    Run noFiles = run("--model", "mutex");
+    assertThat(noFiles.exitCode()).isEqualTo(2);
+    assertThat(noFiles.err()).isEqualTo("cvolsim check: no FILE given" + System.lineSeparator());
+  }
+
+  @Test
   void check_missingFile_isBadInput() {
     Path missing = directory.resolve("missing.edn");
     Run run = run("--model", "mutex", missing.toString());
