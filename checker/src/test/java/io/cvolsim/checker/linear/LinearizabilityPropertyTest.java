@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -114,8 +115,21 @@ class LinearizabilityPropertyTest {
   @MethodSource("objects")
   void smallHistories_fastCheckerAgreesWithBruteForce(String name,
       Supplier<SequentialObject> object) throws HistoryFormatException {
+    agreesWithBruteForce(object, 300);
+  }
+
+  /** The same agreement over many more seeds: {@code mvn -Pnightly verify}. */
+  @Tag("nightly")
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("objects")
+  void smallHistories_fastCheckerAgreesWithBruteForce_manySeeds(String name,
+      Supplier<SequentialObject> object) throws HistoryFormatException {
+    agreesWithBruteForce(object, 20_000);
+  }
+
+  private static void agreesWithBruteForce(Supplier<SequentialObject> object, int total)
+      throws HistoryFormatException {
     int notLinearizable = 0;
-    int total = 300;
     for (long seed = 0; seed < total; seed++) {
       ConcurrentClients clients = new ConcurrentClients(seed, object.get(), 3, 0.2).run(7);
       History history = mutated(clients.history(), new SplittableRandom(seed));
