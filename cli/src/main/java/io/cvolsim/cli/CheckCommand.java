@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,7 +29,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "check",
-    mixinStandardHelpOptions = true,
     description = {
       "Checks histories for linearizability against a sequential model.",
       "Formats: Jepsen EDN, Jepsen text logs, Porcupine kv logs, JSON lines (auto-detected).",
@@ -44,7 +44,12 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "NAME",
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+  private boolean helpRequested;
+
+  // --model and FILE are checked in call(), not by picocli, so that their absence is a one-line
+  // error with exit 2 like every other bad input, whatever handler the parent command installs.
+  @Option(names = "--model", paramLabel = "NAME",
       description = "register, cas-register, mutex, set, multi-register, key-value, cinder-volume")
   private String modelName;
 
@@ -68,14 +73,23 @@ public final class CheckCommand implements Callable<Integer> {
       description = "Check each history whole instead of per key (slower; for comparisons).")
   private boolean noPartition;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Partitions searched at once; default the number of processors.")
+  private String threadsText;
+
   @Option(names = "--json", description = "One JSON object per file per line.")
   private boolean json;
 
   @Option(names = "--explain", description = "After a violation, print the witness.")
   private boolean explain;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "History files.")
-  private List<Path> files;
+  @Parameters(arity = "0..*", paramLabel = "FILE", description = "History files.")
+  private List<Path> files = List.of();
+
+  /** Runs the command alone, before it is wired under the top-level cvolsim command. */
+  public static void main(String[] arguments) {
+    System.exit(new CommandLine(new CheckCommand()).execute(arguments));
+  }
 
   @Override
   public Integer call() {
@@ -103,6 +117,13 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   private FileChecker fileChecker() throws BadInputException {
+    if (modelName == null) {
+      throw new BadInputException("--model: missing; one of "
+          + String.join(", ", ModelRegistry.standard().descriptions().keySet()));
+    }
+    if (files.isEmpty()) {
+      throw new BadInputException("no FILE given");
+    }
     HistoryFormat format = OptionValues.format(formatName);
     Budget budget = Budget.defaults()
         .withTimeBudgetMillis(OptionValues.durationMillis("--budget", timeBudgetText));
@@ -116,8 +137,10 @@ public final class CheckCommand implements Callable<Integer> {
     } catch (IllegalArgumentException unknown) {
       throw new BadInputException(files.get(0) + ":0: " + unknown.getMessage());
     }
+    int threads = threadsText == null ? Runtime.getRuntime().availableProcessors()
+        : (int) Math.min(256, OptionValues.positive("--threads", threadsText, threadsText));
     return new FileChecker(model, format, budget,
-        noPartition ? Partitioning.NONE : Partitioning.PER_KEY);
+        noPartition ? Partitioning.NONE : Partitioning.PER_KEY, threads);
   }
 
   private static int exitCode(Verdict overall) {

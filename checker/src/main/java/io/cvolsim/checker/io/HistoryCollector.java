@@ -29,6 +29,24 @@ final class HistoryCollector {
     operations.add(operation);
   }
 
+  /** Parses one line of a line-based format; null for a line that holds no client op. */
+  @FunctionalInterface
+  interface LineParser {
+    Operation parse(String line, int lineNumber) throws HistoryFormatException;
+  }
+
+  /** A history from a format with one event per line. */
+  static History fromLines(String source, CharSequence content, LineParser parser)
+      throws HistoryFormatException {
+    HistoryCollector collector = new HistoryCollector(source);
+    int lineNumber = 0;
+    for (String line : content.toString().split("\n", -1)) {
+      lineNumber++;
+      collector.add(parser.parse(line, lineNumber), lineNumber);
+    }
+    return collector.build();
+  }
+
   History build() throws HistoryFormatException {
     return History.fromSource(source, operations, Arrays.copyOf(lines, operations.size()));
   }

@@ -20,20 +20,17 @@ final class JepsenLogReader {
   private JepsenLogReader() {}
 
   static History read(String source, CharSequence content) throws HistoryFormatException {
-    HistoryCollector collector = new HistoryCollector(source);
-    int lineNumber = 0;
-    for (String line : content.toString().split("\n", -1)) {
-      lineNumber++;
+    return HistoryCollector.fromLines(source, content, (line, lineNumber) -> {
       int marker = line.indexOf(MARKER);
       if (marker >= 0) {
-        collector.add(parseEvent(source, lineNumber, line.substring(marker + MARKER.length())),
-            lineNumber);
-      } else if (!line.isBlank() && !line.startsWith("INFO") && !line.startsWith("WARN")) {
+        return parseEvent(source, lineNumber, line.substring(marker + MARKER.length()));
+      }
+      if (!line.isBlank() && !line.startsWith("INFO") && !line.startsWith("WARN")) {
         throw new HistoryFormatException(source, lineNumber,
             "not a Jepsen log line (expected INFO  jepsen.util - ...): " + abbreviate(line));
       }
-    }
-    return collector.build();
+      return null;
+    });
   }
 
   private static Operation parseEvent(String source, int lineNumber, String event)

@@ -17,12 +17,9 @@ final class JsonLinesHistoryReader {
   private JsonLinesHistoryReader() {}
 
   static History read(String source, CharSequence content) throws HistoryFormatException {
-    HistoryCollector collector = new HistoryCollector(source);
-    int lineNumber = 0;
-    for (String line : content.toString().split("\n", -1)) {
-      lineNumber++;
+    return HistoryCollector.fromLines(source, content, (line, lineNumber) -> {
       if (line.isBlank()) {
-        continue;
+        return null;
       }
       Object parsed;
       try {
@@ -31,9 +28,7 @@ final class JsonLinesHistoryReader {
         throw new HistoryFormatException(source, lineNumber, "JSON syntax error: "
             + error.getOriginalMessage().lines().findFirst().orElse(""));
       }
-      collector.add(OperationMaps.toOperation(PlainValues.of(parsed), source, lineNumber, false),
-          lineNumber);
-    }
-    return collector.build();
+      return OperationMaps.toOperation(PlainValues.of(parsed), source, lineNumber, false);
+    });
   }
 }

@@ -9,8 +9,8 @@ import java.util.Optional;
  *
  * @param verdict the combined verdict
  * @param operationCount operations in the history (invocations)
- * @param partitions the partitions checked, smallest first; the check stops at the first
- *     violation, so later partitions may be missing
+ * @param partitions the partitions checked, smallest first; a one-thread check stops at the
+ *     first violation, so later partitions may be missing
  * @param elapsedNanos wall-clock time of the check
  */
 public record CheckResult(

@@ -1,7 +1,7 @@
 package io.cvolsim.checker.linear;
 
+import io.cvolsim.checker.model.Model;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * Lowe's cache: the set of (linearized operations, model state) configurations already
@@ -16,6 +16,7 @@ final class ConfigurationCache {
   /** Per entry: the bitset array header, the slot's hash and two references. */
   private static final long ENTRY_OVERHEAD_BYTES = 16 + 8 + 8;
 
+  private final Model model;
   private final long entriesMax;
   private final long bytesMax;
   private final int bitsetBytes;
@@ -25,7 +26,9 @@ final class ConfigurationCache {
   private int size;
   private long bytes;
 
-  ConfigurationCache(long entriesMax, long bytesMax, int bitsetWords) {
+  /** @param model compares states */
+  ConfigurationCache(Model model, long entriesMax, long bytesMax, int bitsetWords) {
+    this.model = model;
     this.entriesMax = entriesMax;
     this.bytesMax = bytesMax;
     this.bitsetBytes = 8 * bitsetWords;
@@ -48,7 +51,7 @@ final class ConfigurationCache {
     int slot = (int) (hash ^ (hash >>> 32)) & mask;
     while (bitsets[slot] != null) {
       if (hashes[slot] == hash && Arrays.equals(bitsets[slot], bitset)
-          && Objects.equals(states[slot], state)) {
+          && model.statesEqual(states[slot], state)) {
         return false;
       }
       slot = (slot + 1) & mask;

@@ -33,6 +33,9 @@ public final class LinearizabilityChecker {
     NONE
   }
 
+  /** Below this many operations starting threads costs more than it saves (measured: ~1 ms). */
+  private static final int PARALLEL_MIN_OPERATIONS = 1_000;
+
   private LinearizabilityChecker() {}
 
   /** Checks with per-key partitioning. */
@@ -41,33 +44,54 @@ public final class LinearizabilityChecker {
     return check(history, model, budget, Partitioning.PER_KEY);
   }
 
+  /** Checks on one thread, stopping at the first violation. */
+  public static CheckResult check(History history, Model model, Budget budget,
+      Partitioning partitioning) throws HistoryFormatException {
+    return check(history, model, budget, partitioning, 1);
+  }
+
   /**
    * Checks a history.
    *
+   * @param threads 1 to search the partitions one after another, stopping at the first
+   *     violation; more to search all of them at once (the command line's choice; a simulation
+   *     sweep, already parallel across seeds, keeps 1)
    * @throws HistoryFormatException when an operation has a shape the model cannot take; the
    *     message names the source and line
    */
   public static CheckResult check(History history, Model model, Budget budget,
-      Partitioning partitioning) throws HistoryFormatException {
+      Partitioning partitioning, int threads) throws HistoryFormatException {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
     long startNanos = System.nanoTime();
     long deadlineNanos = startNanos + budget.timeBudgetMillis() * 1_000_000;
-    Map<Object, List<PairedOperation>> partitions = partition(history, model, partitioning);
-    List<Map.Entry<Object, List<PairedOperation>>> bySize = new ArrayList<>(partitions.entrySet());
-    bySize.sort(Comparator.comparingInt(entry -> entry.getValue().size()));
-    List<PartitionResult> results = new ArrayList<>();
+    List<PartitionRunner.Part> parts = parts(history, model, partitioning);
+    boolean worthThreads =
+        parts.size() > 1 && history.invocationCount() >= PARALLEL_MIN_OPERATIONS;
+    List<PartitionResult> results = threads == 1 || !worthThreads
+        ? PartitionRunner.inOrder(parts, budget, deadlineNanos)
+        : PartitionRunner.inParallel(parts, budget, deadlineNanos, threads);
     Verdict verdict = Verdict.LINEARIZABLE;
-    for (Map.Entry<Object, List<PairedOperation>> part : bySize) {
-      Model partModel = part.getKey() == ALL ? model : model.partitionModel(part.getKey());
-      PartitionResult result = new WglSearch(partModel, part.getValue(), budget, deadlineNanos)
-          .run(String.valueOf(part.getKey()));
-      results.add(result);
+    for (PartitionResult result : results) {
       verdict = verdict.combine(result.verdict());
-      if (verdict == Verdict.NOT_LINEARIZABLE) {
-        break;
-      }
     }
     return new CheckResult(verdict, history.invocationCount(), results,
         System.nanoTime() - startNanos);
+  }
+
+  /** The partitions, smallest first, each with the model that checks it alone. */
+  private static List<PartitionRunner.Part> parts(History history, Model model,
+      Partitioning partitioning) throws HistoryFormatException {
+    List<PartitionRunner.Part> parts = new ArrayList<>();
+    for (Map.Entry<Object, List<PairedOperation>> entry
+        : partition(history, model, partitioning).entrySet()) {
+      Model partModel = entry.getKey() == ALL ? model : model.partitionModel(entry.getKey());
+      parts.add(new PartitionRunner.Part(String.valueOf(entry.getKey()), partModel,
+          entry.getValue()));
+    }
+    parts.sort(Comparator.comparingInt(part -> part.operations().size()));
+    return parts;
   }
 
   /** The key of the single partition of an unpartitioned check; no model key equals it. */

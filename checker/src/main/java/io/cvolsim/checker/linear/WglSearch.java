@@ -5,8 +5,8 @@ import io.cvolsim.checker.model.Model;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 
 /**
  * The Wing–Gong depth-first search for a linearization of one partition, with Lowe's cache of
@@ -28,6 +28,7 @@ final class WglSearch {
   private final List<PairedOperation> operations;
   private final EventList events;
   private final long deadlineNanos;
+  private final BooleanSupplier abandoned;
   private final ConfigurationCache cache;
   private final long[] zobrist;
   private final long[] linearized;
@@ -39,13 +40,22 @@ final class WglSearch {
   private final List<PartialLinearization> longest = new ArrayList<>();
   private List<PairedOperation> involved = List.of();
 
-  WglSearch(Model model, List<PairedOperation> operations, Budget budget, long deadlineNanos) {
+  /** The reason given when another thread's verdict made this search pointless. */
+  static final String ABANDONED = "abandoned: a smaller partition is not linearizable";
+
+  /**
+   * @param abandoned polled with the clock; true stops the search with reason {@link #ABANDONED}
+   */
+  WglSearch(Model model, List<PairedOperation> operations, Budget budget, long deadlineNanos,
+      BooleanSupplier abandoned) {
     this.model = model;
     this.operations = operations;
     this.events = new EventList(operations);
     this.deadlineNanos = deadlineNanos;
+    this.abandoned = abandoned;
     int words = Math.max(1, (operations.size() + 63) / 64);
-    this.cache = new ConfigurationCache(budget.cacheEntriesMax(), budget.cacheBytesMax(), words);
+    this.cache = new ConfigurationCache(model, budget.cacheEntriesMax(), budget.cacheBytesMax(),
+        words);
     this.linearized = new long[words];
     this.zobrist = new long[operations.size()];
     SplittableRandom random = new SplittableRandom(ZOBRIST_SEED);
@@ -65,25 +75,31 @@ final class WglSearch {
       Verdict verdict = linearizable ? Verdict.LINEARIZABLE : Verdict.NOT_LINEARIZABLE;
       return new PartitionResult(partition, verdict, operations.size(), cache.size(), witness,
           null);
-    } catch (ConfigurationCache.FullException | TimeUp spent) {
+    } catch (ConfigurationCache.FullException | SearchStopped spent) {
       return new PartitionResult(partition, Verdict.UNKNOWN, operations.size(), cache.size(),
           null, spent.getMessage());
+    } catch (OutOfMemoryError heapExhausted) {
+      // A safety net only: the cache budget normally stops the search long before this, but a
+      // model whose stateSizeBytes underestimates its states could still fill the heap. The
+      // failed allocation was a large one (a table or a state), so a little memory is left.
+      return new PartitionResult(partition, Verdict.UNKNOWN, operations.size(), -1, null,
+          "heap exhausted; lower the cache budget");
     }
   }
 
-  private static final class TimeUp extends Exception {
-    TimeUp(String message) {
+  private static final class SearchStopped extends Exception {
+    SearchStopped(String message) {
       super(message, null, false, false);
     }
   }
 
-  private boolean search() throws ConfigurationCache.FullException, TimeUp {
+  private boolean search() throws ConfigurationCache.FullException, SearchStopped {
     Object state = model.initialState();
     int event = events.next[events.head];
     long steps = 0;
     while (event != EventList.NONE) {
-      if ((++steps & (TIME_CHECK_INTERVAL - 1)) == 0 && System.nanoTime() > deadlineNanos) {
-        throw new TimeUp("time budget spent after " + steps + " search steps");
+      if ((++steps & (TIME_CHECK_INTERVAL - 1)) == 0) {
+        checkLimits(steps);
       }
       if (events.isCall[event]) {
         Object next = model.step(state, operations.get(events.operationOf[event]));
@@ -112,11 +128,20 @@ final class WglSearch {
     return true;
   }
 
+  private void checkLimits(long steps) throws SearchStopped {
+    if (System.nanoTime() > deadlineNanos) {
+      throw new SearchStopped("time budget spent after " + steps + " search steps");
+    }
+    if (abandoned.getAsBoolean()) {
+      throw new SearchStopped(ABANDONED);
+    }
+  }
+
   /** Marks the operation linearized if that gives a configuration not seen before. */
   private boolean isNewConfiguration(int operation, Object state)
       throws ConfigurationCache.FullException {
     flip(operation);
-    long hash = linearizedHash ^ (Objects.hashCode(state) * 0x9E3779B97F4A7C15L);
+    long hash = linearizedHash ^ (model.stateHash(state) * 0x9E3779B97F4A7C15L);
     if (cache.add(linearized, hash, state, model.stateSizeBytes(state))) {
       return true;
     }
@@ -137,13 +162,13 @@ final class WglSearch {
     if (depth > bestDepth) {
       bestDepth = depth;
       longest.clear();
-      involved = involvedAt(returnEvent);
+      involved = involvedWith(operations.get(events.operationOf[returnEvent]));
     }
     if (longest.size() >= LONGEST_KEPT) {
       return;
     }
     for (PartialLinearization kept : longest) {
-      if (Objects.equals(kept.stateReached(), state)) {
+      if (model.statesEqual(kept.stateReached(), state)) {
         return;
       }
     }
@@ -155,18 +180,25 @@ final class WglSearch {
     longest.add(new PartialLinearization(prefix, state, blocked));
   }
 
-  /** The pending calls ahead of the stuck return, and the operation that returned. */
-  private List<PairedOperation> involvedAt(int returnEvent) {
-    List<PairedOperation> found = new ArrayList<>();
-    for (int e = events.next[events.head]; e != returnEvent && found.size() < INVOLVED_MAX;
-        e = events.next[e]) {
-      found.add(operations.get(events.operationOf[e]));
+  /**
+   * The operation that could not be linearized and those overlapping it in real time, which
+   * are the candidates for the orders tried before it (at most a dozen, nearest first).
+   */
+  private List<PairedOperation> involvedWith(PairedOperation blocked) {
+    List<PairedOperation> overlapping = new ArrayList<>();
+    for (PairedOperation operation : operations) {
+      boolean startsBeforeItEnds = operation.invocationPosition() < blocked.completionPosition();
+      boolean endsAfterItStarts = !operation.hasKnownOutput()
+          || operation.completionPosition() > blocked.invocationPosition();
+      if (startsBeforeItEnds && endsAfterItStarts) {
+        overlapping.add(operation);
+      }
     }
-    PairedOperation blocked = operations.get(events.operationOf[returnEvent]);
-    if (!found.contains(blocked)) {
-      found.add(blocked);
-    }
-    found.sort(Comparator.comparingInt(PairedOperation::id));
-    return found;
+    overlapping.sort(Comparator.comparingInt(
+        operation -> Math.abs(operation.invocationPosition() - blocked.invocationPosition())));
+    List<PairedOperation> nearest =
+        new ArrayList<>(overlapping.subList(0, Math.min(INVOLVED_MAX, overlapping.size())));
+    nearest.sort(Comparator.comparingInt(PairedOperation::id));
+    return nearest;
   }
 }

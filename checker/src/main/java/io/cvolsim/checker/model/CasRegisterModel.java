@@ -10,6 +10,9 @@ import java.util.List;
  * <p>An ok read of nil follows Knossos when the initial value is not nil: the client did not
  * record what it read, so any state explains it. When the initial value is nil (an etcd key that
  * does not exist yet), nil is a value the register holds and a nil read must match it.
+ *
+ * <p>An ok cas whose result is {@code false} ran and found another value (Porcupine's reading
+ * of etcd's failed CAS, see {@link io.cvolsim.checker.io.PorcupineEtcdReading}).
  */
 public final class CasRegisterModel implements Model {
   private final String name;
@@ -45,12 +48,16 @@ public final class CasRegisterModel implements Model {
   @Override
   public Object step(Object state, PairedOperation operation) {
     return switch (operation.f()) {
-      case "read" -> reads(state, operation.output()) ? state : ILLEGAL;
+      case "read" -> !operation.hasKnownOutput() || reads(state, operation.output())
+          ? state : ILLEGAL;
       case "write" -> Values.normalize(operation.input());
       case "cas" -> {
         List<?> expectedAndNew = Values.tuple(operation.input(), 2);
-        yield Values.same(state, expectedAndNew.get(0))
-            ? Values.normalize(expectedAndNew.get(1)) : ILLEGAL;
+        boolean matches = Values.same(state, expectedAndNew.get(0));
+        if (operation.hasKnownOutput() && Boolean.FALSE.equals(operation.output())) {
+          yield matches ? ILLEGAL : state; // Porcupine's reading: it ran and found no match
+        }
+        yield matches ? Values.normalize(expectedAndNew.get(1)) : ILLEGAL;
       }
       default -> ILLEGAL;
     };

@@ -26,7 +26,8 @@ public final class KeyValueModel {
     if (Values.tuple(operation.input(), 2) == null) {
       return "key-value needs a value [key value], got " + operation.input();
     }
-    if (operation.hasKnownOutput() && Values.tuple(operation.output(), 2) == null) {
+    boolean read = operation.f().equals("get") || operation.f().equals("read");
+    if (read && operation.hasKnownOutput() && Values.tuple(operation.output(), 2) == null) {
       return "key-value needs a completion value [key value], got " + operation.output();
     }
     return null;

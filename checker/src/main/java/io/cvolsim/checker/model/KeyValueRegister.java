@@ -36,6 +36,9 @@ public final class KeyValueRegister implements Model {
     Object argument = Values.normalize(((List<?>) operation.input()).get(1));
     return switch (operation.f()) {
       case "get", "read" -> {
+        if (!operation.hasKnownOutput()) {
+          yield current;
+        }
         Object valueRead = Values.normalize(((List<?>) operation.output()).get(1));
         yield Values.same(current, valueRead) ? current : ILLEGAL;
       }

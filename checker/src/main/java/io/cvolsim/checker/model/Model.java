@@ -5,8 +5,9 @@ import io.cvolsim.checker.history.PairedOperation;
 /**
  * A sequential specification: the object a concurrent history must be explainable by.
  *
- * <p>States are immutable values with {@code equals} and {@code hashCode} over all of their
- * content, because the checker caches (linearized set, state) pairs. A state may be null.
+ * <p>States are immutable values compared with {@link #statesEqual} and {@link #stateHash} (by
+ * default their own {@code equals} and {@code hashCode}, which must then cover all of their
+ * content), because the checker caches (linearized set, state) pairs. A state may be null.
  *
  * <p>The checker calls {@link #step} for operations that took effect (outcome ok, with a known
  * output the model must check) and for operations whose outcome is unknown (info: apply the
@@ -56,6 +57,19 @@ public interface Model {
    */
   default boolean mayChangeState(PairedOperation operation) {
     return true;
+  }
+
+  /**
+   * Whether two states are the same for the search, by default {@code Objects.equals}. Override
+   * together with {@link #stateHash} when the state type's own equality does not fit.
+   */
+  default boolean statesEqual(Object left, Object right) {
+    return java.util.Objects.equals(left, right);
+  }
+
+  /** A hash consistent with {@link #statesEqual}; by default {@code Objects.hashCode}. */
+  default int stateHash(Object state) {
+    return java.util.Objects.hashCode(state);
   }
 
   /** A rough size of a state in bytes, for the cache budget. */

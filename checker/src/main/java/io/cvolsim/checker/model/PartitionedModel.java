@@ -1,7 +1,10 @@
 package io.cvolsim.checker.model;
 
 import io.cvolsim.checker.history.PairedOperation;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -17,6 +20,7 @@ public final class PartitionedModel implements Model {
   private final Function<PairedOperation, Object> keyOf;
   private final Function<PairedOperation, String> keyProblem;
   private final Model perKeyModel;
+  private final KeyNumbers keys = new KeyNumbers();
 
   /**
    * @param name the registry name
@@ -39,20 +43,30 @@ public final class PartitionedModel implements Model {
 
   @Override
   public Object initialState() {
-    return KeyedState.EMPTY;
+    return new KeyedState(keys, perKeyModel, new Object[0], 0, 64);
   }
 
   @Override
   public Object step(Object state, PairedOperation operation) {
     KeyedState states = (KeyedState) state;
-    Object key = keyOf.apply(operation);
+    int number = keys.numberOf(keyOf.apply(operation));
     Object initial = perKeyModel.initialState();
-    Object current = states.stateOf(key, initial);
+    Object current = states.stateOf(number, initial);
     Object next = perKeyModel.step(current, operation);
     if (next == ILLEGAL) {
       return ILLEGAL;
     }
-    return Objects.equals(next, current) ? states : states.with(key, next, initial);
+    if (perKeyModel.statesEqual(next, current)) {
+      return states;
+    }
+    long sizeBytes = states.sizeBytes - keyStateBytes(current, initial)
+        + keyStateBytes(next, initial);
+    return states.with(number, next, perKeyModel.statesEqual(next, initial), sizeBytes);
+  }
+
+  private long keyStateBytes(Object keyState, Object initial) {
+    return perKeyModel.statesEqual(keyState, initial) ? 0
+        : 48 + perKeyModel.stateSizeBytes(keyState);
   }
 
   @Override
@@ -78,41 +92,95 @@ public final class PartitionedModel implements Model {
 
   @Override
   public long stateSizeBytes(Object state) {
-    long bytes = 64;
-    for (Object keyState : ((KeyedState) state).states.values()) {
-      bytes += 48 + perKeyModel.stateSizeBytes(keyState);
-    }
-    return bytes;
+    return ((KeyedState) state).sizeBytes;
   }
 
-  /** The states of the keys that left their initial state; immutable, hash computed once. */
-  public static final class KeyedState {
-    static final KeyedState EMPTY = new KeyedState(Map.of());
-    private final Map<Object, Object> states;
-    private final int hash;
+  /** Numbers the keys in order of first use, so that a state is an array indexed by key. */
+  private static final class KeyNumbers {
+    private final Map<Object, Integer> numbers = new HashMap<>();
+    private final List<Object> keys = new ArrayList<>();
 
-    private KeyedState(Map<Object, Object> states) {
-      this.states = states;
-      this.hash = states.hashCode();
-    }
-
-    Object stateOf(Object key, Object initial) {
-      return states.containsKey(key) ? states.get(key) : initial;
-    }
-
-    KeyedState with(Object key, Object state, Object initial) {
-      Map<Object, Object> next = new HashMap<>(states);
-      if (Objects.equals(state, initial)) {
-        next.remove(key);
-      } else {
-        next.put(key, state);
+    synchronized int numberOf(Object key) {
+      Integer number = numbers.get(key);
+      if (number == null) {
+        number = keys.size();
+        numbers.put(key, number);
+        keys.add(key);
       }
-      return new KeyedState(next);
+      return number;
+    }
+
+    synchronized Object keyOf(int number) {
+      return keys.get(number);
+    }
+  }
+
+  /**
+   * The states of every key, by key number; a null slot (or none) means the key is still in its
+   * initial state. Immutable; its hash and size are updated per step, not recomputed.
+   */
+  public static final class KeyedState {
+    /** Stands for a key whose state is null but whose initial state is not. */
+    private static final Object NULL_STATE = new Object();
+    private final KeyNumbers keys;
+    private final Model perKeyModel;
+    private final Object[] states;
+    private final int hash;
+    private final long sizeBytes;
+
+    private KeyedState(KeyNumbers keys, Model perKeyModel, Object[] states, int hash,
+        long sizeBytes) {
+      this.keys = keys;
+      this.perKeyModel = perKeyModel;
+      this.states = states;
+      this.hash = hash;
+      this.sizeBytes = sizeBytes;
+    }
+
+    Object stateOf(int number, Object initial) {
+      Object slot = number < states.length ? states[number] : null;
+      return slot == null ? initial : slot == NULL_STATE ? null : slot;
+    }
+
+    /** The key's new state; {@code isInitial} frees its slot so equal states stay equal. */
+    KeyedState with(int number, Object state, boolean isInitial, long newSizeBytes) {
+      Object[] next = Arrays.copyOf(states, Math.max(states.length, number + 1));
+      Object slot = isInitial ? null : state == null ? NULL_STATE : state;
+      int newHash = hash - contribution(number, next[number]) + contribution(number, slot);
+      next[number] = slot;
+      return new KeyedState(keys, perKeyModel, next, newHash, newSizeBytes);
+    }
+
+    private int contribution(int number, Object slot) {
+      if (slot == null) {
+        return 0;
+      }
+      int slotHash = slot == NULL_STATE ? 0x5EED : perKeyModel.stateHash(slot);
+      return (number + 1) * 0x9E3779B9 ^ slotHash;
+    }
+
+    /** Slots are equal when both are free, both hold null, or the per-key model says so. */
+    private boolean slotsEqual(Object mine, Object theirs) {
+      if (mine == null || theirs == null || mine == NULL_STATE || theirs == NULL_STATE) {
+        return mine == theirs;
+      }
+      return perKeyModel.statesEqual(mine, theirs);
     }
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof KeyedState keyed && keyed.hash == hash && keyed.states.equals(states);
+      if (!(other instanceof KeyedState keyed) || keyed.hash != hash) {
+        return false;
+      }
+      int length = Math.max(states.length, keyed.states.length);
+      for (int i = 0; i < length; i++) {
+        Object mine = i < states.length ? states[i] : null;
+        Object theirs = i < keyed.states.length ? keyed.states[i] : null;
+        if (!slotsEqual(mine, theirs)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     @Override
@@ -123,7 +191,11 @@ public final class PartitionedModel implements Model {
     @Override
     public String toString() {
       Map<String, Object> sorted = new TreeMap<>();
-      states.forEach((key, value) -> sorted.put(String.valueOf(key), value));
+      for (int i = 0; i < states.length; i++) {
+        if (states[i] != null) {
+          sorted.put(String.valueOf(keys.keyOf(i)), states[i] == NULL_STATE ? null : states[i]);
+        }
+      }
       return sorted.toString();
     }
   }

@@ -27,7 +27,8 @@ public final class SetModel implements Model {
         grown.add(Values.normalize(operation.input()));
         yield Collections.unmodifiableSet(grown);
       }
-      case "read" -> elements.equals(normalizedSet((Collection<?>) operation.output()))
+      case "read" -> !operation.hasKnownOutput()
+          || elements.equals(normalizedSet((Collection<?>) operation.output()))
           ? state : ILLEGAL;
       default -> ILLEGAL;
     };

@@ -38,7 +38,8 @@ public final class VolumeStatusMachine implements Model {
     Map<String, Object> argument = Values.map(operation.input());
     VolumeState volume = (VolumeState) state;
     if (operation.f().equals("read")) {
-      return VolumeReads.matches(volume, Values.map(operation.output())) ? state : ILLEGAL;
+      return !operation.hasKnownOutput()
+          || VolumeReads.matches(volume, Values.map(operation.output())) ? state : ILLEGAL;
     }
     if (operation.f().equals("create")) {
       return volume != null ? ILLEGAL

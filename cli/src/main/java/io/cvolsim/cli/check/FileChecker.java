@@ -18,13 +18,16 @@ public final class FileChecker {
   private final HistoryFormat format;
   private final Budget budget;
   private final Partitioning partitioning;
+  private final int threads;
 
+  /** @param threads how many partitions to search at once */
   public FileChecker(Model model, HistoryFormat format, Budget budget,
-      Partitioning partitioning) {
+      Partitioning partitioning, int threads) {
     this.model = model;
     this.format = format;
     this.budget = budget;
     this.partitioning = partitioning;
+    this.threads = threads;
   }
 
   /**
@@ -36,12 +39,17 @@ public final class FileChecker {
     long startNanos = System.nanoTime();
     try {
       History history = HistoryReader.read(file, format);
-      CheckResult result = LinearizabilityChecker.check(history, model, budget, partitioning);
+      CheckResult result = LinearizabilityChecker.check(history, model, budget, partitioning,
+          threads);
       return new FileOutcome(file.toString(), result, (System.nanoTime() - startNanos) / 1_000_000);
     } catch (HistoryFormatException error) {
       throw new BadInputException(error.getMessage());
     } catch (IOException error) {
       throw new BadInputException(file + ":0: cannot read: " + describe(error));
+    } catch (RuntimeException modelFailure) {
+      // A model that throws on a value its problemWith let through: still one line, exit 2.
+      throw new BadInputException(file + ":0: cannot check with model " + model.name() + ": "
+          + modelFailure);
     }
   }
 

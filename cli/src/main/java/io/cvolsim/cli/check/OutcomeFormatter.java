@@ -14,9 +14,12 @@ import java.util.Map;
 
 /** Formats one file's outcome as a line of text or a line of JSON. */
 public final class OutcomeFormatter {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private OutcomeFormatter() {}
+
+  /** Jackson is loaded only for --json: class loading is a fair share of a short run. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   /** {@code <file>  <verdict>  <n> ops  <ms> ms}, plus the failing partition or the reason. */
   public static String text(FileOutcome outcome) {
@@ -45,7 +48,7 @@ public final class OutcomeFormatter {
     result.unknownReason().ifPresent(reason -> object.put("reason", reason));
     result.witness().ifPresent(witness -> object.put("witness", witnessObject(witness)));
     try {
-      return JSON.writeValueAsString(object);
+      return Json.MAPPER.writeValueAsString(object);
     } catch (JsonProcessingException error) {
       throw new IllegalStateException("plain maps always serialize", error);
     }

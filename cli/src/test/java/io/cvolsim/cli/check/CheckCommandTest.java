@@ -153,6 +153,18 @@ class CheckCommandTest {
   }
 
   @Test
+  void check_withoutModelOrFiles_isOneLineAndExitTwo() throws IOException {
+    Path good = file("good.edn", GOOD_EDN);
+    Run noModel = run(good.toString());
+    assertThat(noModel.exitCode()).isEqualTo(2);
+    assertThat(noModel.err().lines().toList()).singleElement().asString()
+        .startsWith("cvolsim check: --model: missing; one of cas-register, cinder-volume");
+    Run noFiles = run("--model", "mutex");
+    assertThat(noFiles.exitCode()).isEqualTo(2);
+    assertThat(noFiles.err()).isEqualTo("cvolsim check: no FILE given" + System.lineSeparator());
+  }
+
+  @Test
   void check_missingFile_isBadInput() {
     Path missing = directory.resolve("missing.edn");
     Run run = run("--model", "mutex", missing.toString());
@@ -165,7 +177,8 @@ class CheckCommandTest {
   @CsvSource(delimiter = '|', value = {
       "--format | yaml | --format: unknown format \"yaml\"",
       "--initial | {:x | --initial: not EDN",
-      "--budget | soon | --budget: expected a positive amount"
+      "--budget | soon | --budget: expected a positive amount",
+      "--cache-mb | -5 | --cache-mb: expected a positive amount"
   })
   void check_badOptionValue_isOneLineAndExitTwo(String option, String value, String message)
       throws IOException {
@@ -186,5 +199,32 @@ class CheckCommandTest {
         .isZero();
     assertThat(run("--model", "register", "--format", "edn", json.toString()).exitCode())
         .isEqualTo(2);
+  }
+
+  @Test
+  void check_noPartition_andCacheBudget_areHonoured() throws IOException {
+    Path keyValue = file("kv.edn", """
+        {:process 0, :type :invoke, :f :put, :key "a", :value "x"}
+        {:process 0, :type :ok, :f :put, :key "a", :value "x"}
+        {:process 1, :type :invoke, :f :get, :key "b", :value nil}
+        {:process 1, :type :ok, :f :get, :key "b", :value ""}
+        """);
+    Run perKey = run("--json", "--model", "key-value", keyValue.toString());
+    Run whole = run("--json", "--model", "key-value", "--no-partition", "--cache-mb", "1",
+        keyValue.toString());
+    assertThat(perKey.out()).contains("\"partitions\":2");
+    assertThat(whole.out()).contains("\"partitions\":1");
+    assertThat(whole.exitCode()).isZero();
+  }
+
+  @Test
+  void check_initialValue_isEdn_andNilIsAValue() throws IOException {
+    Path read = file("read.edn", """
+        {:process 0, :type :invoke, :f :get, :key "a", :value nil}
+        {:process 0, :type :ok, :f :get, :key "a", :value nil}
+        """);
+    assertThat(run("--model", "key-value", read.toString()).exitCode()).isEqualTo(1);
+    assertThat(run("--model", "key-value", "--initial", "nil", read.toString()).exitCode())
+        .isZero();
   }
 }
