@@ -30,6 +30,8 @@ class CinderVolumeModelTest {
     return map;
   }
 
+  private static final String HOST = "c-vol-1@lvm#pool";
+
   /** A call that completes ok before the next one starts. */
   private CinderVolumeModelTest ok(String f, Map<String, Object> argument) {
     recorder.invoke(nextProcess++, f, argument).ok(f.equals("create") ? argument : null);
@@ -63,7 +65,7 @@ class CinderVolumeModelTest {
   }
 
   private CinderVolumeModelTest available(String volume) {
-    return ok("create", value(volume)).ok("complete", value(volume, "status", "available"));
+    return ok("create", value(volume)).ok("complete", value(volume, "status", "available", "host", HOST));
   }
 
   @Test
@@ -82,7 +84,7 @@ class CinderVolumeModelTest {
   void delete_fromAvailable_goesDeleting_andErrorManagingHasItsOwnStatus()
       throws HistoryFormatException {
     available("a").ok("delete", value("a")).reads("a", "deleting", "detached", null, "default");
-    ok("create", value("b")).ok("complete", value("b", "status", "error_managing"))
+    ok("create", value("b")).ok("complete", value("b", "status", "error_managing", "host", HOST))
         .ok("delete", value("b")).reads("b", "error_managing_deleting", "detached", null,
             "default");
     assertThat(verdict()).isEqualTo(Verdict.LINEARIZABLE);
@@ -90,9 +92,18 @@ class CinderVolumeModelTest {
 
   @Test
   void delete_ofACreatingVolume_needsForce() throws HistoryFormatException {
-    ok("create", value("v")).ok("force-delete", value("v"));
+    ok("create", value("v")).ok("complete", value("v", "host", HOST)).ok("force-delete", value("v"));
     assertThat(verdict()).isEqualTo(Verdict.LINEARIZABLE);
-    ok("create", value("w")).ok("delete", value("w"));
+    ok("create", value("w")).ok("complete", value("w", "host", HOST)).ok("delete", value("w"));
+    assertThat(verdict()).isEqualTo(Verdict.NOT_LINEARIZABLE);
+  }
+
+  @Test
+  void delete_ofANeverScheduledVolume_destroysIt_andASecondDeleteIsNotLinearizable()
+      throws HistoryFormatException {
+    ok("create", value("v")).ok("delete", value("v")).readsNotFound("v");
+    assertThat(verdict()).isEqualTo(Verdict.LINEARIZABLE);
+    ok("delete", value("v"));
     assertThat(verdict()).isEqualTo(Verdict.NOT_LINEARIZABLE);
   }
 
@@ -153,7 +164,10 @@ class CinderVolumeModelTest {
   void deleted_isFinal_andReadsAsNotFound() throws HistoryFormatException {
     available("v").ok("complete", value("v", "status", "deleted")).readsNotFound("v");
     assertThat(verdict()).isEqualTo(Verdict.LINEARIZABLE);
-    ok("complete", value("v", "status", "available"));
+    // A late blind save lands on the soft-deleted row, but the volume stays gone to the API.
+    ok("complete", value("v", "status", "available")).readsNotFound("v");
+    assertThat(verdict()).isEqualTo(Verdict.LINEARIZABLE);
+    reads("v", "available", "detached", null, "default");
     assertThat(verdict()).isEqualTo(Verdict.NOT_LINEARIZABLE);
   }
 
