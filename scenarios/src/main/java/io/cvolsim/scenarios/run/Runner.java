@@ -7,7 +7,6 @@ import io.cvolsim.kernel.sim.SimulationOptions;
 import io.cvolsim.reports.PropertyResult;
 import io.cvolsim.reports.RunReport;
 import io.cvolsim.scenarios.deployment.DeploymentWorld;
-import io.cvolsim.scenarios.properties.PropertySuite;
 import io.cvolsim.scenarios.properties.RunArtifacts;
 import io.cvolsim.scenarios.slice.SliceWorld;
 import java.util.ArrayList;
@@ -38,7 +37,7 @@ public final class Runner {
 
     RunArtifacts artifacts = world.artifacts();
     long checkStart = System.nanoTime();
-    List<PropertyResult> properties = properties(artifacts);
+    List<PropertyResult> properties = world.judge(artifacts);
     long checkMillis = (System.nanoTime() - checkStart) / 1_000_000;
 
     RunReport report = new RunReport(spec.seed(), spec.scenario(),
@@ -61,10 +60,6 @@ public final class Runner {
     return spec.kind() == Scenario.Kind.FIRST_SLICE
         ? new SliceWorld(simulation, spec.settings())
         : new DeploymentWorld(simulation, spec.settings());
-  }
-
-  private static List<PropertyResult> properties(RunArtifacts artifacts) {
-    return PropertySuite.check(artifacts);
   }
 
   private static SortedMap<String, Long> counts(Simulation simulation, RunArtifacts artifacts, World world) {

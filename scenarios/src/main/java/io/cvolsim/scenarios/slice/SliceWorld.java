@@ -34,6 +34,8 @@ import io.cvolsim.model.broker.BrokerLog;
 import io.cvolsim.model.dlm.LockLog;
 import io.cvolsim.model.storage.StorageIoLog;
 import io.cvolsim.model.workers.WorkerLog;
+import io.cvolsim.reports.PropertyResult;
+import io.cvolsim.scenarios.properties.LinearizabilityProperty;
 import io.cvolsim.scenarios.properties.RunArtifacts;
 import io.cvolsim.scenarios.run.World;
 import java.util.ArrayList;
@@ -119,6 +121,15 @@ public final class SliceWorld implements World {
         new StorageIoLog(simulation::nowNanos), new LockLog(simulation::nowNanos), new WorkerLog(simulation::nowNanos),
         new BrokerLog(simulation::nowNanos), settings.get(DURATION), endNanos(), new TreeMap<>(),
         new TreeMap<>(), new TreeMap<>(simulation.probes().counts()));
+  }
+
+  /**
+   * Only the API-visible state: everything behind the API here is the stand-in, whose blind
+   * completions would make the manager-side properties (S4 ...) judge the stand-in, not Cinder.
+   */
+  @Override
+  public List<PropertyResult> judge(RunArtifacts artifacts) {
+    return List.of(LinearizabilityProperty.check(artifacts.history()));
   }
 
   @Override
