@@ -1,0 +1,382 @@
+package io.cvolsim.scenarios.runbook;
+
+import static io.cvolsim.kernel.api.Durations.millis;
+import static io.cvolsim.kernel.api.Durations.seconds;
+
+import io.cvolsim.checker.history.HistoryRecorder;
+import io.cvolsim.kernel.api.Durations;
+import io.cvolsim.kernel.api.NodeId;
+import io.cvolsim.kernel.choice.RecordingChoices;
+import io.cvolsim.kernel.sim.LinkProfile;
+import io.cvolsim.kernel.sim.Simulation;
+import io.cvolsim.kernel.sim.SimulationOptions;
+import io.cvolsim.model.api.ApiOptions;
+import io.cvolsim.model.api.ApiResponse;
+import io.cvolsim.model.api.BrokerDispatcher;
+import io.cvolsim.model.api.VolumeApiNode;
+import io.cvolsim.model.api.VolumeRequest;
+import io.cvolsim.model.api.WorkersCleanupRequest;
+import io.cvolsim.model.broker.BrokerClient;
+import io.cvolsim.model.broker.BrokerLog;
+import io.cvolsim.model.broker.BrokerNode;
+import io.cvolsim.model.broker.BrokerOptions;
+import io.cvolsim.model.broker.BrokerSequences;
+import io.cvolsim.model.config.ApiTransition;
+import io.cvolsim.model.config.UnscheduledDelete;
+import io.cvolsim.model.db.Database;
+import io.cvolsim.model.db.DatabaseNode;
+import io.cvolsim.model.db.DbClient;
+import io.cvolsim.model.db.Row;
+import io.cvolsim.model.dlm.CoordinationBackend;
+import io.cvolsim.model.dlm.DlmOptions;
+import io.cvolsim.model.dlm.EtcdServerNode;
+import io.cvolsim.model.dlm.EtcdStore;
+import io.cvolsim.model.dlm.LockLog;
+import io.cvolsim.model.rpc.CleanupResponse;
+import io.cvolsim.model.scheduler.SchedulerConfig;
+import io.cvolsim.model.scheduler.SchedulerNode;
+import io.cvolsim.model.service.ServiceOptions;
+import io.cvolsim.model.storage.DriverOptions;
+import io.cvolsim.model.storage.FencingMode;
+import io.cvolsim.model.storage.StorageArray;
+import io.cvolsim.model.storage.StorageArrayNode;
+import io.cvolsim.model.storage.StorageIoLog;
+import io.cvolsim.model.storage.StorageOptions;
+import io.cvolsim.model.storage.TokenFencing;
+import io.cvolsim.model.volume.FencingOptions;
+import io.cvolsim.model.volume.Infrastructure;
+import io.cvolsim.model.volume.VolumeServiceConfig;
+import io.cvolsim.model.volume.VolumeServiceNode;
+import io.cvolsim.model.workers.CleanupRequest;
+import io.cvolsim.model.workers.IsUpClock;
+import io.cvolsim.model.workers.ServiceLiveness;
+import io.cvolsim.model.workers.WorkerLog;
+import io.cvolsim.model.workers.WorkerTable;
+import io.cvolsim.model.workers.WorkersOptions;
+import io.cvolsim.scenarios.deployment.DeploymentTopology;
+import io.cvolsim.scenarios.deployment.NodeControl;
+import io.cvolsim.scenarios.properties.RunArtifacts;
+import io.cvolsim.scenarios.runbook.ScriptedClient.Reply;
+import io.cvolsim.scenarios.workload.CompletionRecorder;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A full deployment (reference §1) as {@code DeploymentWorld} builds it, but with no random
+ * clients and no nemesis: the runbook is the only source of requests and faults. It offers the
+ * runbook's verbs (send, crash, restart, pause, cut off, heal), a way to run until something is
+ * true, and readings of the database and the logs the properties read.
+ */
+final class RunbookDeployment {
+  static final String BINARY = "cinder-volume";
+  static final long SERVICE_DOWN_TIME_NANOS = seconds(60);
+  /**
+   * When a runbook may begin: every service has beaten once (after report_interval, 10 s) and
+   * every c-vol has reported its capabilities (within 10 s), so the schedulers can place volumes.
+   */
+  static final long WARMED_UP_NANOS = seconds(20);
+  private static final long EVENT_BUDGET = 5_000_000;
+  private static final long STATEMENT_TIMEOUT_NANOS = seconds(1);
+  /** How finely {@link #runUntil(String, BooleanSupplier, long)} looks at the world. */
+  private static final long POLL_NANOS = millis(50);
+  private final RunbookKnobs knobs;
+  private final Simulation simulation;
+  private final DeploymentTopology topology;
+  private final Database database = new Database();
+  private final HistoryRecorder history;
+  private final BrokerLog brokerLog;
+  private final LockLog lockLog;
+  private final WorkerLog workerLog;
+  private final StorageIoLog storageLog;
+  private final NodeControl control;
+  private final NodeId clientNode = NodeId.of("client-1");
+  private ScriptedClient client;
+
+  private RunbookDeployment(RunbookKnobs knobs) {
+    this.knobs = knobs;
+    this.simulation = new Simulation(new SimulationOptions(EVENT_BUDGET, false,
+        LinkProfile.reliable(millis(1), millis(10))), RecordingChoices.seeded(knobs.seed()));
+    this.topology = DeploymentTopology.of(knobs.schedulerNodes(), knobs.volumeNodes(), knobs.apiNodes(), 1,
+        knobs.coordination());
+    this.history = new HistoryRecorder(simulation::nowNanos);
+    this.brokerLog = new BrokerLog(simulation::nowNanos);
+    this.lockLog = new LockLog(simulation::nowNanos);
+    this.workerLog = new WorkerLog(simulation::nowNanos);
+    this.storageLog = new StorageIoLog(simulation::nowNanos);
+    this.control = new NodeControl(simulation, knobs.coordination(), lockLog);
+  }
+
+  /** Builds the deployment; every node starts at time zero. */
+  static RunbookDeployment start(RunbookKnobs knobs) {
+    RunbookDeployment deployment = new RunbookDeployment(knobs);
+    deployment.build();
+    return deployment;
+  }
+
+  private void build() {
+    Infrastructure infrastructure = new Infrastructure(topology.database(), topology.broker(), topology.storage(),
+        STATEMENT_TIMEOUT_NANOS, BrokerOptions.osloDefaults().withAckMode(knobs.brokerAck()), dlmOptions(),
+        DriverOptions.defaults(), workersOptions(), brokerLog, lockLog, workerLog, new CompletionRecorder(history),
+        control);
+    addInfrastructure(infrastructure);
+    for (NodeId scheduler : topology.schedulers()) {
+      SchedulerConfig config = new SchedulerConfig(scheduler.name(), serviceOptions(), knobs.cleanupTrigger(), 1,
+          IsUpClock.READER, fencingOptions());
+      simulation.addNode(scheduler, context -> new SchedulerNode(context, config, infrastructure));
+    }
+    for (NodeId volumeNode : topology.volumeNodes()) {
+      VolumeServiceConfig config = new VolumeServiceConfig(volumeNode.name(), DeploymentTopology.BACKEND,
+          DeploymentTopology.CLUSTER, serviceOptions(), knobs.completion(), fencingOptions(), 3, seconds(60));
+      simulation.addNode(volumeNode, context -> new VolumeServiceNode(context, config, infrastructure));
+    }
+    addApiNodes(infrastructure);
+    simulation.addNode(clientNode, context -> {
+      client = new ScriptedClient(context, history, simulation::nowNanos);
+      return client;
+    });
+  }
+
+  private void addInfrastructure(Infrastructure infrastructure) {
+    simulation.addNode(topology.database(), context -> new DatabaseNode(context, database));
+    BrokerSequences sequences = new BrokerSequences();
+    simulation.addNode(topology.broker(),
+        context -> new BrokerNode(context, infrastructure.brokerOptions(), brokerLog, sequences));
+    StorageArray array = new StorageArray(storageOptions(), storageLog);
+    simulation.addNode(topology.storage(), context -> new StorageArrayNode(context, array));
+    if (knobs.coordination() == CoordinationBackend.ETCD) {
+      EtcdStore store = new EtcdStore();
+      simulation.addNode(topology.coordination(), context -> new EtcdServerNode(context, store, lockLog));
+    } else if (knobs.coordination() != CoordinationBackend.FILE) {
+      throw new IllegalArgumentException("runbooks use file or etcd locks, not " + knobs.coordination());
+    }
+  }
+
+  private void addApiNodes(Infrastructure infrastructure) {
+    ApiOptions api = new ApiOptions(ApiTransition.CAS, topology.database(), STATEMENT_TIMEOUT_NANOS, seconds(30),
+        UnscheduledDelete.DESTROY);
+    for (NodeId apiNode : topology.apiNodes()) {
+      simulation.addNode(apiNode, context -> new VolumeApiNode(context, api, new BrokerDispatcher(
+          new BrokerClient(context, topology.broker(), infrastructure.brokerOptions(), brokerLog),
+          new WorkerTable(context, new DbClient(context, topology.database(), STATEMENT_TIMEOUT_NANOS),
+              infrastructure.workersOptions(), workerLog),
+          api.workCleanupTimeoutNanos())));
+    }
+  }
+
+  private ServiceOptions serviceOptions() {
+    return ServiceOptions.cinderDefaults().withTimes(seconds(10), SERVICE_DOWN_TIME_NANOS);
+  }
+
+  private FencingOptions fencingOptions() {
+    return new FencingOptions(knobs.fencing(), seconds(30), seconds(5));
+  }
+
+  private DlmOptions dlmOptions() {
+    DlmOptions options = DlmOptions.defaults(knobs.coordination(), topology.coordination(), topology.database());
+    return knobs.leaseNanos().map(options::withLeaseNanos).orElse(options);
+  }
+
+  private WorkersOptions workersOptions() {
+    return WorkersOptions.cinderToday().withClaim(knobs.cleanupClaim());
+  }
+
+  private StorageOptions storageOptions() {
+    StorageOptions options = StorageOptions.defaults().withTimings(knobs.storageTimings());
+    return knobs.fencing() == FencingMode.STORAGE ? options.withTokenFencing(TokenFencing.ON) : options;
+  }
+
+  // ---- the script's verbs ------------------------------------------------------------------
+
+  /** Sends {@code request} through the first API node at true time {@code atNanos}. */
+  Reply<ApiResponse> send(long atNanos, VolumeRequest request) {
+    return send(atNanos, request, topology.apiNodes().get(0));
+  }
+
+  Reply<ApiResponse> send(long atNanos, VolumeRequest request, NodeId api) {
+    Reply<ApiResponse>[] reply = newReplySlot();
+    at(atNanos, "client: " + request.operation() + " " + request.volumeId(),
+        () -> reply[0] = client.send(api, request));
+    runUntil(atNanos);
+    return reply[0];
+  }
+
+  /** An admin's {@code POST /workers/cleanup} with these filters, through {@code api}. */
+  Reply<CleanupResponse> cleanup(long atNanos, CleanupRequest filters, NodeId api) {
+    @SuppressWarnings("unchecked")
+    Reply<CleanupResponse>[] reply = new Reply[1];
+    at(atNanos, "admin: workers cleanup via " + api,
+        () -> reply[0] = client.cleanup(api, new WorkersCleanupRequest(filters)));
+    runUntil(atNanos);
+    return reply[0];
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Reply<ApiResponse>[] newReplySlot() {
+    return new Reply[1];
+  }
+
+  void at(long atNanos, String label, Runnable action) {
+    simulation.scheduleAt(atNanos, "runbook: " + label, action);
+  }
+
+  void crash(NodeId node) {
+    control.crash(node);
+  }
+
+  void restart(NodeId node) {
+    control.restartIfCrashed(node);
+  }
+
+  void pause(NodeId node) {
+    simulation.pause(node);
+  }
+
+  void resume(NodeId node) {
+    control.resumeIfPaused(node);
+  }
+
+  /** Cuts {@code node} off from the database only, both ways; broker, DLM and array still answer. */
+  void cutFromDatabase(NodeId node) {
+    simulation.network().blockBoth(node, topology.database());
+  }
+
+  void healDatabaseLink(NodeId node) {
+    simulation.network().heal(node, topology.database());
+    simulation.network().heal(topology.database(), node);
+  }
+
+  // ---- running -------------------------------------------------------------------------------
+
+  void runUntil(long atNanos) {
+    simulation.runUntil(atNanos);
+  }
+
+  /**
+   * Runs, looking every 50 ms of true time, until {@code condition} holds; returns the time it
+   * was first seen. Fails the runbook, naming {@code what}, if it does not hold by the deadline.
+   */
+  long runUntil(String what, BooleanSupplier condition, long deadlineNanos) {
+    while (!condition.getAsBoolean()) {
+      if (simulation.nowNanos() >= deadlineNanos) {
+        throw new AssertionError("not by " + Durations.formatTimestamp(deadlineNanos) + ": " + what + "\n"
+            + describe());
+      }
+      simulation.runUntil(Math.min(deadlineNanos, simulation.nowNanos() + POLL_NANOS));
+    }
+    return simulation.nowNanos();
+  }
+
+  /**
+   * Runs one event at a time until {@code condition} holds, so that a fault can land between
+   * two events (right after a delivery, before the handler's next step); returns the time.
+   */
+  long stepUntil(String what, BooleanSupplier condition, long deadlineNanos) {
+    while (!condition.getAsBoolean()) {
+      if (simulation.nowNanos() > deadlineNanos || !simulation.step()) {
+        throw new AssertionError("not by " + Durations.formatTimestamp(deadlineNanos) + ": " + what + "\n"
+            + describe());
+      }
+    }
+    return simulation.nowNanos();
+  }
+
+  /** Volumes and workers rows, for a failing runbook's message. */
+  String describe() {
+    return "volumes " + database.rows(Database.VOLUMES) + "\nworkers " + workers();
+  }
+
+  /** Runs until the volume has this status; returns the time it was first seen. */
+  long awaitStatus(String volumeId, String status, long deadlineNanos) {
+    return runUntil(volumeId + " " + status, () -> status.equals(status(volumeId)), deadlineNanos);
+  }
+
+  long nowNanos() {
+    return simulation.nowNanos();
+  }
+
+  // ---- readings ------------------------------------------------------------------------------
+
+  NodeId volumeNode(int number) {
+    return topology.volumeNodes().get(number - 1);
+  }
+
+  NodeId apiNode(int number) {
+    return topology.apiNodes().get(number - 1);
+  }
+
+  NodeId scheduler(int number) {
+    return topology.schedulers().get(number - 1);
+  }
+
+  /** The live volume row, or null when it was never created. */
+  Row volume(String id) {
+    return database.table(Database.VOLUMES).get(id);
+  }
+
+  String status(String id) {
+    Row volume = volume(id);
+    return volume == null ? null : volume.string("status");
+  }
+
+  /** The services row of a c-vol node: its host is {@code node@backend}. */
+  Row service(NodeId volumeNode) {
+    String host = volumeNode.name() + "@" + DeploymentTopology.BACKEND;
+    return database.rows(Database.SERVICES).stream()
+        .filter(row -> host.equals(row.get("host")) && BINARY.equals(row.get("binary")))
+        .findFirst().orElseThrow(() -> new AssertionError("no services row for " + host));
+  }
+
+  long serviceId(NodeId volumeNode) {
+    return service(volumeNode).longValue("id", 0);
+  }
+
+  /** The c-vol node whose services row has this id. */
+  NodeId volumeNodeOfService(long serviceId) {
+    return topology.volumeNodes().stream().filter(node -> serviceId(node) == serviceId).findFirst()
+        .orElseThrow(() -> new AssertionError("no c-vol has service id " + serviceId));
+  }
+
+  /** Whether {@code reader} would call the service up now, by Cinder's reader-clock rule. */
+  boolean looksUp(NodeId volumeNode, NodeId reader) {
+    return ServiceLiveness.readerClock(SERVICE_DOWN_TIME_NANOS)
+        .serviceIsUp(service(volumeNode), simulation.localTimeNanos(reader));
+  }
+
+  /** The workers row of a volume, or null. */
+  Row workerOf(String volumeId) {
+    return database.rows(Database.WORKERS).stream().filter(row -> volumeId.equals(row.get("resource_id")))
+        .findFirst().orElse(null);
+  }
+
+  List<Row> workers() {
+    return database.rows(Database.WORKERS);
+  }
+
+  StorageIoLog storageLog() {
+    return storageLog;
+  }
+
+  LockLog lockLog() {
+    return lockLog;
+  }
+
+  WorkerLog workerLog() {
+    return workerLog;
+  }
+
+  BrokerLog brokerLog() {
+    return brokerLog;
+  }
+
+  /** What the properties read, as of now (the fault window is taken to have closed at zero). */
+  RunArtifacts artifacts() {
+    return new RunArtifacts(history.build(), new TreeMap<>(database.snapshot()), storageLog, lockLog, workerLog,
+        brokerLog, 0, simulation.nowNanos(), control.fencedAtNanos(), control.fenceEndedAtNanos(),
+        new TreeMap<>(simulation.probes().counts()));
+  }
+
+  long fingerprint() {
+    return simulation.fingerprint();
+  }
+}
