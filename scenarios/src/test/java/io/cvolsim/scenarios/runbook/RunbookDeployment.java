@@ -337,6 +337,10 @@ final class RunbookDeployment {
         .orElseThrow(() -> new AssertionError("no c-vol has service id " + serviceId));
   }
 
+  boolean isVolumeService(long serviceId) {
+    return topology.volumeNodes().stream().anyMatch(node -> serviceId(node) == serviceId);
+  }
+
   /** Whether {@code reader} would call the service up now, by Cinder's reader-clock rule. */
   boolean looksUp(NodeId volumeNode, NodeId reader) {
     return ServiceLiveness.readerClock(SERVICE_DOWN_TIME_NANOS)
