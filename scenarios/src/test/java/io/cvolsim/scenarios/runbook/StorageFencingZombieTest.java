@@ -9,6 +9,7 @@ import io.cvolsim.model.storage.IoLogEntry;
 import io.cvolsim.model.storage.IoOutcome;
 import io.cvolsim.model.storage.StorageOperation;
 import io.cvolsim.model.workers.CleanupRequest;
+import io.cvolsim.model.workers.WorkerEvent;
 import io.cvolsim.reports.PropertyResult;
 import io.cvolsim.reports.PropertyStatus;
 import io.cvolsim.scenarios.properties.FencedWritesProperty;
@@ -28,8 +29,9 @@ class StorageFencingZombieTest {
   /**
    * Intent: the zombie of runbook 6 under {@code fencing=storage}; 80 s after the cut an admin
    * asks for the cleanup of down services, and the scheduler revokes the zombie at the array
-   * before casting it; 10 s later an attach reaches the zombie, whose array call is refused
-   * (REFUSED_REVOKED). "Fenced writes refused" holds.
+   * before casting it; the healthy member cleans B ({@code creating} to {@code error}). 10 s
+   * later an attach reaches the zombie, whose array call is refused (REFUSED_REVOKED) while the
+   * healthy member's attach completes. "Fenced writes refused" holds.
    */
   @Test
   void storageFencing_zombiesCallAfterCleanup_isRefused() {
@@ -42,6 +44,8 @@ class StorageFencingZombieTest {
     assertThat(revocations.get(0).call().target()).isEqualTo(run.script.zombie.name());
     assertThat(run.lateAttach.startNanos()).isGreaterThan(revocations.get(0).endNanos());
     assertThat(run.lateAttach.outcome()).isEqualTo(IoOutcome.REFUSED_REVOKED);
+    assertThat(run.script.zombieCalls(StorageOperation.INITIALIZE_CONNECTION, 0)).hasSize(1);
+    assertCleanedByTheHealthyMember(run.script);
     PropertyResult fencedWrites = FencedWritesProperty.check(run.script.deployment.artifacts());
     assertThat(fencedWrites.status()).isEqualTo(PropertyStatus.HOLDS);
   }
@@ -57,8 +61,18 @@ class StorageFencingZombieTest {
 
     assertThat(run.cleanup.answer().cleaning()).containsExactly(run.script.zombie.name() + "@lvm");
     assertThat(run.lateAttach.outcome()).isEqualTo(IoOutcome.COMPLETED);
+    assertCleanedByTheHealthyMember(run.script);
     assertThat(FencedWritesProperty.check(run.script.deployment.artifacts()).status())
         .isEqualTo(PropertyStatus.NOT_EXERCISED);
+  }
+
+  /** The healthy member ran the one cleanup action, on B, and B ended in error. */
+  private static void assertCleanedByTheHealthyMember(ZombieScript script) {
+    List<WorkerEvent> actions = script.deployment.workerLog().events(WorkerEvent.Kind.ACTION_RUN);
+    assertThat(actions).hasSize(1);
+    assertThat(actions.get(0).serviceId()).isEqualTo(script.deployment.serviceId(script.healthy));
+    assertThat(actions.get(0).row().resourceId()).isEqualTo(ZombieScript.CLONE);
+    assertThat(script.deployment.status(ZombieScript.CLONE)).isEqualTo("error");
   }
 
   /** The zombie's run, the admin's cleanup and the zombie's one array call after it. */
