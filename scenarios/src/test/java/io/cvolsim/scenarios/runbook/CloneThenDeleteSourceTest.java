@@ -82,6 +82,37 @@ class CloneThenDeleteSourceTest {
     assertThat(deployment.status(CLONE)).as("the copy lost its source").isEqualTo("error");
   }
 
+  /**
+   * Intent: the other ordering §7.6 allows. A delete sent the moment B's create is answered
+   * overtakes the clone, whose job still has the scheduler and three statements ahead of it: the
+   * delete takes A's lock first and deletes A; the clone, waiting on the lock meanwhile, then
+   * finds its source gone and B ends {@code error}. The array never starts a copy, so S2 has
+   * nothing to judge.
+   */
+  @Test
+  void etcdLocks_deleteSentOnTheClonesAnswer_winsTheLock_cloneEndsInError() {
+    RunbookDeployment deployment = RunbookDeployment.start(
+        RunbookKnobs.cinderToday().withCoordination(CoordinationBackend.ETCD));
+    deployment.send(RunbookDeployment.WARMED_UP_NANOS, VolumeRequest.Create.empty(SOURCE, "lvm"));
+    long available = deployment.awaitStatus(SOURCE, "available", seconds(40));
+    Reply<ApiResponse> clone = deployment.send(available, new VolumeRequest.Create(CLONE, "lvm", SOURCE, null));
+    deployment.runUntil("the clone's 202", clone::isAnswered, available + seconds(5));
+    deployment.send(deployment.nowNanos(), new VolumeRequest.Delete(SOURCE, false));
+    deployment.awaitStatus(CLONE, "error", available + seconds(30));
+
+    NodeId deleteNode = deleteCall(deployment).call().caller();
+    LockEvent deleteRelease = only(deployment, LockEvent.Kind.RELEASED, deleteNode);
+    LockEvent cloneGrant = grants(deployment).get(1);
+    assertThat(cloneGrant.holder()).isNotEqualTo(deleteNode);
+    assertThat(only(deployment, LockEvent.Kind.ACQUIRE_REQUESTED, cloneGrant.holder(), 1).trueTimeNanos())
+        .as("the clone asked for A's lock while the delete held it").isLessThan(deleteRelease.trueTimeNanos());
+    assertThat(cloneGrant.trueTimeNanos()).isGreaterThanOrEqualTo(deleteRelease.trueTimeNanos());
+    assertThat(deployment.volume(SOURCE).isTrue("deleted")).isTrue();
+    assertThat(deployment.storageLog().entries()).noneMatch(entry -> entry.call().operation().readsSource());
+    assertThat(SourceProtectionProperty.check(deployment.artifacts()).status())
+        .isEqualTo(PropertyStatus.NOT_EXERCISED);
+  }
+
   /** What the script did: the two requests' replies and the node whose clone holds A's lock. */
   private record Story(Reply<ApiResponse> cloneAccepted, Reply<ApiResponse> deleteAccepted, NodeId cloneNode) {}
 

@@ -10,6 +10,7 @@ import io.cvolsim.model.broker.AckMode;
 import io.cvolsim.model.broker.BrokerEvent;
 import io.cvolsim.model.broker.BrokerLogEntry;
 import io.cvolsim.model.broker.MessageFate;
+import io.cvolsim.model.workers.CleanupRequest;
 import io.cvolsim.scenarios.runbook.ScriptedClient.Reply;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,14 +28,21 @@ class CrashAfterAckTest {
   /**
    * Intent: with {@code broker.ack=before-dispatch}, crash the c-vol that started the create the
    * moment the broker log shows its dispatch; the broker log then calls the message LOST, and
-   * five minutes later the volume is still {@code creating}.
+   * five minutes later the volume is still {@code creating}. The c-vol died before claiming the
+   * workers row, which still names the (live) scheduler that placed V, so even an admin's
+   * cleanup of down services 100 s after the crash cleans the dead c-vol and leaves V alone
+   * (the §5.6 gap, with the scheduler's id where the reference expects NULL).
    */
   @Test
   void ackBeforeDispatch_crashAfterReceipt_losesTheJob_volumeStaysCreating() {
     RunbookDeployment deployment = RunbookDeployment.start(RunbookKnobs.cinderToday());
     Crash crash = createThenCrashTheConsumer(deployment);
+    var cleanup = deployment.cleanup(crash.atNanos + seconds(100), CleanupRequest.allDown(), deployment.apiNode(1));
 
     deployment.runUntil(crash.atNanos + seconds(300));
+    assertThat(cleanup.answer().cleaning()).containsExactly(crash.node.name() + "@lvm");
+    long owner = (Long) deployment.workerOf(VOLUME).get("service_id");
+    assertThat(deployment.isVolumeService(owner)).as("V's row still names the scheduler").isFalse();
     assertThat(deployment.brokerLog().fates().get(crash.messageId)).isEqualTo(MessageFate.LOST);
     assertThat(deployment.brokerLog().entries(BrokerEvent.DELIVERED).stream()
         .filter(entry -> entry.messageId() == crash.messageId)).as("delivered once, never again").hasSize(1);
