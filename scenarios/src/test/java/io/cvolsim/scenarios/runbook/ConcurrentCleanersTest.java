@@ -10,6 +10,7 @@ import io.cvolsim.model.db.Row;
 import io.cvolsim.model.rpc.CleanupResponse;
 import io.cvolsim.model.workers.CleanupClaim;
 import io.cvolsim.model.workers.CleanupRequest;
+import io.cvolsim.model.workers.CleanupTrigger;
 import io.cvolsim.model.workers.WorkerEvent;
 import io.cvolsim.reports.PropertyResult;
 import io.cvolsim.reports.PropertyStatus;
@@ -66,16 +67,55 @@ class ConcurrentCleanersTest {
     assertThat(cleanupOnce.witness()).isNotEmpty();
   }
 
+  /**
+   * Intent: the same dead c-vol under the spec's automatic cleanup (V9), with no admin at all.
+   * Both schedulers sample the services every 60 s and, not knowing of each other, both send a
+   * cleanup of the dead service on the sample that finds it down twice; the claim CAS absorbs the
+   * duplicate: two cleaners race, each row version is cleaned once, and every volume ends deleted.
+   */
+  @Test
+  void automaticCleanup_bothSchedulersCleanTheDeadService_claimsAbsorbTheDuplicate() {
+    Dead dead = crashTheBusiestDeleter(RunbookKnobs.cinderToday().withCleanupTrigger(CleanupTrigger.AUTO));
+    RunbookDeployment deployment = dead.deployment;
+    deployment.runUntil("every volume deleted", () -> IntStream.rangeClosed(1, VOLUMES)
+        .allMatch(number -> deployment.volume(volume(number)).isTrue("deleted")), dead.crashedAtNanos + seconds(240));
+
+    SortedMap<String, List<Long>> cleaners = deployment.workerLog().cleanersByRowVersion();
+    assertThat(cleaners).hasSize(dead.rows);
+    assertThat(cleaners.values()).allSatisfy(services -> assertThat(services).hasSize(1));
+    assertThat(claimingServices(deployment)).as("both schedulers' cleanups ran").hasSize(2);
+    assertThat(deployment.workerLog().events(WorkerEvent.Kind.CLAIM_LOST)).isNotEmpty();
+    assertThat(CleanupOnceProperty.check(deployment.artifacts()).status()).isEqualTo(PropertyStatus.HOLDS);
+  }
+
+  /** A c-vol that died holding several {@code deleting} rows. */
+  private record Dead(RunbookDeployment deployment, NodeId node, int rows, long crashedAtNanos) {}
+
   /** The run after both cleanups were answered, and what the script learned on the way. */
   private record Cleanup(RunbookDeployment deployment, String deadHost, int deadRows, long atNanos,
       Reply<CleanupResponse> first, Reply<CleanupResponse> second) {}
 
   /**
-   * Create six volumes, delete them all; once every delete holds its row, crash the c-vol with
-   * the most rows; 80 s later (down on every clock, its array calls ended) ask two API nodes for
-   * a cleanup of down services at the same instant.
+   * 80 s after the crash (down on every clock, its array calls ended) two admins ask two API
+   * nodes for a cleanup of down services at the same instant.
    */
   private static Cleanup deadServiceCleanedTwiceAtOnce(RunbookKnobs knobs) {
+    Dead dead = crashTheBusiestDeleter(knobs);
+    RunbookDeployment deployment = dead.deployment;
+    long cleanupAt = dead.crashedAtNanos + seconds(80);
+    Reply<CleanupResponse> first = deployment.cleanup(cleanupAt, CleanupRequest.allDown(), deployment.apiNode(1));
+    Reply<CleanupResponse> second = deployment.cleanup(cleanupAt, CleanupRequest.allDown(), deployment.apiNode(2));
+    deployment.runUntil("both cleanups answered", () -> first.isAnswered() && second.isAnswered(),
+        cleanupAt + seconds(30));
+    deployment.runUntil(cleanupAt + seconds(60));
+    return new Cleanup(deployment, dead.node.name() + "@lvm", dead.rows, cleanupAt, first, second);
+  }
+
+  /**
+   * Create six volumes, delete them all (20 s deletes on the array); once every delete holds
+   * its row, crash the c-vol with the most rows.
+   */
+  private static Dead crashTheBusiestDeleter(RunbookKnobs knobs) {
     RunbookDeployment deployment = RunbookDeployment.start(knobs.withDelete(seconds(20)));
     long at = RunbookDeployment.WARMED_UP_NANOS;
     for (int number = 1; number <= VOLUMES; number++) {
@@ -94,13 +134,7 @@ class ConcurrentCleanersTest {
         .filter(owner -> owner == deployment.serviceId(dead)).count();
     assertThat(deadRows).as("the dead c-vol holds several rows").isGreaterThanOrEqualTo(2);
     deployment.crash(dead);
-    long cleanupAt = deployment.nowNanos() + seconds(80);
-    Reply<CleanupResponse> first = deployment.cleanup(cleanupAt, CleanupRequest.allDown(), deployment.apiNode(1));
-    Reply<CleanupResponse> second = deployment.cleanup(cleanupAt, CleanupRequest.allDown(), deployment.apiNode(2));
-    deployment.runUntil("both cleanups answered", () -> first.isAnswered() && second.isAnswered(),
-        cleanupAt + seconds(30));
-    deployment.runUntil(cleanupAt + seconds(60));
-    return new Cleanup(deployment, dead.name() + "@lvm", deadRows, cleanupAt, first, second);
+    return new Dead(deployment, dead, deadRows, deployment.nowNanos());
   }
 
   private static String volume(int number) {

@@ -70,6 +70,16 @@ record RunbookKnobs(long seed, int schedulerNodes, int volumeNodes, int apiNodes
         completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos);
   }
 
+  RunbookKnobs withCompletion(ManagerCompletion mode) {
+    return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
+        fencing, mode, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos);
+  }
+
+  RunbookKnobs withCleanupTrigger(CleanupTrigger trigger) {
+    return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
+        fencing, completion, trigger, cleanupClaim, copyNanos, deleteNanos, createNanos);
+  }
+
   RunbookKnobs withCleanupClaim(CleanupClaim claim) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
         fencing, completion, cleanupTrigger, claim, copyNanos, deleteNanos, createNanos);

@@ -53,7 +53,9 @@ class StorageFencingZombieTest {
   /**
    * Intent: the contrast, {@code fencing=none}: the same cleanup revokes nothing, and the
    * zombie's attach after it is accepted and completes on the array, although its service was
-   * declared down and cleaned; "fenced writes refused" has nothing to judge.
+   * declared down and cleaned; the volume is exported to the instance yet stays
+   * {@code attaching}, since the zombie cannot record it. "Fenced writes refused" has nothing to
+   * judge: without a fence the array cannot tell a zombie from a member.
    */
   @Test
   void noFencing_zombiesCallAfterCleanup_isAccepted() {
@@ -61,6 +63,7 @@ class StorageFencingZombieTest {
 
     assertThat(run.cleanup.answer().cleaning()).containsExactly(run.script.zombie.name() + "@lvm");
     assertThat(run.lateAttach.outcome()).isEqualTo(IoOutcome.COMPLETED);
+    assertThat(run.script.deployment.status(run.lateAttach.call().target())).isEqualTo("attaching");
     assertCleanedByTheHealthyMember(run.script);
     assertThat(FencedWritesProperty.check(run.script.deployment.artifacts()).status())
         .isEqualTo(PropertyStatus.NOT_EXERCISED);
