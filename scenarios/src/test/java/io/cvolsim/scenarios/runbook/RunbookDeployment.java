@@ -10,49 +10,18 @@ import io.cvolsim.kernel.choice.RecordingChoices;
 import io.cvolsim.kernel.sim.LinkProfile;
 import io.cvolsim.kernel.sim.Simulation;
 import io.cvolsim.kernel.sim.SimulationOptions;
-import io.cvolsim.model.api.ApiOptions;
 import io.cvolsim.model.api.ApiResponse;
-import io.cvolsim.model.api.BrokerDispatcher;
-import io.cvolsim.model.api.VolumeApiNode;
 import io.cvolsim.model.api.VolumeRequest;
 import io.cvolsim.model.api.WorkersCleanupRequest;
-import io.cvolsim.model.broker.BrokerClient;
 import io.cvolsim.model.broker.BrokerLog;
-import io.cvolsim.model.broker.BrokerNode;
-import io.cvolsim.model.broker.BrokerOptions;
-import io.cvolsim.model.broker.BrokerSequences;
-import io.cvolsim.model.config.ApiTransition;
-import io.cvolsim.model.config.UnscheduledDelete;
 import io.cvolsim.model.db.Database;
-import io.cvolsim.model.db.DatabaseNode;
-import io.cvolsim.model.db.DbClient;
 import io.cvolsim.model.db.Row;
-import io.cvolsim.model.dlm.CoordinationBackend;
-import io.cvolsim.model.dlm.DlmOptions;
-import io.cvolsim.model.dlm.EtcdServerNode;
-import io.cvolsim.model.dlm.EtcdStore;
 import io.cvolsim.model.dlm.LockLog;
 import io.cvolsim.model.rpc.CleanupResponse;
-import io.cvolsim.model.scheduler.SchedulerConfig;
-import io.cvolsim.model.scheduler.SchedulerNode;
-import io.cvolsim.model.service.ServiceOptions;
-import io.cvolsim.model.storage.DriverOptions;
-import io.cvolsim.model.storage.FencingMode;
-import io.cvolsim.model.storage.StorageArray;
-import io.cvolsim.model.storage.StorageArrayNode;
 import io.cvolsim.model.storage.StorageIoLog;
-import io.cvolsim.model.storage.StorageOptions;
-import io.cvolsim.model.storage.TokenFencing;
-import io.cvolsim.model.volume.FencingOptions;
-import io.cvolsim.model.volume.Infrastructure;
-import io.cvolsim.model.volume.VolumeServiceConfig;
-import io.cvolsim.model.volume.VolumeServiceNode;
 import io.cvolsim.model.workers.CleanupRequest;
-import io.cvolsim.model.workers.IsUpClock;
 import io.cvolsim.model.workers.ServiceLiveness;
 import io.cvolsim.model.workers.WorkerLog;
-import io.cvolsim.model.workers.WorkerTable;
-import io.cvolsim.model.workers.WorkersOptions;
 import io.cvolsim.scenarios.deployment.DeploymentTopology;
 import io.cvolsim.scenarios.deployment.NodeControl;
 import io.cvolsim.scenarios.properties.RunArtifacts;
@@ -77,7 +46,6 @@ final class RunbookDeployment {
    */
   static final long WARMED_UP_NANOS = seconds(20);
   private static final long EVENT_BUDGET = 5_000_000;
-  private static final long STATEMENT_TIMEOUT_NANOS = seconds(1);
   /** How finely {@link #runUntil(String, BooleanSupplier, long)} looks at the world. */
   private static final long POLL_NANOS = millis(50);
   private final RunbookKnobs knobs;
@@ -85,10 +53,7 @@ final class RunbookDeployment {
   private final DeploymentTopology topology;
   private final Database database = new Database();
   private final HistoryRecorder history;
-  private final BrokerLog brokerLog;
-  private final LockLog lockLog;
-  private final WorkerLog workerLog;
-  private final StorageIoLog storageLog;
+  private final RunbookNodes.Logs logs;
   private final NodeControl control;
   private final NodeId clientNode = NodeId.of("client-1");
   private ScriptedClient client;
@@ -100,11 +65,9 @@ final class RunbookDeployment {
     this.topology = DeploymentTopology.of(knobs.schedulerNodes(), knobs.volumeNodes(), knobs.apiNodes(), 1,
         knobs.coordination());
     this.history = new HistoryRecorder(simulation::nowNanos);
-    this.brokerLog = new BrokerLog(simulation::nowNanos);
-    this.lockLog = new LockLog(simulation::nowNanos);
-    this.workerLog = new WorkerLog(simulation::nowNanos);
-    this.storageLog = new StorageIoLog(simulation::nowNanos);
-    this.control = new NodeControl(simulation, knobs.coordination(), lockLog);
+    this.logs = new RunbookNodes.Logs(new BrokerLog(simulation::nowNanos), new LockLog(simulation::nowNanos),
+        new WorkerLog(simulation::nowNanos), new StorageIoLog(simulation::nowNanos));
+    this.control = new NodeControl(simulation, knobs.coordination(), logs.locks());
   }
 
   /** Builds the deployment; every node starts at time zero. */
@@ -115,75 +78,11 @@ final class RunbookDeployment {
   }
 
   private void build() {
-    Infrastructure infrastructure = new Infrastructure(topology.database(), topology.broker(), topology.storage(),
-        STATEMENT_TIMEOUT_NANOS, BrokerOptions.osloDefaults().withAckMode(knobs.brokerAck()), dlmOptions(),
-        DriverOptions.defaults(), workersOptions(), brokerLog, lockLog, workerLog, new CompletionRecorder(history),
-        control);
-    addInfrastructure(infrastructure);
-    for (NodeId scheduler : topology.schedulers()) {
-      SchedulerConfig config = new SchedulerConfig(scheduler.name(), serviceOptions(), knobs.cleanupTrigger(), 1,
-          IsUpClock.READER, fencingOptions());
-      simulation.addNode(scheduler, context -> new SchedulerNode(context, config, infrastructure));
-    }
-    for (NodeId volumeNode : topology.volumeNodes()) {
-      VolumeServiceConfig config = new VolumeServiceConfig(volumeNode.name(), DeploymentTopology.BACKEND,
-          DeploymentTopology.CLUSTER, serviceOptions(), knobs.completion(), fencingOptions(), 3, seconds(60));
-      simulation.addNode(volumeNode, context -> new VolumeServiceNode(context, config, infrastructure));
-    }
-    addApiNodes(infrastructure);
+    new RunbookNodes(knobs, simulation, topology, logs, control).addAll(database, new CompletionRecorder(history));
     simulation.addNode(clientNode, context -> {
       client = new ScriptedClient(context, history, simulation::nowNanos);
       return client;
     });
-  }
-
-  private void addInfrastructure(Infrastructure infrastructure) {
-    simulation.addNode(topology.database(), context -> new DatabaseNode(context, database));
-    BrokerSequences sequences = new BrokerSequences();
-    simulation.addNode(topology.broker(),
-        context -> new BrokerNode(context, infrastructure.brokerOptions(), brokerLog, sequences));
-    StorageArray array = new StorageArray(storageOptions(), storageLog);
-    simulation.addNode(topology.storage(), context -> new StorageArrayNode(context, array));
-    if (knobs.coordination() == CoordinationBackend.ETCD) {
-      EtcdStore store = new EtcdStore();
-      simulation.addNode(topology.coordination(), context -> new EtcdServerNode(context, store, lockLog));
-    } else if (knobs.coordination() != CoordinationBackend.FILE) {
-      throw new IllegalArgumentException("runbooks use file or etcd locks, not " + knobs.coordination());
-    }
-  }
-
-  private void addApiNodes(Infrastructure infrastructure) {
-    ApiOptions api = new ApiOptions(ApiTransition.CAS, topology.database(), STATEMENT_TIMEOUT_NANOS, seconds(30),
-        UnscheduledDelete.DESTROY);
-    for (NodeId apiNode : topology.apiNodes()) {
-      simulation.addNode(apiNode, context -> new VolumeApiNode(context, api, new BrokerDispatcher(
-          new BrokerClient(context, topology.broker(), infrastructure.brokerOptions(), brokerLog),
-          new WorkerTable(context, new DbClient(context, topology.database(), STATEMENT_TIMEOUT_NANOS),
-              infrastructure.workersOptions(), workerLog),
-          api.workCleanupTimeoutNanos())));
-    }
-  }
-
-  private ServiceOptions serviceOptions() {
-    return ServiceOptions.cinderDefaults().withTimes(seconds(10), SERVICE_DOWN_TIME_NANOS);
-  }
-
-  private FencingOptions fencingOptions() {
-    return new FencingOptions(knobs.fencing(), seconds(30), seconds(5));
-  }
-
-  private DlmOptions dlmOptions() {
-    DlmOptions options = DlmOptions.defaults(knobs.coordination(), topology.coordination(), topology.database());
-    return knobs.leaseNanos().map(options::withLeaseNanos).orElse(options);
-  }
-
-  private WorkersOptions workersOptions() {
-    return WorkersOptions.cinderToday().withClaim(knobs.cleanupClaim());
-  }
-
-  private StorageOptions storageOptions() {
-    StorageOptions options = StorageOptions.defaults().withTimings(knobs.storageTimings());
-    return knobs.fencing() == FencingMode.STORAGE ? options.withTokenFencing(TokenFencing.ON) : options;
   }
 
   // ---- the script's verbs ------------------------------------------------------------------
@@ -358,25 +257,25 @@ final class RunbookDeployment {
   }
 
   StorageIoLog storageLog() {
-    return storageLog;
+    return logs.storage();
   }
 
   LockLog lockLog() {
-    return lockLog;
+    return logs.locks();
   }
 
   WorkerLog workerLog() {
-    return workerLog;
+    return logs.workers();
   }
 
   BrokerLog brokerLog() {
-    return brokerLog;
+    return logs.broker();
   }
 
   /** What the properties read, as of now (the fault window is taken to have closed at zero). */
   RunArtifacts artifacts() {
-    return new RunArtifacts(history.build(), new TreeMap<>(database.snapshot()), storageLog, lockLog, workerLog,
-        brokerLog, 0, simulation.nowNanos(), control.fencedAtNanos(), control.fenceEndedAtNanos(),
+    return new RunArtifacts(history.build(), new TreeMap<>(database.snapshot()), logs.storage(), logs.locks(),
+        logs.workers(), logs.broker(), 0, simulation.nowNanos(), control.fencedAtNanos(), control.fenceEndedAtNanos(),
         new TreeMap<>(simulation.probes().counts()));
   }
 
