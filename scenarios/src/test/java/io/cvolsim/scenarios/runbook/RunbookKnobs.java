@@ -1,0 +1,102 @@
+package io.cvolsim.scenarios.runbook;
+
+import static io.cvolsim.kernel.api.Durations.millis;
+import static io.cvolsim.kernel.api.Durations.seconds;
+
+import io.cvolsim.model.broker.AckMode;
+import io.cvolsim.model.config.ManagerCompletion;
+import io.cvolsim.model.dlm.CoordinationBackend;
+import io.cvolsim.model.storage.DurationRange;
+import io.cvolsim.model.storage.FencingMode;
+import io.cvolsim.model.storage.StorageTimings;
+import io.cvolsim.model.workers.CleanupClaim;
+import io.cvolsim.model.workers.CleanupTrigger;
+import java.util.Optional;
+
+/**
+ * The typed knobs of a runbook deployment: its size and the design variants of reference §9 a
+ * runbook flips. {@link #cinderToday()} is what Cinder's code does, on an array whose calls take
+ * fixed times so that a runbook can say "the clone runs for 20 s" and mean it.
+ *
+ * @param seed the run's seed (message latencies, heart phases, first capability reports)
+ * @param leaseNanos the etcd lease; empty means Tooz's 30 s
+ * @param copyNanos how long a clone takes on the array
+ * @param deleteNanos how long a volume delete takes on the array
+ * @param createNanos how long an empty volume create takes on the array
+ */
+record RunbookKnobs(long seed, int schedulerNodes, int volumeNodes, int apiNodes, CoordinationBackend coordination,
+    Optional<Long> leaseNanos, AckMode brokerAck, FencingMode fencing, ManagerCompletion completion,
+    CleanupTrigger cleanupTrigger, CleanupClaim cleanupClaim, long copyNanos, long deleteNanos, long createNanos) {
+
+  static RunbookKnobs cinderToday() {
+    return new RunbookKnobs(1, 2, 3, 2, CoordinationBackend.FILE, Optional.empty(), AckMode.BEFORE_DISPATCH,
+        FencingMode.NONE, ManagerCompletion.BLIND, CleanupTrigger.MANUAL, CleanupClaim.RACE_PREVENTER,
+        seconds(20), seconds(1), seconds(1));
+  }
+
+  /** The array's timings: the three a runbook sets, everything else short and fixed. */
+  StorageTimings storageTimings() {
+    DurationRange quick = fixed(millis(100));
+    return new StorageTimings(fixed(createNanos), fixed(copyNanos), fixed(deleteNanos), fixed(seconds(1)), quick,
+        quick, fixed(millis(5)));
+  }
+
+  private static DurationRange fixed(long nanos) {
+    return DurationRange.between(nanos, nanos);
+  }
+
+  RunbookKnobs withVolumeNodes(int count) {
+    return new RunbookKnobs(seed, schedulerNodes, count, apiNodes, coordination, leaseNanos, brokerAck, fencing,
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos);
+  }
+
+  RunbookKnobs withCoordination(CoordinationBackend backend) {
+    return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, backend, leaseNanos, brokerAck, fencing,
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos);
+  }
+
+  RunbookKnobs withLease(long nanos) {
+    return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, Optional.of(nanos),
+        brokerAck, fencing, completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos);
+  }
+
+  RunbookKnobs withBrokerAck(AckMode mode) {
+    return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, mode, fencing,
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos);
+  }
+
+  RunbookKnobs withFencing(FencingMode mode) {
+    return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck, mode,
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos);
+  }
+
+  RunbookKnobs withCompletion(ManagerCompletion mode) {
+    return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
+        fencing, mode, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos);
+  }
+
+  RunbookKnobs withCleanupTrigger(CleanupTrigger trigger) {
+    return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
+        fencing, completion, trigger, cleanupClaim, copyNanos, deleteNanos, createNanos);
+  }
+
+  RunbookKnobs withCleanupClaim(CleanupClaim claim) {
+    return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
+        fencing, completion, cleanupTrigger, claim, copyNanos, deleteNanos, createNanos);
+  }
+
+  RunbookKnobs withCopy(long nanos) {
+    return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
+        fencing, completion, cleanupTrigger, cleanupClaim, nanos, deleteNanos, createNanos);
+  }
+
+  RunbookKnobs withDelete(long nanos) {
+    return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
+        fencing, completion, cleanupTrigger, cleanupClaim, copyNanos, nanos, createNanos);
+  }
+
+  RunbookKnobs withCreate(long nanos) {
+    return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
+        fencing, completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, nanos);
+  }
+}
