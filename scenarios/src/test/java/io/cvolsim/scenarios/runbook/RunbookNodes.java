@@ -86,7 +86,8 @@ final class RunbookNodes {
     }
     for (NodeId volumeNode : topology.volumeNodes()) {
       VolumeServiceConfig config = new VolumeServiceConfig(volumeNode.name(), DeploymentTopology.BACKEND,
-          DeploymentTopology.CLUSTER, serviceOptions(), knobs.completion(), fencingOptions(), 3, seconds(60));
+          DeploymentTopology.CLUSTER, serviceOptions(), knobs.completion(), io.cvolsim.model.config.VolumeLock.NONE,
+          fencingOptions(), 3, seconds(60));
       simulation.addNode(volumeNode, context -> new VolumeServiceNode(context, config, infrastructure));
     }
     addApiNodes(infrastructure);
