@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * In-process check times on the peers' histories, for comparison with Porcupine's figures in
- * docs/checker-performance.md. Each benchmark fails loudly if a verdict is not the expected one,
+ * docs/PERFORMANCE.md. Each benchmark fails loudly if a verdict is not the expected one,
  * so a fast wrong answer cannot pass for a fast right one.
  */
 @BenchmarkMode(Mode.AverageTime)
