@@ -6,7 +6,9 @@ import io.cvolsim.reports.RunReport;
 import io.cvolsim.reports.SweepSummary;
 import io.cvolsim.scenarios.run.RunSpec;
 import io.cvolsim.scenarios.run.Runner;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +44,17 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--shard", paramLabel = "I/N", description = "run only the I-th of N interleaved shards")
   String shard;
 
+  @Option(names = "--shrink-runs", paramLabel = "N", defaultValue = "200",
+      description = "re-runs allowed to shrink the first failing seed of each violated property; 0: none "
+          + "(default: ${DEFAULT-VALUE})")
+  long shrinkRuns;
+
+  @Option(names = "--counterexamples", paramLabel = "DIR", defaultValue = "counterexamples",
+      description = "where shrunk counterexamples are written (default: ${DEFAULT-VALUE})")
+  Path counterexampleDirectory;
+
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws InterruptedException, IOException {
     SeedRange range = SeedRange.parse(seeds);
     List<Long> chosen = Shard.parse(shard).select(range);
     int parallelism = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
@@ -58,13 +69,18 @@ public final class SweepCommand implements Callable<Integer> {
         + (runOptions.assignments.isEmpty() ? "" : " set " + String.join(" ", runOptions.assignments)));
     out.flush();
     long start = System.nanoTime();
-    SweepSummary tally = runAll(chosen, parallelism, out);
+    SweepCounterexamples counterexamples = new SweepCounterexamples();
+    SweepSummary tally = runAll(chosen, parallelism, out, counterexamples);
     out.print(tally.render((System.nanoTime() - start) / 1e9));
     out.flush();
+    if (shrinkRuns > 0 && !counterexamples.isEmpty()) {
+      counterexamples.shrinkAll(runOptions::spec, shrinkRuns, counterexampleDirectory, out);
+    }
     return tally.exitStatus();
   }
 
-  private SweepSummary runAll(List<Long> chosen, int parallelism, PrintWriter out) throws InterruptedException {
+  private SweepSummary runAll(List<Long> chosen, int parallelism, PrintWriter out,
+      SweepCounterexamples counterexamples) throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(parallelism);
     try {
       List<Future<RunReport>> futures = new ArrayList<>();
@@ -76,6 +92,7 @@ public final class SweepCommand implements Callable<Integer> {
       for (Future<RunReport> future : futures) {
         RunReport report = get(future);
         tally.add(report);
+        counterexamples.add(report);
         if (report.exitStatus() != 0) {
           out.println(failureLine(report));
           out.flush();

@@ -91,9 +91,10 @@ class CliContractTest {
   }
 
   @Test
-  void sweep_readCheckWrite_listsFailingSeedsWithReproLines_andExits1() {
+  void sweep_readCheckWrite_listsFailingSeedsWithReproLines_andExits1(@TempDir Path directory) {
     Result sweep = execute("sweep", "--seeds", "1..40", "--scenario", "api-races", "--jobs", "2",
-        "--set", "api.transition=read-check-write");
+        "--set", "api.transition=read-check-write", "--shrink-runs", "60",
+        "--counterexamples", directory.toString());
     assertThat(sweep.exitStatus()).isEqualTo(1);
     assertThat(sweep.out()).anyMatch(line -> line.startsWith("FAIL seed=")
         && line.contains("repro: ./cvolsim replay --seed ") && line.contains("--set api.transition=read-check-write"));
@@ -104,11 +105,17 @@ class CliContractTest {
         "--set", "api.transition=read-check-write");
     assertThat(replay.exitStatus()).isEqualTo(1);
     assertThat(replay.out()).last().isEqualTo("fingerprint: " + fingerprint);
+
+    String counterexample = sweep.out().stream().filter(line -> line.startsWith("counterexample: linearizability"))
+        .findFirst().orElseThrow().replaceAll(".*replay ", "");
+    Result shrunk = execute("replay", "--no-trace", counterexample);
+    assertThat(shrunk.exitStatus()).isEqualTo(1);
+    assertThat(shrunk.err()).singleElement().asString().contains("fingerprint matches");
   }
 
   @Test
   void sweep_default_holds_andShardsPartitionTheSeeds() {
-    Result sweep = execute("sweep", "--seeds", "1..20", "--shard", "2/3");
+    Result sweep = execute("sweep", "--seeds", "1..20", "--shard", "2/3", "--shrink-runs", "0");
     assertThat(sweep.exitStatus()).isZero();
     assertThat(sweep.out()).anyMatch(line -> line.startsWith("sweep: 7 seeds, 0 violated"));
     assertThat(sweep.out()).anyMatch(line -> line.matches("  linearizability +7 / 0 / 0 / 0"));

@@ -41,6 +41,9 @@ public record RunSpec(String scenario, Optional<String> preset, long seed, Setti
 
   /** The command line that reproduces this run (for a run from draws, the file replays it). */
   public String reproCommand() {
+    if (draws.isPresent()) {
+      return "./cvolsim replay <its run file> (this run replays recorded draws; its seed alone does not reproduce it)";
+    }
     StringBuilder command = new StringBuilder("./cvolsim replay --seed ").append(seed);
     if (!scenario.equals(ScenarioCatalog.resolve(null, preset.isPresent()))) {
       command.append(" --scenario ").append(scenario);
