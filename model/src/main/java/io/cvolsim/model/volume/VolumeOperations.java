@@ -7,7 +7,6 @@ import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.Row;
 import io.cvolsim.model.dlm.LockWait;
 import io.cvolsim.model.rpc.VolumeRpc;
-import io.cvolsim.model.storage.FencingToken;
 import io.cvolsim.model.storage.VolumeDriver;
 import io.cvolsim.model.workers.ResourceType;
 import io.cvolsim.model.workers.WorkerEntry;
@@ -140,12 +139,8 @@ final class VolumeOperations {
    * only grows, and with token fencing the array refuses the slower, older claimant.
    */
   VolumeDriver driverFor(WorkerEntry claimed) {
-    long token = (claimed.id() << RACE_PREVENTER_BITS) | (claimed.racePreventer() & RACE_PREVENTER_MASK);
-    return manager.driver().withFencingToken(new FencingToken(claimed.resourceId(), token));
+    return manager.driver().withFencingToken(RowVersionTokens.of(claimed));
   }
-
-  private static final int RACE_PREVENTER_BITS = 24;
-  private static final long RACE_PREVENTER_MASK = (1L << RACE_PREVENTER_BITS) - 1;
 
   SimFuture<Row> loaded(String id) {
     return loaded(Database.VOLUMES, id);

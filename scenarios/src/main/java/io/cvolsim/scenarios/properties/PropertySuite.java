@@ -32,6 +32,7 @@ public final class PropertySuite {
         LostStatusUpdateProperty.check(artifacts),
         WorkerRowsProperty.check(artifacts),
         CleanupOnceProperty.check(artifacts),
+        CleanupRacesOwnerProperty.check(artifacts),
         NoCleanupOfNewerWorkProperty.check(artifacts),
         LockSafetyProperty.check(artifacts),
         EventualFinalityProperty.check(artifacts),
