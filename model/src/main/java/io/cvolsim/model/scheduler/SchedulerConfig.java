@@ -1,5 +1,6 @@
 package io.cvolsim.model.scheduler;
 
+import io.cvolsim.model.config.SchedulerRouting;
 import io.cvolsim.model.service.ServiceOptions;
 import io.cvolsim.model.volume.FencingOptions;
 import io.cvolsim.model.workers.CleanupTrigger;
@@ -13,6 +14,7 @@ import io.cvolsim.model.workers.IsUpClock;
  * @param autoCleanupChecks how many consecutive down samples before an automatic cleanup
  * @param isUpClock whose clock decides that a service is down (V17)
  * @param fencing what the scheduler does to a down node before sending its cleanup (V11)
+ * @param routing where a placed create goes: the cluster's queue or the chosen member's (V4)
  */
 public record SchedulerConfig(String host, ServiceOptions service, CleanupTrigger cleanupTrigger,
-    int autoCleanupChecks, IsUpClock isUpClock, FencingOptions fencing) {}
+    int autoCleanupChecks, IsUpClock isUpClock, FencingOptions fencing, SchedulerRouting routing) {}

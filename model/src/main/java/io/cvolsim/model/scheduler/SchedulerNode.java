@@ -81,7 +81,7 @@ public final class SchedulerNode implements Node {
     CleanupDispatcher dispatcher = new CleanupDispatcher(context, broker, config.fencing(),
         infrastructure.powerSwitch(), new VolumeDriver(context, infrastructure.storage(), infrastructure.driverOptions()));
     operations = new SchedulerOperations(context, db, broker, workers, serviceId, liveness, capabilityStamps,
-        dispatcher, infrastructure.statusWrites());
+        dispatcher, infrastructure.statusWrites(), config.routing());
     broker.subscribe(QueueNames.SCHEDULER_TOPIC, this::handle);
     new Heartbeat(context, db, config.service(), serviceId, () -> true).start();
     startAutomaticCleanup(dispatcher);

@@ -6,6 +6,7 @@ import io.cvolsim.kernel.api.SimFuture;
 import io.cvolsim.model.api.StatusWriteObserver;
 import io.cvolsim.model.broker.BrokerClient;
 import io.cvolsim.model.broker.QueueNames;
+import io.cvolsim.model.config.SchedulerRouting;
 import io.cvolsim.model.db.Condition;
 import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.DbClient;
@@ -32,10 +33,11 @@ final class SchedulerOperations {
   private final SortedMap<String, Long> capabilityStamps;
   private final CleanupDispatcher dispatcher;
   private final StatusWriteObserver statusWrites;
+  private final SchedulerRouting routing;
 
   SchedulerOperations(NodeContext context, DbClient db, BrokerClient broker, WorkerTable workers, long serviceId,
       ServiceLiveness liveness, SortedMap<String, Long> capabilityStamps, CleanupDispatcher dispatcher,
-      StatusWriteObserver statusWrites) {
+      StatusWriteObserver statusWrites, SchedulerRouting routing) {
     this.context = context;
     this.db = db;
     this.broker = broker;
@@ -45,6 +47,7 @@ final class SchedulerOperations {
     this.capabilityStamps = capabilityStamps;
     this.dispatcher = dispatcher;
     this.statusWrites = statusWrites;
+    this.routing = routing;
   }
 
   SimFuture<?> run(SchedulerRpc rpc) {
@@ -82,7 +85,8 @@ final class SchedulerOperations {
           }
           return saveStatus(create.volumeId(), Row.values("host", choice.host(), "cluster_name", choice.clusterName()))
               .map(saved -> {
-                broker.cast(QueueNames.volumeTopic(queueOf(choice.clusterName(), choice.host())),
+                broker.cast(QueueNames.volumeTopic(routing == SchedulerRouting.HOST_QUEUE
+                        ? choice.host() : queueOf(choice.clusterName(), choice.host())),
                     new VolumeRpc.CreateVolume(create.volumeId(), create.sourceVolumeId(),
                         create.sourceSnapshotId(), create.sizeGb()));
                 return unsetLater(claimed);

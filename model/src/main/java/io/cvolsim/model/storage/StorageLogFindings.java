@@ -64,7 +64,8 @@ public final class StorageLogFindings {
   /** Calls the array accepted from a node whose access had been revoked and not yet restored. */
   public static List<IoLogEntry> acceptedWhileRevoked(List<IoLogEntry> entries) {
     List<IoLogEntry> found = new ArrayList<>();
-    List<NodeId> revoked = new ArrayList<>();
+    // A set: two cleaners revoking one node is one revocation, undone by one restore.
+    java.util.TreeSet<NodeId> revoked = new java.util.TreeSet<>();
     for (IoLogEntry entry : entries) {
       IoCall call = entry.call();
       if (call.operation() == StorageOperation.REVOKE_ACCESS && entry.outcome() == IoOutcome.COMPLETED) {

@@ -60,6 +60,22 @@ class StorageValuesTest {
     assertThat(StorageLogFindings.acceptedWhileRevoked(log.entries())).containsExactly(log.entry(write));
   }
 
+  /** Two schedulers cleaning the same dead node both revoke it; its restart restores it once. */
+  @Test
+  void acceptedWhileRevoked_twoRevocationsAreUndoneByOneRestore() {
+    StorageIoLog log = new StorageIoLog(() -> 0);
+    NodeId node = NodeId.of("c-vol-a");
+    for (String cleaner : new String[] {"sch-1", "sch-2"}) {
+      log.instant(new IoCall(NodeId.of(cleaner), StorageOperation.REVOKE_ACCESS, node.name(), null, null),
+          IoOutcome.COMPLETED, "access revoked");
+    }
+    log.instant(new IoCall(node, StorageOperation.RESTORE_ACCESS, node.name(), null, null),
+        IoOutcome.COMPLETED, "access restored");
+    log.instant(new IoCall(node, StorageOperation.WRITE_BLOCK, "v1", null, null), IoOutcome.COMPLETED, "");
+
+    assertThat(StorageLogFindings.acceptedWhileRevoked(log.entries())).isEmpty();
+  }
+
   @Test
   void overlap_needsACommonInstant() {
     long[] now = {0};

@@ -14,6 +14,8 @@ public final class Presets {
       List.of(
           new Choice("api.transition=cas", "Mitaka's conditional updates [code cinder/volume/api.py]"),
           new Choice("api.unscheduled_delete=destroy", "delete of a never-scheduled volume destroys it unconditionally"),
+          new Choice("scheduler.routing=cluster-queue", "the A/A design: creates go to the cluster's queue"),
+          new Choice("volume.host_naming=distinct", "the documented A/A configuration: a host per node, one cluster"),
           new Choice("coordination.backend=file", "Tooz's default backend_url is file://$state_path"),
           new Choice("coordination.lease=default", "etcd3gw lock_timeout 30 s, kazoo session 10 s"),
           new Choice("lock.order=sorted", "coordination.synchronized sorts and de-duplicates (749772a6f)"),
@@ -35,6 +37,10 @@ public final class Presets {
           new Choice("api.transition=cas", "one atomic status change per request: exactly one of two racers wins (S3)"),
           new Choice("api.unscheduled_delete=cas", "only one of two racing deletes of a never-scheduled volume "
               + "succeeds, and none destroys a volume the scheduler has just placed (S3)"),
+          new Choice("scheduler.routing=cluster-queue", "a job is taken by whichever member is alive, not "
+              + "pushed to one that may die before consuming it (V4, L1)"),
+          new Choice("volume.host_naming=distinct", "each node has its own services row, so a dead node is seen "
+              + "as down and its own rows alone are cleaned (V5, S8)"),
           new Choice("coordination.backend=etcd", "locks must exclude across nodes; file locks are per node (S2, S10)"),
           new Choice("coordination.lease=90s", "a lease longer than service_down_time: the lock outlives detection, "
               + "so a node is declared down before its locks free (V13)"),

@@ -4,7 +4,9 @@ import static io.cvolsim.kernel.api.Durations.seconds;
 
 import io.cvolsim.model.broker.AckMode;
 import io.cvolsim.model.config.VolumeLock;
+import io.cvolsim.model.config.HostNaming;
 import io.cvolsim.model.config.ManagerCompletion;
+import io.cvolsim.model.config.SchedulerRouting;
 import io.cvolsim.model.config.UnscheduledDelete;
 import io.cvolsim.model.dlm.CoordinationBackend;
 import io.cvolsim.model.dlm.LockOrder;
@@ -26,6 +28,16 @@ public final class VariantKeys {
           + "succeed), or by CAS on host IS NULL (found by this harness; not in V1-V21)",
       "destroy", Readers.values(UnscheduledDelete.class, UnscheduledDelete::optionValue),
       Readers.choice(UnscheduledDelete.class, UnscheduledDelete::optionValue));
+
+  public static final SettingKey<SchedulerRouting> SCHEDULER_ROUTING = new SettingKey<>("scheduler.routing",
+      "where the scheduler sends a placed create (V4): the cluster's shared queue, or the chosen member's own",
+      "cluster-queue", Readers.values(SchedulerRouting.class, SchedulerRouting::optionValue),
+      Readers.choice(SchedulerRouting.class, SchedulerRouting::optionValue));
+
+  public static final SettingKey<HostNaming> HOST_NAMING = new SettingKey<>("volume.host_naming",
+      "c-vol host names (V5): distinct hosts in one cluster, or the same host on every node (the old A/P trick)",
+      "distinct", Readers.values(HostNaming.class, HostNaming::optionValue),
+      Readers.choice(HostNaming.class, HostNaming::optionValue));
 
   public static final SettingKey<CoordinationBackend> COORDINATION_BACKEND = new SettingKey<>(
       "coordination.backend", "the Tooz lock backend (V12): node-local file locks, an etcd or ZooKeeper DLM, "
@@ -105,7 +117,8 @@ public final class VariantKeys {
   public static final SettingKey<Integer> SCHEDULER_NODES = new SettingKey<>("scheduler.nodes",
       "cinder-scheduler processes", "2", List.of("1..5"), Readers.integer(1, 5));
 
-  public static final List<SettingKey<?>> ALL = List.of(UNSCHEDULED_DELETE, COORDINATION_BACKEND, COORDINATION_LEASE, LOCK_ORDER,
+  public static final List<SettingKey<?>> ALL = List.of(UNSCHEDULED_DELETE, SCHEDULER_ROUTING, HOST_NAMING,
+      COORDINATION_BACKEND, COORDINATION_LEASE, LOCK_ORDER,
       MANAGER_COMPLETION, VOLUME_LOCK, BROKER_ACK, CLEANUP_TRIGGER, CLEANUP_CLAIM, FENCING, FENCING_SELF_TIMEOUT,
       FENCING_STONITH_DELAY, HEARTBEAT_MODE, IS_UP_CLOCK, REPORT_INTERVAL, SERVICE_DOWN_TIME, VOLUME_NODES,
       SCHEDULER_NODES);

@@ -11,6 +11,8 @@ public record DeploymentTopology(NodeId database, NodeId broker, NodeId storage,
     NodeId admin) {
   public static final String BACKEND = "lvm";
   public static final String CLUSTER = "cluster1";
+  /** The one {@code host} every c-vol uses under V5's shared naming. */
+  public static final String SHARED_HOST = "cinder-volume-host";
 
   public static DeploymentTopology of(int schedulers, int volumeNodes, int apiNodes, int clients,
       CoordinationBackend backend) {

@@ -93,11 +93,12 @@ public final class DeploymentWorld implements World {
     addInfrastructureNodes(infrastructure);
     for (NodeId scheduler : topology.schedulers()) {
       SchedulerConfig config = new SchedulerConfig(scheduler.name(), DeploymentSettings.service(settings),
-          settings.get(CLEANUP_TRIGGER), 1, settings.get(IS_UP_CLOCK), DeploymentSettings.fencing(settings));
+          settings.get(CLEANUP_TRIGGER), 1, settings.get(IS_UP_CLOCK), DeploymentSettings.fencing(settings),
+          settings.get(VariantKeys.SCHEDULER_ROUTING));
       simulation.addNode(scheduler, context -> new SchedulerNode(context, config, infrastructure));
     }
     for (NodeId volumeNode : topology.volumeNodes()) {
-      VolumeServiceConfig config = new VolumeServiceConfig(volumeNode.name(), DeploymentTopology.BACKEND,
+      VolumeServiceConfig config = new VolumeServiceConfig(hostOf(volumeNode), DeploymentTopology.BACKEND,
           DeploymentTopology.CLUSTER, DeploymentSettings.service(settings), settings.get(MANAGER_COMPLETION),
           settings.get(VariantKeys.VOLUME_LOCK),
           DeploymentSettings.fencing(settings), 3, Durations.seconds(60));
@@ -109,6 +110,12 @@ public final class DeploymentWorld implements World {
       new DeploymentNemesis(simulation, topology, control, phases).schedule();
     }
     new HealPhase(simulation, settings, topology, control, phases).schedule();
+  }
+
+  /** The c-vol's {@code host} option: its own name, or under V5 one name shared by all. */
+  private String hostOf(NodeId volumeNode) {
+    return settings.get(VariantKeys.HOST_NAMING) == io.cvolsim.model.config.HostNaming.SHARED
+        ? DeploymentTopology.SHARED_HOST : volumeNode.name();
   }
 
   private Infrastructure infrastructure() {

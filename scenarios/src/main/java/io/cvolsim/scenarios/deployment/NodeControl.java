@@ -55,6 +55,11 @@ public final class NodeControl implements PowerSwitch {
 
   @Override
   public void powerOff(NodeId requestedBy, NodeId target, long delayNanos) {
+    if (!simulation.nodeIds().contains(target)) {
+      // A services row's host names no single node (V5's shared host): nothing to power off.
+      simulation.probes().hit("fencing.no-such-node");
+      return;
+    }
     // Even "at once" happens as the next event, after the requesting handler has returned.
     simulation.scheduleAt(simulation.nowNanos() + delayNanos, "power off " + target + " (asked by " + requestedBy + ")",
         () -> {
