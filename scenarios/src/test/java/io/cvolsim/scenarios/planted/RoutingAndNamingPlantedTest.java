@@ -1,0 +1,37 @@
+package io.cvolsim.scenarios.planted;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cvolsim.scenarios.config.Presets;
+import io.cvolsim.scenarios.property.PropertyCheck;
+import io.cvolsim.scenarios.property.SeedBudget;
+import org.junit.jupiter.api.Test;
+
+/**
+ * V4 and V5 planted into the hardened preset, so that the one unsafe choice is what breaks.
+ * First failing seeds measured on 2026-11-30: host-queue routing at seed 2 (L1: a create pushed
+ * to a member that died before consuming it sits in that member's queue), shared host at seed 40
+ * (S8: a member's start-up cleanup takes the row of work another member still runs).
+ */
+class RoutingAndNamingPlantedTest {
+
+  private static PropertyCheck hardenedWith(String unsafe) {
+    PropertyCheck check = PropertyCheck.forScenario("deployment");
+    Presets.HARDENED.assignments().forEach(check::with);
+    return check.with(unsafe);
+  }
+
+  @Test
+  void v4_pushingCreatesToAChosenMember_strandsJobsOnDeadNodes() {
+    PropertyCheck.Found found = hardenedWith("scheduler.routing=host-queue")
+        .budget(new SeedBudget(1, 10, 100, 30, 300)).expectViolation("L1 eventual finality");
+    assertThat(found.seed()).isLessThanOrEqualTo(10);
+  }
+
+  @Test
+  void v5_oneHostForAllMembers_cleansUpWorkThatStillRuns() {
+    PropertyCheck.Found found = hardenedWith("volume.host_naming=shared")
+        .budget(new SeedBudget(35, 45, 200, 30, 300)).expectViolation("S8 no cleanup while the owner works");
+    assertThat(found.seed()).isEqualTo(40);
+  }
+}
