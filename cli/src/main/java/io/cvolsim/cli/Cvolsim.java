@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code cvolsim} command: subcommands per DESIGN.md's command-line contract. */
 @Command(name = "cvolsim", mixinStandardHelpOptions = true, version = "cvolsim 0.1.0",
     description = "Deterministic simulation and model checking of Cinder's Active/Active volume service.",
-    subcommands = {RunCommand.class, ReplayCommand.class, SweepCommand.class, CheckCommand.class,
+    subcommands = {RunCommand.class, ReplayCommand.class, SweepCommand.class, CompareCommand.class, CheckCommand.class,
         ShrinkCommand.class,
         ScenariosCommand.class, VariantsCommand.class})
 public final class Cvolsim {

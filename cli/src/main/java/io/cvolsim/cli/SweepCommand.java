@@ -4,8 +4,6 @@ import io.cvolsim.reports.PropertyResult;
 import io.cvolsim.reports.PropertyStatus;
 import io.cvolsim.reports.RunReport;
 import io.cvolsim.reports.SweepSummary;
-import io.cvolsim.scenarios.run.RunSpec;
-import io.cvolsim.scenarios.run.Runner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,10 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,9 +52,6 @@ public final class SweepCommand implements Callable<Integer> {
     SeedRange range = SeedRange.parse(seeds);
     List<Long> chosen = Shard.parse(shard).select(range);
     int parallelism = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-    if (parallelism < 1) {
-      throw new IllegalArgumentException("--jobs must be at least 1");
-    }
     runOptions.spec(range.first()); // validates input first
     PrintWriter out = spec.commandLine().getOut();
     out.println("cvolsim sweep: seeds=" + range + (shard == null ? "" : " shard=" + shard)
@@ -81,35 +72,16 @@ public final class SweepCommand implements Callable<Integer> {
 
   private SweepSummary runAll(List<Long> chosen, int parallelism, PrintWriter out,
       SweepCounterexamples counterexamples) throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(parallelism);
-    try {
-      List<Future<RunReport>> futures = new ArrayList<>();
-      for (long seed : chosen) {
-        RunSpec runSpec = runOptions.spec(seed);
-        futures.add(pool.submit(() -> Runner.run(runSpec, false).report()));
+    SweepSummary tally = new SweepSummary();
+    SeedBatch.run(chosen, parallelism, runOptions::spec, report -> {
+      tally.add(report);
+      counterexamples.add(report);
+      if (report.exitStatus() != 0) {
+        out.println(failureLine(report));
+        out.flush();
       }
-      SweepSummary tally = new SweepSummary();
-      for (Future<RunReport> future : futures) {
-        RunReport report = get(future);
-        tally.add(report);
-        counterexamples.add(report);
-        if (report.exitStatus() != 0) {
-          out.println(failureLine(report));
-          out.flush();
-        }
-      }
-      return tally;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static RunReport get(Future<RunReport> future) throws InterruptedException {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("a run failed: " + e.getCause(), e.getCause());
-    }
+    });
+    return tally;
   }
 
   static String failureLine(RunReport report) {

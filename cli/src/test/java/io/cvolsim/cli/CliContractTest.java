@@ -122,6 +122,18 @@ class CliContractTest {
   }
 
   @Test
+  void compare_printsVariantsAgainstProperties_andExits1WhenACellViolates() {
+    Result compare = execute("compare", "--scenario", "api-races", "--axis", "api.transition=cas,read-check-write",
+        "--seeds", "1..12", "--jobs", "2");
+    assertThat(compare.exitStatus()).isEqualTo(1);
+    assertThat(compare.out()).anyMatch(line -> line.startsWith("property") && line.contains("api.transition=cas")
+        && line.contains("api.transition=read-check-write"));
+    assertThat(compare.out()).anyMatch(line -> line.matches("linearizability +\\| 0/12 +\\| [1-9]\\d*/12 \\(first: seed \\d+\\).*"));
+    assertBadInput(execute("compare", "--axis", "fencing", "--seeds", "3"), "--axis takes KEY=V1,V2");
+    assertBadInput(execute("compare", "--axis", "fencing=none,sometimes", "--seeds", "3"), "bad value 'sometimes'");
+  }
+
+  @Test
   void variantsAndScenarios_listTheirEntries() {
     assertThat(execute("variants").out()).anyMatch(line -> line.startsWith("api.transition = cas | read-check-write"));
     assertThat(execute("scenarios").out()).contains("default", "api-races");
