@@ -55,10 +55,9 @@ public final class SchedulerNode implements Node {
     this.context = context;
     this.config = config;
     this.infrastructure = infrastructure;
-    this.db = new DbClient(context, infrastructure.database(), infrastructure.statementTimeoutNanos());
-    this.broker = new BrokerClient(context, infrastructure.broker(), infrastructure.brokerOptions(),
-        infrastructure.brokerLog());
-    this.locks = new LockCoordinator(context, infrastructure.dlmOptions(), infrastructure.lockLog());
+    this.db = infrastructure.dbClient(context);
+    this.broker = infrastructure.brokerClient(context);
+    this.locks = infrastructure.lockCoordinator(context);
     // The DB-server clock variant reads the database's clock; the scheduler's own stands in for it here.
     this.liveness = new ServiceLiveness(config.isUpClock(), config.service().effectiveServiceDownTimeNanos(),
         context::localTimeNanos);
@@ -79,7 +78,7 @@ public final class SchedulerNode implements Node {
   private void begin() {
     WorkerTable workers = new WorkerTable(context, db, infrastructure.workersOptions(), infrastructure.workerLog());
     CleanupDispatcher dispatcher = new CleanupDispatcher(context, broker, config.fencing(),
-        infrastructure.powerSwitch(), new VolumeDriver(context, infrastructure.storage(), infrastructure.driverOptions()));
+        infrastructure.powerSwitch(), infrastructure.volumeDriver(context));
     operations = new SchedulerOperations(context, db, broker, workers, serviceId, liveness, capabilityStamps,
         dispatcher, infrastructure.statusWrites(), config.routing());
     broker.subscribe(QueueNames.SCHEDULER_TOPIC, this::handle);

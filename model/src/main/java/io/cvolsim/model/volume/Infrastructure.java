@@ -1,6 +1,11 @@
 package io.cvolsim.model.volume;
 
+import io.cvolsim.kernel.api.NodeContext;
 import io.cvolsim.kernel.api.NodeId;
+import io.cvolsim.model.broker.BrokerClient;
+import io.cvolsim.model.db.DbClient;
+import io.cvolsim.model.dlm.LockCoordinator;
+import io.cvolsim.model.storage.VolumeDriver;
 import io.cvolsim.model.api.StatusWriteObserver;
 import io.cvolsim.model.broker.BrokerLog;
 import io.cvolsim.model.broker.BrokerOptions;
@@ -18,4 +23,25 @@ import io.cvolsim.model.workers.WorkersOptions;
 public record Infrastructure(NodeId database, NodeId broker, NodeId storage, long statementTimeoutNanos,
     BrokerOptions brokerOptions, DlmOptions dlmOptions, DriverOptions driverOptions,
     WorkersOptions workersOptions, BrokerLog brokerLog, LockLog lockLog, WorkerLog workerLog,
-    StatusWriteObserver statusWrites, PowerSwitch powerSwitch) {}
+    StatusWriteObserver statusWrites, PowerSwitch powerSwitch) {
+
+  /** A connection to the database for one node incarnation. */
+  public DbClient dbClient(NodeContext context) {
+    return new DbClient(context, database, statementTimeoutNanos);
+  }
+
+  /** The node's oslo.messaging client for one incarnation. */
+  public BrokerClient brokerClient(NodeContext context) {
+    return new BrokerClient(context, broker, brokerOptions, brokerLog);
+  }
+
+  /** The node's Tooz coordinator for one incarnation. */
+  public LockCoordinator lockCoordinator(NodeContext context) {
+    return new LockCoordinator(context, dlmOptions, lockLog);
+  }
+
+  /** The node's volume driver, talking to the shared array. */
+  public VolumeDriver volumeDriver(NodeContext context) {
+    return new VolumeDriver(context, storage, driverOptions);
+  }
+}

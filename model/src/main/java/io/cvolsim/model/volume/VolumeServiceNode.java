@@ -49,11 +49,10 @@ public final class VolumeServiceNode implements Node {
     this.context = context;
     this.config = config;
     this.infrastructure = infrastructure;
-    this.db = new DbClient(context, infrastructure.database(), infrastructure.statementTimeoutNanos());
-    this.broker = new BrokerClient(context, infrastructure.broker(), infrastructure.brokerOptions(),
-        infrastructure.brokerLog());
-    this.locks = new LockCoordinator(context, infrastructure.dlmOptions(), infrastructure.lockLog());
-    this.driver = new VolumeDriver(context, infrastructure.storage(), infrastructure.driverOptions());
+    this.db = infrastructure.dbClient(context);
+    this.broker = infrastructure.brokerClient(context);
+    this.locks = infrastructure.lockCoordinator(context);
+    this.driver = infrastructure.volumeDriver(context);
   }
 
   @Override
