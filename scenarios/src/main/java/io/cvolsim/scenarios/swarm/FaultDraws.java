@@ -30,8 +30,9 @@ final class FaultDraws {
   }
 
   SwarmFault draw(FaultKind kind) {
-    long at = choices.durationNanos("swarm.at " + kind.optionValue(), seconds(1),
-        targets.faultWindowEndNanos() - seconds(1));
+    // Shrinking may cut the window to a second or less; a fault then starts anywhere in it.
+    long latestNanos = Math.max(0, targets.faultWindowEndNanos() - seconds(1));
+    long at = choices.durationNanos("swarm.at " + kind.optionValue(), Math.min(seconds(1), latestNanos), latestNanos);
     return switch (kind) {
       case CRASH -> new SwarmFault.Crash(choices.oneOf("swarm.crash.target", targets.services()), at,
           choices.durationNanos("swarm.crash.down-for", seconds(1), longestOutageNanos()));
@@ -44,8 +45,8 @@ final class FaultDraws {
       case SPLIT -> split(at);
       case LOSS_BURST, REDELIVERY -> new SwarmFault.LinkBurst(kind,
           Ratio.percent(choices.integer("swarm.burst.percent " + kind.optionValue(), 5, 50)), at, length("swarm.burst.length"));
-      case CLOCK_SKEW -> new SwarmFault.ClockSkew(volumeNode("swarm.skew.target"), at, skewNanos());
-      case CLOCK_DRIFT -> new SwarmFault.ClockDrift(volumeNode("swarm.drift.target"), at, driftPpm());
+      case CLOCK_SKEW -> new SwarmFault.ClockSkew(service("swarm.skew.target"), at, skewNanos());
+      case CLOCK_DRIFT -> new SwarmFault.ClockDrift(service("swarm.drift.target"), at, driftPpm());
       case SLOW_STORAGE -> new SwarmFault.SlowStorage(volumeNode("swarm.slow.target"), at,
           length("swarm.slow.length"), choices.durationNanos("swarm.slow.latency", millis(100), seconds(20)));
       case FORCE_DELETE -> admin(kind, at, new VolumeRequest.Delete(volumeId(), true));
@@ -66,6 +67,11 @@ final class FaultDraws {
 
   private NodeId volumeNode(String label) {
     return choices.oneOf(label, targets.volumeNodes());
+  }
+
+  /** Any Cinder service: a skewed scheduler misjudges others, a skewed c-vol is misjudged. */
+  private NodeId service(String label) {
+    return choices.oneOf(label, targets.services());
   }
 
   private SwarmFault cut(FaultKind kind, NodeId other, long at) {

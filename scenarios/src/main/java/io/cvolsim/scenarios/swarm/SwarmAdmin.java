@@ -19,8 +19,8 @@ import java.util.List;
  * see, so the linearizability check must know them); a workers cleanup is not a volume operation.
  */
 final class SwarmAdmin implements Node {
-  /** History process ids of the operator, far from the clients' so the two never collide. */
-  private static final long FIRST_PROCESS = 1_000_000;
+  /** History process ids of the operator, far from the clients' and the completion writers' (1 000 000 up). */
+  private static final long FIRST_PROCESS = 2_000_000_000L;
   private static final long REQUEST_TIMEOUT_NANOS = Durations.seconds(30);
   private final NodeContext context;
   private final List<NodeId> apiNodes;
