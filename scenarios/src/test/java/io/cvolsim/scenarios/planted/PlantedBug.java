@@ -2,7 +2,6 @@ package io.cvolsim.scenarios.planted;
 
 import io.cvolsim.scenarios.config.Presets;
 import io.cvolsim.scenarios.property.PropertyCheck;
-import io.cvolsim.scenarios.property.SeedBudget;
 import io.cvolsim.scenarios.run.RunOutcome;
 import io.cvolsim.scenarios.run.RunSpec;
 import io.cvolsim.scenarios.run.Runner;
@@ -22,7 +21,6 @@ final class PlantedBug {
   static final List<String> HOT_WORKLOAD = List.of("workload.clients=8", "workload.volumes=2",
       "workload.think_time_max=500ms", "api.nodes=5");
 
-  static final long SHRINK_RUNS_CI = 60;
   private final String scenario;
   private final List<String> assignments = new ArrayList<>();
 
@@ -31,16 +29,6 @@ final class PlantedBug {
     assignments.addAll(Presets.HARDENED.assignments());
     assignments.add("net.loss=0%");
     assignments.addAll(plantedSettings);
-  }
-
-  /**
-   * Seeds {@code first..lastCi}, and a shrink of at most 60 runs in CI: enough to show the
-   * counterexample shrinks and replays while keeping the suite within minutes; nightly shrinks
-   * as far as the default nightly budget allows.
-   */
-  static SeedBudget seeds(long first, long lastCi) {
-    SeedBudget defaults = SeedBudget.of(first, lastCi);
-    return new SeedBudget(first, lastCi, defaults.lastSeedNightly(), SHRINK_RUNS_CI, defaults.shrinkRunsNightly());
   }
 
   static PlantedBug in(String scenario, String... plantedSettings) {
