@@ -17,7 +17,9 @@ import java.util.List;
 /**
  * Draws the faults of one kind for a swarm run. Every draw is labelled, and its simplest value
  * is the mildest fault (shortest, earliest-healed, smallest skew), so shrinking a counterexample
- * also gentles its faults.
+ * also gentles its faults. A fault still running when the window closes is ended by the heal
+ * phase, so a pause or partition outlasts service_down_time, a DLM lease or the broker's 60 s
+ * heartbeat timeout only in a window longer than those ({@code run.duration=300s}).
  */
 final class FaultDraws {
   private static final int GENERATIONS_MAX = 4;

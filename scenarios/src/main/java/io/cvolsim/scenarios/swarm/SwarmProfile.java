@@ -38,7 +38,7 @@ public record SwarmProfile(SortedMap<FaultKind, Integer> countsByKind) {
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder("swarm profile:");
-    countsByKind.forEach((kind, count) -> text.append(' ').append(kind.optionValue()).append('x').append(count));
+    countsByKind.forEach((kind, count) -> text.append(' ').append(kind.optionValue()).append('=').append(count));
     return countsByKind.isEmpty() ? "swarm profile: no faults" : text.toString();
   }
 }
