@@ -47,6 +47,23 @@ class SwarmScenarioTest {
     }
   }
 
+  /**
+   * Regression: the operator's history process ids once started where the completion writers'
+   * do, and the run failed on a reused process id. Its force-deletes and resets must be in the
+   * history, or linearizability would judge a history missing writes.
+   */
+  @Test
+  void adminActions_areInTheHistory_underTheirOwnProcesses() {
+    long adminOperations = 0;
+    for (long seed = 1; seed <= 6; seed++) {
+      RunOutcome outcome = Runner.run(RunSpec.seeded("swarm", seed, List.of("swarm.faults=force-delete,reset-state")),
+          false);
+      adminOperations += outcome.history().operations().stream()
+          .filter(operation -> operation.process() >= 2_000_000_000L).count();
+    }
+    assertThat(adminOperations).isPositive();
+  }
+
   @Test
   void parseList_keepsDeclarationOrder_andRejectsUnknownKinds() {
     assertThat(FaultKind.parseList("clock-skew,crash")).containsExactly(FaultKind.CRASH, FaultKind.CLOCK_SKEW);
