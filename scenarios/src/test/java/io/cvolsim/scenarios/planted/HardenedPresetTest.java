@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Test;
  *       creating forever (seed 1 of the deployment at the default net.loss=1%). Fault assumption:
  *       no message loss on the way to the broker and no c-vol cut from the database alone.
  *   <li>Linearizability: 2 of 60 swarm seeds with every kind allowed.
+ *   <li>is_up.clock=db-server does not keep a skewed node up: the heartbeat's updated_at is still
+ *       stamped with the writer's clock, so a c-vol 71 s behind is cleaned while alive (swarm,
+ *       clock-skew only, run.duration=300s, seed 13). Fault assumption until the database stamps
+ *       heartbeats itself: node clocks within service_down_time − report_interval of the database.
  * </ul>
  */
 class HardenedPresetTest {
