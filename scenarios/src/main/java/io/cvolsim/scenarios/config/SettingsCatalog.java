@@ -58,13 +58,26 @@ public final class SettingsCatalog {
           + "and clients; deployment: c-vol crashes, pauses and partitions from the database, broker or DLM)",
       "on", List.of("on", "off"), Readers.onOff());
 
+  public static final SettingKey<List<io.cvolsim.scenarios.swarm.FaultKind>> SWARM_FAULTS = new SettingKey<>(
+      "swarm.faults", "the deployment's nemesis: off for its fixed schedule of c-vol crashes, pauses and "
+          + "partitions; all, or a comma-separated list of kinds, for the swarm nemesis, which switches on a "
+          + "random subset of those kinds per seed",
+      "off", swarmFaultExamples(), raw -> io.cvolsim.scenarios.swarm.FaultKind.parseList(raw));
+
   public static final List<SettingKey<?>> ALL = all();
 
   private static List<SettingKey<?>> all() {
     List<SettingKey<?>> keys = new java.util.ArrayList<>(List.of(API_TRANSITION, API_NODES, CLIENTS, VOLUMES,
-        THINK_TIME_MAX, ADMIN_RESETS, REQUEST_TIMEOUT, STATEMENT_TIMEOUT, DURATION, LATENCY_MAX, LOSS, NEMESIS));
+        THINK_TIME_MAX, ADMIN_RESETS, REQUEST_TIMEOUT, STATEMENT_TIMEOUT, DURATION, LATENCY_MAX, LOSS, NEMESIS,
+        SWARM_FAULTS));
     keys.addAll(VariantKeys.ALL);
     return List.copyOf(keys);
+  }
+
+  private static List<String> swarmFaultExamples() {
+    List<String> examples = new java.util.ArrayList<>(List.of("off", "all"));
+    examples.addAll(io.cvolsim.scenarios.swarm.FaultKind.optionValues());
+    return List.copyOf(examples);
   }
 
   private SettingsCatalog() {}

@@ -6,6 +6,8 @@ import static io.cvolsim.scenarios.config.SettingsCatalog.CLIENTS;
 import static io.cvolsim.scenarios.config.SettingsCatalog.DURATION;
 import static io.cvolsim.scenarios.config.SettingsCatalog.NEMESIS;
 import static io.cvolsim.scenarios.config.SettingsCatalog.STATEMENT_TIMEOUT;
+import static io.cvolsim.scenarios.config.SettingsCatalog.SWARM_FAULTS;
+import static io.cvolsim.scenarios.config.SettingsCatalog.VOLUMES;
 import static io.cvolsim.scenarios.config.VariantKeys.CLEANUP_TRIGGER;
 import static io.cvolsim.scenarios.config.VariantKeys.COORDINATION_BACKEND;
 import static io.cvolsim.scenarios.config.VariantKeys.IS_UP_CLOCK;
@@ -49,7 +51,11 @@ import io.cvolsim.scenarios.config.Settings;
 import io.cvolsim.scenarios.config.VariantKeys;
 import io.cvolsim.scenarios.properties.RunArtifacts;
 import io.cvolsim.scenarios.run.World;
+import io.cvolsim.scenarios.slice.SliceWorld;
+import io.cvolsim.scenarios.swarm.SwarmNemesis;
+import io.cvolsim.scenarios.swarm.SwarmTargets;
 import io.cvolsim.scenarios.workload.CompletionRecorder;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -106,8 +112,11 @@ public final class DeploymentWorld implements World {
     }
     addApiNodes(infrastructure);
     new DeploymentWorkload(simulation, settings, topology, history, phases).addClients();
-    if (settings.get(NEMESIS)) {
+    if (settings.get(NEMESIS) && settings.get(SWARM_FAULTS).isEmpty()) {
       new DeploymentNemesis(simulation, topology, control, phases).schedule();
+    } else if (settings.get(NEMESIS)) {
+      new SwarmNemesis(simulation, control, history, swarmTargets(), settings.get(SWARM_FAULTS),
+          SliceWorld.linkProfile(settings)).schedule();
     }
     new HealPhase(simulation, settings, topology, control, phases).schedule();
   }
@@ -116,6 +125,14 @@ public final class DeploymentWorld implements World {
   private String hostOf(NodeId volumeNode) {
     return settings.get(VariantKeys.HOST_NAMING) == io.cvolsim.model.config.HostNaming.SHARED
         ? DeploymentTopology.SHARED_HOST : volumeNode.name();
+  }
+
+  private SwarmTargets swarmTargets() {
+    Optional<NodeId> coordination = simulation.nodeIds().contains(topology.coordination())
+        ? Optional.of(topology.coordination()) : Optional.empty();
+    return new SwarmTargets(topology.volumeNodes(), topology.services(), topology.database(), topology.broker(),
+        topology.storage(), coordination, topology.apiNodes(), settings.get(VOLUMES), phases.faultWindowEndNanos(),
+        settings.get(SERVICE_DOWN_TIME));
   }
 
   private Infrastructure infrastructure() {

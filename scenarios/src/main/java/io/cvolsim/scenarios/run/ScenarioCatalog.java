@@ -19,6 +19,9 @@ public final class ScenarioCatalog {
     return presetGiven ? DEPLOYMENT : DEFAULT;
   }
 
+  /** The deployment under the swarm nemesis. */
+  public static final String SWARM = "swarm";
+
   public static final List<Scenario> ALL = List.of(
       new Scenario(DEFAULT,
           "API nodes race on volume status in one database, with a named stand-in for scheduler and c-vol "
@@ -32,6 +35,12 @@ public final class ScenarioCatalog {
           // Links between services are TCP: faults here are partitions, crashes and pauses, not
           // single lost messages (net.loss stays available to ask for an unreliable transport).
           Kind.DEPLOYMENT, List.of("net.loss=0%")),
+      new Scenario(SWARM,
+          "the whole deployment under the swarm nemesis: each seed switches on a random subset of the fault "
+              + "menu (crashes, pauses, partitions from the DB, DLM, broker or array, split halves, loss and "
+              + "redelivery bursts, clock skew and drift, slow storage, force-delete, reset-state and workers "
+              + "cleanup with any filters); probes fault.<kind> show which were on; then healing and quiescence",
+          Kind.DEPLOYMENT, List.of("net.loss=0%", "swarm.faults=all")),
       new Scenario("api-races",
           "many clients hammer two volumes through five API nodes (first slice, no faults), to expose races "
               + "between concurrent transitions (V1) quickly; never-scheduled volumes are deleted by CAS so that "

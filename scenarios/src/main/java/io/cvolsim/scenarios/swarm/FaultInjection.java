@@ -1,0 +1,118 @@
+package io.cvolsim.scenarios.swarm;
+
+import io.cvolsim.kernel.api.NodeId;
+import io.cvolsim.kernel.api.Ratio;
+import io.cvolsim.kernel.sim.LinkProfile;
+import io.cvolsim.kernel.sim.Simulation;
+import io.cvolsim.scenarios.deployment.NodeControl;
+
+/**
+ * Starts one fault now and schedules its end, unless the end falls after the fault window: the
+ * heal phase then ends it, and a crashed node stays down until the heal phase's late restart, as
+ * a lost machine would.
+ */
+final class FaultInjection {
+  private final Simulation simulation;
+  private final NodeControl control;
+  private final SwarmTargets targets;
+  private final LinkProfile baseProfile;
+
+  FaultInjection(Simulation simulation, NodeControl control, SwarmTargets targets, LinkProfile baseProfile) {
+    this.simulation = simulation;
+    this.control = control;
+    this.targets = targets;
+    this.baseProfile = baseProfile;
+  }
+
+  void start(SwarmFault fault) {
+    if (fault instanceof SwarmFault.Crash crash) {
+      control.crash(crash.node());
+      endWithinWindow(crash.downForNanos(), "restart " + crash.node(), () -> control.restartIfCrashed(crash.node()));
+    } else if (fault instanceof SwarmFault.Pause pause) {
+      simulation.pause(pause.node());
+      endAtLatestAtWindowEnd(pause.lengthNanos(), "resume " + pause.node(), () -> control.resumeIfPaused(pause.node()));
+    } else if (fault instanceof SwarmFault.Cut cut) {
+      simulation.network().blockBoth(cut.node(), cut.other());
+      endAtLatestAtWindowEnd(cut.lengthNanos(), "heal " + cut.node() + " and " + cut.other(),
+          () -> healBoth(cut.node(), cut.other()));
+    } else if (fault instanceof SwarmFault.Split split) {
+      crossLinks(split, true);
+      endAtLatestAtWindowEnd(split.lengthNanos(), "heal split", () -> crossLinks(split, false));
+    } else if (fault instanceof SwarmFault.LinkBurst burst) {
+      startBurst(burst);
+    } else if (fault instanceof SwarmFault.ClockSkew skew) {
+      simulation.setClockOffset(skew.node(), skew.offsetNanos());
+    } else if (fault instanceof SwarmFault.ClockDrift drift) {
+      simulation.setClockDrift(drift.node(), drift.driftPpm());
+      // The heal phase resets offsets only; drift stops with the window too.
+      simulation.scheduleAt(targets.faultWindowEndNanos(), "swarm: " + drift.node() + "'s clock drift stops",
+          () -> simulation.setClockDrift(drift.node(), 0));
+    } else if (fault instanceof SwarmFault.SlowStorage slow) {
+      startSlowStorage(slow);
+    } else {
+      throw new IllegalArgumentException("admin actions are the operator node's: " + fault);
+    }
+  }
+
+  private void startBurst(SwarmFault.LinkBurst burst) {
+    if (burst.kind() == FaultKind.LOSS_BURST) {
+      simulation.network().setDefaultProfile(new LinkProfile(baseProfile.latencyMinNanos(),
+          baseProfile.latencyMaxNanos(), burst.ratio(), baseProfile.duplicateRatio()));
+      endAtLatestAtWindowEnd(burst.lengthNanos(), "loss burst ends",
+          () -> simulation.network().setDefaultProfile(baseProfile));
+      return;
+    }
+    LinkProfile duplicating = new LinkProfile(baseProfile.latencyMinNanos(), baseProfile.latencyMaxNanos(),
+        baseProfile.lossRatio(), burst.ratio());
+    for (NodeId volumeNode : targets.volumeNodes()) {
+      simulation.network().setProfile(targets.broker(), volumeNode, duplicating);
+    }
+    endAtLatestAtWindowEnd(burst.lengthNanos(), "redelivery burst ends", () -> {
+      for (NodeId volumeNode : targets.volumeNodes()) {
+        simulation.network().setProfile(targets.broker(), volumeNode, baseProfile);
+      }
+    });
+  }
+
+  private void startSlowStorage(SwarmFault.SlowStorage slow) {
+    LinkProfile slowLink = new LinkProfile(slow.latencyNanos(), slow.latencyNanos() + baseProfile.latencyMaxNanos(),
+        Ratio.ZERO, Ratio.ZERO);
+    simulation.network().setProfile(slow.node(), targets.storage(), slowLink);
+    simulation.network().setProfile(targets.storage(), slow.node(), slowLink);
+    endAtLatestAtWindowEnd(slow.lengthNanos(), "storage fast again for " + slow.node(), () -> {
+      simulation.network().setProfile(slow.node(), targets.storage(), baseProfile);
+      simulation.network().setProfile(targets.storage(), slow.node(), baseProfile);
+    });
+  }
+
+  private void crossLinks(SwarmFault.Split split, boolean block) {
+    for (NodeId a : split.sideA()) {
+      for (NodeId b : split.sideB()) {
+        if (block) {
+          simulation.network().blockBoth(a, b);
+        } else {
+          healBoth(a, b);
+        }
+      }
+    }
+  }
+
+  private void healBoth(NodeId a, NodeId b) {
+    simulation.network().heal(a, b);
+    simulation.network().heal(b, a);
+  }
+
+  /** Ends the fault after its length, or when the window closes if that comes first. */
+  private void endAtLatestAtWindowEnd(long lengthNanos, String label, Runnable end) {
+    long endNanos = Math.min(simulation.nowNanos() + lengthNanos, targets.faultWindowEndNanos());
+    simulation.scheduleAt(endNanos, "swarm: " + label, end);
+  }
+
+  /** Ends the fault after its length only if that is inside the window; else the heal phase does. */
+  private void endWithinWindow(long lengthNanos, String label, Runnable end) {
+    long endNanos = simulation.nowNanos() + lengthNanos;
+    if (endNanos < targets.faultWindowEndNanos()) {
+      simulation.scheduleAt(endNanos, "swarm: " + label, end);
+    }
+  }
+}

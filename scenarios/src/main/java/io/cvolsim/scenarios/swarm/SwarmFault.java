@@ -1,0 +1,140 @@
+package io.cvolsim.scenarios.swarm;
+
+import io.cvolsim.kernel.api.Message;
+import io.cvolsim.kernel.api.NodeId;
+import io.cvolsim.kernel.api.Ratio;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One fault the swarm nemesis drew for a run: a typed event with the true time it starts and a
+ * readable label ("fault: partition c-vol-2 from db at 31.2s for 12.0s") for traces and
+ * counterexamples.
+ */
+public sealed interface SwarmFault {
+  FaultKind kind();
+
+  long atNanos();
+
+  String label();
+
+  /** A service process killed, restarted with the same host after {@code downForNanos}. */
+  record Crash(NodeId node, long atNanos, long downForNanos) implements SwarmFault {
+    @Override
+    public FaultKind kind() {
+      return FaultKind.CRASH;
+    }
+
+    @Override
+    public String label() {
+      return "fault: crash " + node + " at " + seconds(atNanos) + ", restart after " + seconds(downForNanos);
+    }
+  }
+
+  /** A stop-the-world pause: the node is frozen but keeps believing what it believed. */
+  record Pause(NodeId node, long atNanos, long lengthNanos) implements SwarmFault {
+    @Override
+    public FaultKind kind() {
+      return FaultKind.PAUSE;
+    }
+
+    @Override
+    public String label() {
+      return "fault: pause " + node + " at " + seconds(atNanos) + " for " + seconds(lengthNanos);
+    }
+  }
+
+  /** A node cut off, both ways, from one infrastructure node (the DB, DLM, broker or array). */
+  record Cut(FaultKind kind, NodeId node, NodeId other, long atNanos, long lengthNanos) implements SwarmFault {
+    @Override
+    public String label() {
+      return "fault: partition " + node + " from " + other + " at " + seconds(atNanos) + " for " + seconds(lengthNanos);
+    }
+  }
+
+  /** The network split in two halves: no link crosses between them. */
+  record Split(List<NodeId> sideA, List<NodeId> sideB, long atNanos, long lengthNanos) implements SwarmFault {
+    public Split {
+      sideA = List.copyOf(sideA);
+      sideB = List.copyOf(sideB);
+    }
+
+    @Override
+    public FaultKind kind() {
+      return FaultKind.SPLIT;
+    }
+
+    @Override
+    public String label() {
+      return "fault: split " + sideA + " | " + sideB + " at " + seconds(atNanos) + " for " + seconds(lengthNanos);
+    }
+  }
+
+  /**
+   * A change of link profile for a while: a loss burst on every link, or duplicated deliveries
+   * from the broker to the c-vol nodes (redelivery).
+   */
+  record LinkBurst(FaultKind kind, Ratio ratio, long atNanos, long lengthNanos) implements SwarmFault {
+    @Override
+    public String label() {
+      String what = kind == FaultKind.LOSS_BURST ? "message loss " : "broker redelivery (duplicates) ";
+      return "fault: " + what + ratio + " at " + seconds(atNanos) + " for " + seconds(lengthNanos);
+    }
+  }
+
+  /** A node's clock stepped to read true time plus {@code offsetNanos}. */
+  record ClockSkew(NodeId node, long atNanos, long offsetNanos) implements SwarmFault {
+    @Override
+    public FaultKind kind() {
+      return FaultKind.CLOCK_SKEW;
+    }
+
+    @Override
+    public String label() {
+      return "fault: skew " + node + "'s clock by " + seconds(offsetNanos) + " at " + seconds(atNanos);
+    }
+  }
+
+  /** A node's clock running fast (positive) or slow by {@code driftPpm} until the heal. */
+  record ClockDrift(NodeId node, long atNanos, long driftPpm) implements SwarmFault {
+    @Override
+    public FaultKind kind() {
+      return FaultKind.CLOCK_DRIFT;
+    }
+
+    @Override
+    public String label() {
+      return "fault: drift " + node + "'s clock by " + driftPpm + " ppm at " + seconds(atNanos);
+    }
+  }
+
+  /**
+   * Slow driver calls, made without touching the model: the link between a c-vol and the array
+   * gets a long latency, so every driver call of that node takes that much longer both ways.
+   */
+  record SlowStorage(NodeId node, long atNanos, long lengthNanos, long latencyNanos) implements SwarmFault {
+    @Override
+    public FaultKind kind() {
+      return FaultKind.SLOW_STORAGE;
+    }
+
+    @Override
+    public String label() {
+      return "fault: slow storage for " + node + " (+" + seconds(latencyNanos) + " each way) at "
+          + seconds(atNanos) + " for " + seconds(lengthNanos);
+    }
+  }
+
+  /** An admin request sent through an API node: force-delete, reset-state or workers cleanup. */
+  record AdminAction(FaultKind kind, long atNanos, Message request, String description) implements SwarmFault {
+    @Override
+    public String label() {
+      return "fault: admin " + description + " at " + seconds(atNanos);
+    }
+  }
+
+  /** {@code 31.2s}: one decimal is what a reader needs to place a fault in a trace. */
+  static String seconds(long nanos) {
+    return String.format(Locale.ROOT, "%.1fs", nanos / 1e9);
+  }
+}

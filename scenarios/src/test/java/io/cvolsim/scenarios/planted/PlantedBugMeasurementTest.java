@@ -1,0 +1,117 @@
+package io.cvolsim.scenarios.planted;
+
+import io.cvolsim.kernel.shrink.ShrinkBudget;
+import io.cvolsim.reports.PropertyStatus;
+import io.cvolsim.scenarios.property.Shrinking;
+import io.cvolsim.scenarios.property.ShrunkRun;
+import io.cvolsim.scenarios.run.RunOutcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Measures each planted bug for docs/PERFORMANCE.md: seeds to first detection from several
+ * starting seeds, wall time to detection, and the shrunk counterexample's size before and after.
+ * Tagged "benchmark", so it runs only when asked:
+ * {@code mvn -pl scenarios -am verify -Dtest=PlantedBugMeasurementTest -Dsurefire.excludedGroups=none}.
+ */
+@Tag("benchmark")
+class PlantedBugMeasurementTest {
+  private static final long[] RANGE_STARTS = {1, 1_001, 2_001, 3_001, 4_001};
+  private static final long SEEDS_PER_RANGE = 100;
+
+  /** One planted bug as measured: its settings and what counts as detecting it. */
+  private record Case(String name, PlantedBug bug, Predicate<RunOutcome> detected, boolean shrinkable) {}
+
+  @Test
+  void measure() {
+    List<Case> cases = List.of(
+        violation("V1 read-check-write", PlantedBug.in("deployment-api-races", "api.transition=read-check-write"),
+            "linearizability"),
+        violation("unscheduled destroy", PlantedBug.in("deployment-api-races", "api.unscheduled_delete=destroy"),
+            "linearizability"),
+        violation("V12 file locks", PlantedBug.in("deployment-api-races", "coordination.backend=file"), "S10 lock safety"),
+        violation("V12 file locks (S2)", PlantedBug.in("deployment-api-races", "coordination.backend=file"),
+            "S2 source protection"),
+        violation("V13 lease 5s", PlantedBug.in("swarm", "coordination.lease=5s", "swarm.faults=pause")
+            .with(PlantedBug.HOT_WORKLOAD), "S10 lock safety"),
+        violation("V19 blind completion", PlantedBug.in("swarm", "manager.completion=blind", "swarm.faults=force-delete"),
+            "S4 no lost status update"),
+        violation("V7 claim none", PlantedBug.in("swarm", "cleanup.claim=none", "run.duration=300s",
+            "swarm.faults=crash,workers-cleanup"), "S8 cleanup at most once per row version"),
+        violation("V8 claim updated-at", PlantedBug.in("swarm", "cleanup.claim=updated-at", "run.duration=300s",
+            "swarm.faults=crash,workers-cleanup"), "S8 cleanup at most once per row version"),
+        new Case("V18 before-dispatch (caveat)", PlantedBug.in("deployment", "broker.ack=before-dispatch"),
+            witnessContains("L1 eventual finality", "possibly a job lost after the ack"), false),
+        new Case("V18 baseline after-completion (caveat)", PlantedBug.in("deployment"),
+            witnessContains("L1 eventual finality", "possibly a job lost after the ack"), false),
+        new Case("V16 dies-on-error (probe)", PlantedBug.in("swarm", "heartbeat.mode=dies-on-error",
+            "swarm.faults=cut-from-db"), probe("heartbeat.thread-died"), false),
+        new Case("V15 retry-backoff (probe)", PlantedBug.in("swarm", "heartbeat.mode=retry-backoff",
+            "swarm.faults=cut-from-db"), probe("heartbeat.retry-backoff"), false),
+        new Case("V9 manual (cleanup ran)", PlantedBug.in("deployment", "cleanup.trigger=manual"),
+            goal("sometimes: a cleanup ran"), false),
+        new Case("V18 after-completion, no fencing (redelivered)", PlantedBug.in("swarm", "fencing=none",
+            "swarm.faults=pause,cut-from-broker").with(PlantedBug.HOT_WORKLOAD), goal("sometimes: a job was redelivered"),
+            false));
+    System.out.println("case | first detection (seeds after range start) per range | median | wall ms to first | "
+        + "shrink draws before->after, operations before->after, runs");
+    for (Case planted : cases) {
+      System.out.println(measure(planted));
+    }
+  }
+
+  private static String measure(Case planted) {
+    List<Long> offsets = new ArrayList<>();
+    List<Long> wallMillis = new ArrayList<>();
+    Optional<RunOutcome> firstFound = Optional.empty();
+    for (long start : RANGE_STARTS) {
+      long wallStart = System.nanoTime();
+      Optional<RunOutcome> found = planted.bug().firstShowing(start, start + SEEDS_PER_RANGE - 1, planted.detected());
+      wallMillis.add((System.nanoTime() - wallStart) / 1_000_000);
+      offsets.add(found.map(outcome -> outcome.spec().seed() - start + 1).orElse(-1L));
+      if (firstFound.isEmpty()) {
+        firstFound = found;
+      }
+    }
+    String shrink = planted.shrinkable() && firstFound.isPresent() ? shrink(firstFound.get()) : "-";
+    return String.format(Locale.ROOT, "%s | %s | %s | %s | %s", planted.name(), offsets, median(offsets), wallMillis,
+        shrink);
+  }
+
+  private static String shrink(RunOutcome failing) {
+    ShrunkRun shrunk = Shrinking.shrink(failing, ShrinkBudget.calls(300));
+    return "seed " + failing.spec().seed() + ": draws " + shrunk.drawsBefore() + "->" + shrunk.drawsAfter()
+        + ", operations " + shrunk.operationsBefore() + "->" + shrunk.operationsAfter() + ", " + shrunk.runs() + " runs";
+  }
+
+  private static String median(List<Long> offsets) {
+    List<Long> found = offsets.stream().filter(offset -> offset > 0).sorted().toList();
+    if (found.size() < offsets.size()) {
+      return found.size() + "/" + offsets.size() + " ranges found";
+    }
+    return Long.toString(found.get(found.size() / 2));
+  }
+
+  private static Case violation(String name, PlantedBug bug, String property) {
+    return new Case(name, bug, outcome -> outcome.report().violatedProperties().contains(property), true);
+  }
+
+  private static Predicate<RunOutcome> probe(String name) {
+    return outcome -> outcome.report().probes().getOrDefault(name, 0L) > 0;
+  }
+
+  private static Predicate<RunOutcome> goal(String name) {
+    return outcome -> outcome.report().properties().stream()
+        .anyMatch(result -> result.name().equals(name) && result.status() == PropertyStatus.HOLDS);
+  }
+
+  private static Predicate<RunOutcome> witnessContains(String property, String text) {
+    return outcome -> outcome.report().properties().stream().filter(result -> result.name().equals(property))
+        .anyMatch(result -> result.witness().stream().anyMatch(line -> line.contains(text)));
+  }
+}
