@@ -1,5 +1,6 @@
 package io.cvolsim.model.scheduler;
 
+import io.cvolsim.model.config.ManagerCompletion;
 import io.cvolsim.model.config.SchedulerRouting;
 import io.cvolsim.model.service.ServiceOptions;
 import io.cvolsim.model.volume.FencingOptions;
@@ -15,6 +16,8 @@ import io.cvolsim.model.workers.IsUpClock;
  * @param isUpClock whose clock decides that a service is down (V17)
  * @param fencing what the scheduler does to a down node before sending its cleanup (V11)
  * @param routing where a placed create goes: the cluster's queue or the chosen member's (V4)
+ * @param completion how "no valid backend" is written: blindly as Cinder, or by CAS on creating (V19)
  */
 public record SchedulerConfig(String host, ServiceOptions service, CleanupTrigger cleanupTrigger,
-    int autoCleanupChecks, IsUpClock isUpClock, FencingOptions fencing, SchedulerRouting routing) {}
+    int autoCleanupChecks, IsUpClock isUpClock, FencingOptions fencing, SchedulerRouting routing,
+    ManagerCompletion completion) {}

@@ -80,7 +80,8 @@ public final class SchedulerNode implements Node {
     CleanupDispatcher dispatcher = new CleanupDispatcher(context, broker, config.fencing(),
         infrastructure.powerSwitch(), infrastructure.volumeDriver(context));
     operations = new SchedulerOperations(context, db, broker, workers, serviceId, liveness, capabilityStamps,
-        dispatcher, infrastructure.statusWrites(), config.routing());
+        dispatcher, infrastructure.statusWrites(), config.routing(),
+        config.completion());
     broker.subscribe(QueueNames.SCHEDULER_TOPIC, this::handle);
     new Heartbeat(context, db, config.service(), serviceId, () -> true).start();
     startAutomaticCleanup(dispatcher);

@@ -6,7 +6,10 @@ import io.cvolsim.kernel.api.SimFuture;
 import io.cvolsim.model.api.StatusWriteObserver;
 import io.cvolsim.model.broker.BrokerClient;
 import io.cvolsim.model.broker.QueueNames;
+import io.cvolsim.model.config.ManagerCompletion;
 import io.cvolsim.model.config.SchedulerRouting;
+import io.cvolsim.model.db.Assignment;
+import java.util.List;
 import io.cvolsim.model.db.Condition;
 import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.DbClient;
@@ -34,10 +37,11 @@ final class SchedulerOperations {
   private final CleanupDispatcher dispatcher;
   private final StatusWriteObserver statusWrites;
   private final SchedulerRouting routing;
+  private final ManagerCompletion completion;
 
   SchedulerOperations(NodeContext context, DbClient db, BrokerClient broker, WorkerTable workers, long serviceId,
       ServiceLiveness liveness, SortedMap<String, Long> capabilityStamps, CleanupDispatcher dispatcher,
-      StatusWriteObserver statusWrites, SchedulerRouting routing) {
+      StatusWriteObserver statusWrites, SchedulerRouting routing, ManagerCompletion completion) {
     this.context = context;
     this.db = db;
     this.broker = broker;
@@ -48,6 +52,7 @@ final class SchedulerOperations {
     this.dispatcher = dispatcher;
     this.statusWrites = statusWrites;
     this.routing = routing;
+    this.completion = completion;
   }
 
   SimFuture<?> run(SchedulerRpc rpc) {
@@ -80,7 +85,7 @@ final class SchedulerOperations {
               context.localTimeNanos(), context.choices());
           if (choice == null) {
             context.probe("scheduler.no-valid-backend");
-            return saveStatus(create.volumeId(), Row.values("status", "error")).flatMap(ignored ->
+            return writeNoValidBackend(create.volumeId()).flatMap(ignored ->
                 workers.unsetWorker(claimed, "error", serviceId));
           }
           return saveStatus(create.volumeId(), Row.values("host", choice.host(), "cluster_name", choice.clusterName()))
@@ -100,9 +105,22 @@ final class SchedulerOperations {
     return true;
   }
 
+  /** The volume goes to error: blindly as Cinder's scheduler does, or (V19) only if still creating. */
+  private SimFuture<Boolean> writeNoValidBackend(String volumeId) {
+    SortedMap<String, Object> fields = Row.values("status", "error");
+    if (completion == ManagerCompletion.BLIND) {
+      return saveStatus(volumeId, fields);
+    }
+    return observed(volumeId, fields, db.conditionalUpdate(Database.VOLUMES, volumeId,
+        io.cvolsim.model.db.Condition.eq("status", "creating"), List.of(Assignment.set("status", "error"))));
+  }
+
   private SimFuture<Boolean> saveStatus(String volumeId, SortedMap<String, Object> fields) {
+    return observed(volumeId, fields, db.save(Database.VOLUMES, volumeId, fields));
+  }
+
+  private SimFuture<Boolean> observed(String volumeId, SortedMap<String, Object> fields, SimFuture<Boolean> write) {
     long token = statusWrites.started(context.self().name(), volumeId, fields);
-    SimFuture<Boolean> write = db.save(Database.VOLUMES, volumeId, fields);
     write.whenComplete(outcome -> statusWrites.finished(token, outcome instanceof Outcome.Success<Boolean> ok
         ? (ok.value() ? StatusWriteObserver.WriteOutcome.APPLIED : StatusWriteObserver.WriteOutcome.NOT_APPLIED)
         : StatusWriteObserver.WriteOutcome.UNKNOWN));

@@ -100,7 +100,7 @@ public final class DeploymentWorld implements World {
     for (NodeId scheduler : topology.schedulers()) {
       SchedulerConfig config = new SchedulerConfig(scheduler.name(), DeploymentSettings.service(settings),
           settings.get(CLEANUP_TRIGGER), 1, settings.get(IS_UP_CLOCK), DeploymentSettings.fencing(settings),
-          settings.get(VariantKeys.SCHEDULER_ROUTING));
+          settings.get(VariantKeys.SCHEDULER_ROUTING), settings.get(MANAGER_COMPLETION));
       simulation.addNode(scheduler, context -> new SchedulerNode(context, config, infrastructure));
     }
     for (NodeId volumeNode : topology.volumeNodes()) {

@@ -81,7 +81,8 @@ final class RunbookNodes {
     addInfrastructure(infrastructure, database);
     for (NodeId scheduler : topology.schedulers()) {
       SchedulerConfig config = new SchedulerConfig(scheduler.name(), serviceOptions(), knobs.cleanupTrigger(), 1,
-          IsUpClock.READER, fencingOptions(), io.cvolsim.model.config.SchedulerRouting.CLUSTER_QUEUE);
+          IsUpClock.READER, fencingOptions(), io.cvolsim.model.config.SchedulerRouting.CLUSTER_QUEUE,
+          knobs.completion());
       simulation.addNode(scheduler, context -> new SchedulerNode(context, config, infrastructure));
     }
     for (NodeId volumeNode : topology.volumeNodes()) {
