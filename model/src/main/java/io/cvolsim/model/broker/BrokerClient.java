@@ -361,7 +361,9 @@ public final class BrokerClient {
       return;
     }
     context.probe("broker.client.failed-job-handed-back");
-    context.setTimer("hand back " + deliver.messageId(), FAILED_RETRY_PAUSE_NANOS, () -> {
+    // Back off 5, 10, 20, 40, 80 s: long enough to ride out a partition that outlasts a few tries.
+    long pauseNanos = FAILED_RETRY_PAUSE_NANOS << (failures - 1);
+    context.setTimer("hand back " + deliver.messageId(), pauseNanos, () -> {
       if (deliver.connectionId() == connectionId) {
         // No longer held: if the reject is lost, the broker's repair sees a delivery the client
         // does not hold and sends it again, which is the retry this mode wants anyway.

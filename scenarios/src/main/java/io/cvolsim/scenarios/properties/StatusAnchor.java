@@ -25,9 +25,9 @@ import java.util.Set;
 record StatusAnchor(String volumeId, String description, Set<String> statuses, Set<String> followUps,
     long startNanos, long effectiveNanos, PairedOperation pair) {
 
-  /** Client process ids are below this; volume-service writers are at or above it. */
+  /** Volume-service writers have their own range of process ids; clients and operators do not. */
   static boolean isWriter(PairedOperation pair) {
-    return pair.process() >= CompletionRecorder.FIRST_WRITER_PROCESS;
+    return CompletionRecorder.isCompletionWriter(pair.process());
   }
 
   static String volumeOf(PairedOperation pair) {

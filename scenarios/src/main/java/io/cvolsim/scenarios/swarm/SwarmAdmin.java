@@ -11,6 +11,7 @@ import io.cvolsim.model.api.ApiResponse;
 import io.cvolsim.model.api.VolumeRequest;
 import io.cvolsim.model.rpc.CleanupResponse;
 import io.cvolsim.scenarios.workload.VolumeOperation;
+import io.cvolsim.scenarios.workload.CompletionRecorder;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ import java.util.List;
  */
 final class SwarmAdmin implements Node {
   /** History process ids of the operator, far from the clients' and the completion writers' (1 000 000 up). */
-  private static final long FIRST_PROCESS = 2_000_000_000L;
+  private static final long FIRST_PROCESS = CompletionRecorder.FIRST_OPERATOR_PROCESS;
   private static final long REQUEST_TIMEOUT_NANOS = Durations.seconds(30);
   private final NodeContext context;
   private final List<NodeId> apiNodes;

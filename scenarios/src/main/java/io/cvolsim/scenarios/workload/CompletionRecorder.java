@@ -13,6 +13,14 @@ public final class CompletionRecorder implements StatusWriteObserver {
   /** Process ids of writers start here, far above client ids. */
   public static final long FIRST_WRITER_PROCESS = 1_000_000;
 
+  /** Operators (admin clients) use process ids from here on: their writes are requests, not completions. */
+  public static final long FIRST_OPERATOR_PROCESS = 2_000_000_000L;
+
+  /** Whether a history process is a volume service's completion writer. */
+  public static boolean isCompletionWriter(long process) {
+    return process >= FIRST_WRITER_PROCESS && process < FIRST_OPERATOR_PROCESS;
+  }
+
   private final HistoryRecorder history;
   private final TreeMap<Long, HistoryRecorder.Handle> open = new TreeMap<>();
   private final TreeMap<Long, Object> values = new TreeMap<>();
