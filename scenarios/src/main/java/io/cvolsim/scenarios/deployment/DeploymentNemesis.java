@@ -43,13 +43,13 @@ final class DeploymentNemesis {
     long endNanos = Math.min(atNanos + lengthNanos, phases.faultWindowEndNanos());
     switch (kind) {
       case "crash" -> {
-        at(atNanos, "crash " + node, () -> control.crash(node));
+        at(atNanos, "crash " + node, counted(kind, () -> control.crash(node)));
         if (!choices.chance("nemesis.crash-is-permanent", io.cvolsim.kernel.api.Ratio.percent(30))) {
           at(endNanos, "restart " + node, () -> control.restartIfCrashed(node));
         }
       }
       case "pause" -> {
-        at(atNanos, "pause " + node, () -> simulation.pause(node));
+        at(atNanos, "pause " + node, counted(kind, () -> simulation.pause(node)));
         at(endNanos, "resume " + node, () -> control.resumeIfPaused(node));
       }
       default -> partition(node, kind, atNanos, endNanos);
@@ -62,7 +62,8 @@ final class DeploymentNemesis {
       case "cut-from-broker" -> topology.broker();
       default -> topology.coordination();
     };
-    at(atNanos, "partition " + node + " from " + other, () -> simulation.network().blockBoth(node, other));
+    at(atNanos, "partition " + node + " from " + other,
+        counted(kind, () -> simulation.network().blockBoth(node, other)));
     at(endNanos, "heal " + node + " and " + other, () -> {
       simulation.network().heal(node, other);
       simulation.network().heal(other, node);
@@ -71,5 +72,13 @@ final class DeploymentNemesis {
 
   private void at(long timeNanos, String label, Runnable action) {
     simulation.scheduleAt(timeNanos, "nemesis: " + label, action);
+  }
+
+  /** Marks that a fault of this kind was injected, so sweeps can show the fault kinds they covered. */
+  private Runnable counted(String kind, Runnable action) {
+    return () -> {
+      simulation.probes().hit("fault." + kind);
+      action.run();
+    };
   }
 }
