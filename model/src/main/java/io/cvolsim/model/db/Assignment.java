@@ -70,6 +70,19 @@ public sealed interface Assignment {
     }
   }
 
+  /** {@code column = NOW()}: stamped with the database server's clock, not the writer's. */
+  record DatabaseNow(String column) implements Assignment {
+    @Override
+    public Object valueFor(Row before, Condition.RowSource database) {
+      return database.databaseNowNanos();
+    }
+
+    @Override
+    public String toString() {
+      return column + "=NOW()";
+    }
+  }
+
   static Assignment set(String column, Object value) {
     return new Literal(column, value);
   }

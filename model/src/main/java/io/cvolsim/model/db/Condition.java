@@ -21,6 +21,11 @@ public sealed interface Condition {
   /** Where subqueries look for rows. */
   interface RowSource {
     List<Row> rows(String table);
+
+    /** The database server's own clock while a statement runs ({@code NOW()} in SQL). */
+    default long databaseNowNanos() {
+      throw new IllegalStateException("this row source has no database clock");
+    }
   }
 
   /** {@code column IN values}; a {@code null} among the values also matches SQL NULL. */

@@ -21,6 +21,7 @@ public final class Database implements Condition.RowSource {
 
   private final TreeMap<String, Table> tables = new TreeMap<>();
   private long statementCount;
+  private long nowNanos;
 
   public Database() {
     add(new Table(VOLUMES, List.of()));
@@ -52,9 +53,23 @@ public final class Database implements Condition.RowSource {
     return statementCount;
   }
 
+  /** Runs one statement atomically at the database server's time {@code serverNowNanos}. */
+  public DbResult execute(DbStatement statement, long serverNowNanos) {
+    nowNanos = serverNowNanos;
+    return execute(statement);
+  }
+
+  @Override
+  public long databaseNowNanos() {
+    return nowNanos;
+  }
+
   /** Runs one statement atomically and returns its result. */
   public DbResult execute(DbStatement statement) {
     statementCount++;
+    if (statement instanceof DbStatement.CurrentTime) {
+      return new DbResult.Time(nowNanos);
+    }
     Table table = table(statement.table());
     if (statement instanceof DbStatement.Insert insert) {
       Row inserted = table.insert(insert.row());

@@ -24,6 +24,6 @@ public final class DatabaseNode implements Node {
     if (!(incoming.message() instanceof DbStatement statement) || !incoming.expectsReply()) {
       throw new IllegalStateException("the database only answers statements: " + incoming.message());
     }
-    context.reply(incoming, database.execute(statement));
+    context.reply(incoming, database.execute(statement, context.localTimeNanos()));
   }
 }

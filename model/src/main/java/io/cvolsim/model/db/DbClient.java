@@ -58,6 +58,11 @@ public final class DbClient {
     return run(new DbStatement.Update(table, where, values)).map(result -> ((DbResult.Count) result).count());
   }
 
+  /** The database server's clock ({@code SELECT NOW()}). */
+  public SimFuture<Long> databaseTime() {
+    return run(new DbStatement.CurrentTime()).map(result -> ((DbResult.Time) result).nanos());
+  }
+
   public SimFuture<Integer> delete(String table, Condition where) {
     return run(new DbStatement.Delete(table, where)).map(result -> ((DbResult.Count) result).count());
   }

@@ -13,4 +13,7 @@ public sealed interface DbResult extends Message {
   }
 
   record Count(int count) implements DbResult {}
+
+  /** The database server's clock, in nanoseconds. */
+  record Time(long nanos) implements DbResult {}
 }

@@ -20,6 +20,14 @@ public sealed interface DbStatement extends Message {
     }
   }
 
+  /** SELECT NOW(): the database server's clock. */
+  record CurrentTime() implements DbStatement {
+    @Override
+    public String table() {
+      return "";
+    }
+  }
+
   /** DELETE WHERE ...; answers how many rows went. */
   record Delete(String table, Condition where) implements DbStatement {}
 }

@@ -19,9 +19,11 @@ final class AutomaticCleanup {
   private final AutoCleanupPlanner planner;
   private final ServiceLiveness liveness;
   private final CleanupDispatcher dispatcher;
+  private final DatabaseClock databaseClock;
 
   AutomaticCleanup(NodeContext context, DbClient db, AutoCleanupPlanner planner, ServiceLiveness liveness,
-      CleanupDispatcher dispatcher) {
+      DatabaseClock databaseClock, CleanupDispatcher dispatcher) {
+    this.databaseClock = databaseClock;
     this.context = context;
     this.db = db;
     this.planner = planner;
@@ -34,7 +36,8 @@ final class AutomaticCleanup {
   }
 
   private void tick() {
-    db.select(Database.SERVICES, Condition.eq("deleted", false)).whenComplete(outcome -> {
+    databaseClock.refresh().flatMap(fresh -> db.select(Database.SERVICES, Condition.eq("deleted", false)))
+        .whenComplete(outcome -> {
       if (outcome instanceof io.cvolsim.kernel.api.Outcome.Success<java.util.List<io.cvolsim.model.db.Row>> read) {
         long now = context.localTimeNanos();
         for (CleanupRequest request : planner.onTick(read.value(), now)) {

@@ -46,6 +46,7 @@ public final class SchedulerNode implements Node {
   private final DbClient db;
   private final BrokerClient broker;
   private final ServiceLiveness liveness;
+  private final DatabaseClock databaseClock;
   private final SortedMap<String, Long> capabilityStamps = new TreeMap<>();
   private final LockCoordinator locks;
   private SchedulerOperations operations;
@@ -58,9 +59,9 @@ public final class SchedulerNode implements Node {
     this.db = infrastructure.dbClient(context);
     this.broker = infrastructure.brokerClient(context);
     this.locks = infrastructure.lockCoordinator(context);
-    // The DB-server clock variant reads the database's clock; the scheduler's own stands in for it here.
+    this.databaseClock = new DatabaseClock(db, config.isUpClock());
     this.liveness = new ServiceLiveness(config.isUpClock(), config.service().effectiveServiceDownTimeNanos(),
-        context::localTimeNanos);
+        databaseClock::lastReadNanos);
   }
 
   @Override
@@ -79,7 +80,8 @@ public final class SchedulerNode implements Node {
     WorkerTable workers = new WorkerTable(context, db, infrastructure.workersOptions(), infrastructure.workerLog());
     CleanupDispatcher dispatcher = new CleanupDispatcher(context, broker, config.fencing(),
         infrastructure.powerSwitch(), infrastructure.volumeDriver(context));
-    operations = new SchedulerOperations(context, db, broker, workers, serviceId, liveness, capabilityStamps,
+    operations = new SchedulerOperations(context, db, broker, workers, serviceId, liveness, databaseClock,
+        capabilityStamps,
         dispatcher, infrastructure.statusWrites(), config.routing(),
         config.completion());
     broker.subscribe(QueueNames.SCHEDULER_TOPIC, this::handle);
@@ -96,7 +98,7 @@ public final class SchedulerNode implements Node {
     }
     AutoCleanupPlanner planner = new AutoCleanupPlanner(config.cleanupTrigger(), config.autoCleanupChecks(),
         liveness, () -> locks.isLeader(ELECTION_GROUP));
-    new AutomaticCleanup(context, db, planner, liveness, dispatcher).start();
+    new AutomaticCleanup(context, db, planner, liveness, databaseClock, dispatcher).start();
   }
 
   private SimFuture<? extends Message> handle(Dispatch dispatch) {

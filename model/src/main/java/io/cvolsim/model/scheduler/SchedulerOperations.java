@@ -33,6 +33,7 @@ final class SchedulerOperations {
   private final WorkerTable workers;
   private final long serviceId;
   private final ServiceLiveness liveness;
+  private final DatabaseClock databaseClock;
   private final SortedMap<String, Long> capabilityStamps;
   private final CleanupDispatcher dispatcher;
   private final StatusWriteObserver statusWrites;
@@ -40,7 +41,7 @@ final class SchedulerOperations {
   private final ManagerCompletion completion;
 
   SchedulerOperations(NodeContext context, DbClient db, BrokerClient broker, WorkerTable workers, long serviceId,
-      ServiceLiveness liveness, SortedMap<String, Long> capabilityStamps, CleanupDispatcher dispatcher,
+      ServiceLiveness liveness, DatabaseClock databaseClock, SortedMap<String, Long> capabilityStamps, CleanupDispatcher dispatcher,
       StatusWriteObserver statusWrites, SchedulerRouting routing, ManagerCompletion completion) {
     this.context = context;
     this.db = db;
@@ -48,6 +49,7 @@ final class SchedulerOperations {
     this.workers = workers;
     this.serviceId = serviceId;
     this.liveness = liveness;
+    this.databaseClock = databaseClock;
     this.capabilityStamps = capabilityStamps;
     this.dispatcher = dispatcher;
     this.statusWrites = statusWrites;
@@ -80,7 +82,8 @@ final class SchedulerOperations {
    */
   private SimFuture<?> create(SchedulerRpc.CreateVolume create) {
     return workers.setWorker(ResourceType.VOLUME, create.volumeId(), "creating", null, serviceId)
-        .flatMap(claimed -> db.select(Database.SERVICES, Condition.eq("deleted", false)).flatMap(services -> {
+        .flatMap(claimed -> databaseClock.refresh().flatMap(fresh -> db.select(Database.SERVICES,
+            Condition.eq("deleted", false))).flatMap(services -> {
           Placement.Choice choice = Placement.choose(services, capabilityStamps, liveness,
               context.localTimeNanos(), context.choices());
           if (choice == null) {
@@ -142,7 +145,8 @@ final class SchedulerOperations {
   /** work_cleanup: route, fence where configured, send, and answer the API. */
   SimFuture<CleanupResponse> workCleanup(CleanupRequest request) {
     long now = context.localTimeNanos();
-    return CleanupRouting.workCleanup(db, SchedulerNode.untilNow(request, now), now, liveness)
+    return databaseClock.refresh().flatMap(fresh ->
+        CleanupRouting.workCleanup(db, SchedulerNode.untilNow(request, now), now, liveness))
         .flatMap(result -> dispatcher.dispatchAll(result.cleaning()).map(ignored -> SchedulerNode.response(result)));
   }
 

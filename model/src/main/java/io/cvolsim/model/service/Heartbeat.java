@@ -3,9 +3,12 @@ package io.cvolsim.model.service;
 import io.cvolsim.kernel.api.NodeContext;
 import io.cvolsim.kernel.api.Outcome;
 import io.cvolsim.kernel.api.SimFuture;
+import io.cvolsim.model.db.Assignment;
+import io.cvolsim.model.db.Condition;
 import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.DbClient;
 import io.cvolsim.model.db.Row;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -110,8 +113,11 @@ public final class Heartbeat {
     if (row == null) {
       return SimFuture.succeeded(false);
     }
-    return db.save(Database.SERVICES, serviceId, Row.values(
-        "report_count", row.longValue("report_count", 0) + 1, "updated_at", context.localTimeNanos()));
+    Assignment stamp = options.heartbeatClock() == HeartbeatClock.DATABASE
+        ? new Assignment.DatabaseNow("updated_at") : Assignment.set("updated_at", context.localTimeNanos());
+    return db.update(Database.SERVICES, Condition.eq("id", serviceId),
+            List.of(Assignment.set("report_count", row.longValue("report_count", 0) + 1), stamp))
+        .map(count -> count > 0);
   }
 
   private static io.cvolsim.kernel.api.Failure failureOf(Outcome<Boolean> outcome) {

@@ -11,13 +11,19 @@ import io.cvolsim.kernel.api.Durations;
  * @param retryIntervalMaxNanos cap of the back-off in {@link HeartbeatMode#RETRY_BACKOFF}
  *     (oslo.db's max_retry_interval, 10 s)
  * @param retryCountMax how often one beat is retried in that mode (oslo.db's max_retries, 20)
+ * @param heartbeatClock whose clock stamps {@code updated_at}
  */
 public record ServiceOptions(long reportIntervalNanos, long serviceDownTimeNanos,
-    HeartbeatMode heartbeatMode, long retryIntervalMaxNanos, int retryCountMax) {
+    HeartbeatMode heartbeatMode, long retryIntervalMaxNanos, int retryCountMax, HeartbeatClock heartbeatClock) {
 
   public static ServiceOptions cinderDefaults() {
     return new ServiceOptions(Durations.seconds(10), Durations.seconds(60), HeartbeatMode.FAIL_FAST,
-        Durations.seconds(10), 20);
+        Durations.seconds(10), 20, HeartbeatClock.WRITER);
+  }
+
+  public ServiceOptions withHeartbeatClock(HeartbeatClock clock) {
+    return new ServiceOptions(reportIntervalNanos, serviceDownTimeNanos, heartbeatMode, retryIntervalMaxNanos,
+        retryCountMax, clock);
   }
 
   /**
@@ -29,10 +35,12 @@ public record ServiceOptions(long reportIntervalNanos, long serviceDownTimeNanos
   }
 
   public ServiceOptions withHeartbeatMode(HeartbeatMode mode) {
-    return new ServiceOptions(reportIntervalNanos, serviceDownTimeNanos, mode, retryIntervalMaxNanos, retryCountMax);
+    return new ServiceOptions(reportIntervalNanos, serviceDownTimeNanos, mode, retryIntervalMaxNanos, retryCountMax,
+        heartbeatClock);
   }
 
   public ServiceOptions withTimes(long reportInterval, long serviceDownTime) {
-    return new ServiceOptions(reportInterval, serviceDownTime, heartbeatMode, retryIntervalMaxNanos, retryCountMax);
+    return new ServiceOptions(reportInterval, serviceDownTime, heartbeatMode, retryIntervalMaxNanos, retryCountMax,
+        heartbeatClock);
   }
 }

@@ -15,7 +15,10 @@ import static io.cvolsim.scenarios.config.VariantKeys.SERVICE_DOWN_TIME;
 import io.cvolsim.kernel.api.Durations;
 import io.cvolsim.model.broker.BrokerOptions;
 import io.cvolsim.model.dlm.DlmOptions;
+import io.cvolsim.model.service.HeartbeatClock;
 import io.cvolsim.model.service.ServiceOptions;
+import io.cvolsim.model.workers.IsUpClock;
+import io.cvolsim.scenarios.config.VariantKeys;
 import io.cvolsim.model.storage.FencingMode;
 import io.cvolsim.model.storage.StorageOptions;
 import io.cvolsim.model.storage.TokenFencing;
@@ -28,9 +31,13 @@ final class DeploymentSettings {
   private DeploymentSettings() {}
 
   static ServiceOptions service(Settings settings) {
+    // Judging liveness by the database's clock (V17) only helps if heartbeats carry that clock too.
+    HeartbeatClock stamp = settings.get(VariantKeys.IS_UP_CLOCK) == IsUpClock.DB_SERVER
+        ? HeartbeatClock.DATABASE : HeartbeatClock.WRITER;
     return ServiceOptions.cinderDefaults()
         .withTimes(settings.get(REPORT_INTERVAL), settings.get(SERVICE_DOWN_TIME))
-        .withHeartbeatMode(settings.get(HEARTBEAT_MODE));
+        .withHeartbeatMode(settings.get(HEARTBEAT_MODE))
+        .withHeartbeatClock(stamp);
   }
 
   static FencingOptions fencing(Settings settings) {
