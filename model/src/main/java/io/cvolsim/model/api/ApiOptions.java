@@ -2,6 +2,7 @@ package io.cvolsim.model.api;
 
 import io.cvolsim.kernel.api.NodeId;
 import io.cvolsim.model.config.ApiTransition;
+import io.cvolsim.model.config.SourceDelete;
 import io.cvolsim.model.config.UnscheduledDelete;
 
 /**
@@ -12,6 +13,13 @@ import io.cvolsim.model.config.UnscheduledDelete;
  * @param statementTimeoutNanos how long the API waits for one statement
  * @param workCleanupTimeoutNanos how long {@code POST /workers/cleanup} waits for a scheduler
  * @param unscheduledDelete how a volume without a host is destroyed
+ * @param sourceDelete whether deleting a clone's source in progress queues or is refused (V14)
  */
 public record ApiOptions(ApiTransition transition, NodeId database, long statementTimeoutNanos,
-    long workCleanupTimeoutNanos, UnscheduledDelete unscheduledDelete) {}
+    long workCleanupTimeoutNanos, UnscheduledDelete unscheduledDelete, SourceDelete sourceDelete) {
+
+  public ApiOptions(ApiTransition transition, NodeId database, long statementTimeoutNanos,
+      long workCleanupTimeoutNanos, UnscheduledDelete unscheduledDelete) {
+    this(transition, database, statementTimeoutNanos, workCleanupTimeoutNanos, unscheduledDelete, SourceDelete.QUEUE);
+  }
+}

@@ -9,6 +9,7 @@ import io.cvolsim.kernel.api.Outcome;
 import io.cvolsim.kernel.api.SimFuture;
 import io.cvolsim.model.api.ApiResponse.Code;
 import io.cvolsim.model.config.ApiTransition;
+import io.cvolsim.model.config.SourceDelete;
 import io.cvolsim.model.db.Assignment;
 import io.cvolsim.model.db.Condition;
 import io.cvolsim.model.db.Database;
@@ -91,19 +92,32 @@ public final class VolumeApiNode implements Node {
     if (request instanceof VolumeRequest.Delete && volume.get("host") == null) {
       return sideRequests.destroyUnscheduled(volume, options.unscheduledDelete());
     }
-    Transition transition = VolumeTransitions.of(request, context.localTimeNanos());
+    Transition transition = VolumeTransitions.of(request, context.localTimeNanos(), options.sourceDelete());
     SimFuture<Boolean> applied = options.transition() == ApiTransition.CAS
         ? db.conditionalUpdate(Database.VOLUMES, request.volumeId(), transition.expected(), transition.values())
         : readCheckWrite(volume, transition);
     return applied.flatMap(accepted -> {
       if (!accepted) {
         context.probe("api.transition-rejected");
+        noteRefusedSourceDelete(request, volume);
         return SimFuture.succeeded(new ApiResponse(Code.REJECTED, "invalid volume: " + transition.expected(), volume));
       }
       SimFuture<Void> handedOn = transition.job() == null ? SimFuture.succeeded(null)
           : dispatcher.dispatch(transition.job(), volume);
       return handedOn.map(ignored -> new ApiResponse(Code.ACCEPTED, request.operation(), volume));
     });
+  }
+
+  /** V14's cost, made visible: a delete refused while the volume is a clone's source in progress. */
+  private void noteRefusedSourceDelete(VolumeRequest request, Row volume) {
+    if (request instanceof VolumeRequest.Delete && options.sourceDelete() == SourceDelete.REJECT) {
+      db.select(Database.VOLUMES, Condition.all(Condition.eq("source_volid", volume.get("id")),
+          Condition.eq("status", "creating"))).whenComplete(found -> {
+            if (found instanceof Outcome.Success<List<Row>> rows && !rows.value().isEmpty()) {
+              context.probe("api.clone-source-delete-refused");
+            }
+          });
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import static io.cvolsim.model.db.Condition.eq;
 import static io.cvolsim.model.db.Condition.in;
 import static io.cvolsim.model.db.Condition.notEq;
 
+import io.cvolsim.model.config.SourceDelete;
 import io.cvolsim.model.db.Assignment;
 import io.cvolsim.model.db.Condition;
 import io.cvolsim.model.db.Database;
@@ -27,9 +28,17 @@ public final class VolumeTransitions {
 
   /** The transition for a state-changing request; {@code nowNanos} is the API node's clock. */
   public static Transition of(VolumeRequest request, long nowNanos) {
+    return of(request, nowNanos, SourceDelete.QUEUE);
+  }
+
+  /** As {@link #of(VolumeRequest, long)}, with V14's choice for deleting a clone's source. */
+  public static Transition of(VolumeRequest request, long nowNanos, SourceDelete sourceDelete) {
     String id = request.volumeId();
     if (request instanceof VolumeRequest.Delete delete) {
-      return delete(id, delete.force(), nowNanos);
+      Transition transition = delete(id, delete.force(), nowNanos);
+      return sourceDelete == SourceDelete.QUEUE ? transition : new Transition(
+          all(transition.expected(), new Condition.NotASourceInProgress(Database.VOLUMES, "source_volid")),
+          transition.values(), transition.job());
     }
     if (request instanceof VolumeRequest.Extend extend) {
       return new Transition(eq("status", "available"), transitional("extending"),

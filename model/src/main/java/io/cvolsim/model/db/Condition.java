@@ -88,6 +88,24 @@ public sealed interface Condition {
     }
   }
 
+  /**
+   * {@code NOT EXISTS (SELECT 1 FROM table WHERE table.sourceColumn = row.id AND status =
+   * 'creating' AND deleted is false)}: no creation from this row is in progress.
+   */
+  record NotASourceInProgress(String table, String sourceColumn) implements Condition {
+    @Override
+    public boolean matches(Row row, RowSource database) {
+      Object id = row.get("id");
+      for (Row other : database.rows(table)) {
+        if (Objects.equals(other.get(sourceColumn), id) && "creating".equals(other.get("status"))
+            && !other.isTrue("deleted")) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
   /** All of the parts. */
   record All(List<Condition> parts) implements Condition {
     public All {

@@ -14,6 +14,7 @@ public final class Presets {
       List.of(
           new Choice("api.transition=cas", "Mitaka's conditional updates [code cinder/volume/api.py]"),
           new Choice("api.unscheduled_delete=destroy", "delete of a never-scheduled volume destroys it unconditionally"),
+          new Choice("api.source_delete=queue", "the delete waits on the source's lock at c-vol (§7.6)"),
           new Choice("scheduler.routing=cluster-queue", "the A/A design: creates go to the cluster's queue"),
           new Choice("volume.host_naming=distinct", "the documented A/A configuration: a host per node, one cluster"),
           new Choice("coordination.backend=file", "Tooz's default backend_url is file://$state_path"),
@@ -37,6 +38,8 @@ public final class Presets {
           new Choice("api.transition=cas", "one atomic status change per request: exactly one of two racers wins (S3)"),
           new Choice("api.unscheduled_delete=cas", "only one of two racing deletes of a never-scheduled volume "
               + "succeeds, and none destroys a volume the scheduler has just placed (S3)"),
+          new Choice("api.source_delete=queue", "keeps the clone-then-delete contract; the DLM lock protects the "
+              + "source (S2), refusing the delete would buy no safety (V14)"),
           new Choice("scheduler.routing=cluster-queue", "a job is taken by whichever member is alive, not "
               + "pushed to one that may die before consuming it (V4, L1)"),
           new Choice("volume.host_naming=distinct", "each node has its own services row, so a dead node is seen "

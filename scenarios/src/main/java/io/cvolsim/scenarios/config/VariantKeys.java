@@ -7,6 +7,7 @@ import io.cvolsim.model.config.VolumeLock;
 import io.cvolsim.model.config.HostNaming;
 import io.cvolsim.model.config.ManagerCompletion;
 import io.cvolsim.model.config.SchedulerRouting;
+import io.cvolsim.model.config.SourceDelete;
 import io.cvolsim.model.config.UnscheduledDelete;
 import io.cvolsim.model.dlm.CoordinationBackend;
 import io.cvolsim.model.dlm.LockOrder;
@@ -28,6 +29,12 @@ public final class VariantKeys {
           + "succeed), or by CAS on host IS NULL (found by this harness; not in V1-V21)",
       "destroy", Readers.values(UnscheduledDelete.class, UnscheduledDelete::optionValue),
       Readers.choice(UnscheduledDelete.class, UnscheduledDelete::optionValue));
+
+  public static final SettingKey<SourceDelete> SOURCE_DELETE = new SettingKey<>("api.source_delete",
+      "a delete of a volume being cloned (V14): accepted and queued behind the clone's lock, or refused by the "
+          + "delete's conditional update (no lock needed, but clone-then-delete scripts get 400s)",
+      "queue", Readers.values(SourceDelete.class, SourceDelete::optionValue),
+      Readers.choice(SourceDelete.class, SourceDelete::optionValue));
 
   public static final SettingKey<SchedulerRouting> SCHEDULER_ROUTING = new SettingKey<>("scheduler.routing",
       "where the scheduler sends a placed create (V4): the cluster's shared queue, or the chosen member's own",
@@ -117,7 +124,8 @@ public final class VariantKeys {
   public static final SettingKey<Integer> SCHEDULER_NODES = new SettingKey<>("scheduler.nodes",
       "cinder-scheduler processes", "2", List.of("1..5"), Readers.integer(1, 5));
 
-  public static final List<SettingKey<?>> ALL = List.of(UNSCHEDULED_DELETE, SCHEDULER_ROUTING, HOST_NAMING,
+  public static final List<SettingKey<?>> ALL = List.of(UNSCHEDULED_DELETE, SOURCE_DELETE, SCHEDULER_ROUTING,
+      HOST_NAMING,
       COORDINATION_BACKEND, COORDINATION_LEASE, LOCK_ORDER,
       MANAGER_COMPLETION, VOLUME_LOCK, BROKER_ACK, CLEANUP_TRIGGER, CLEANUP_CLAIM, FENCING, FENCING_SELF_TIMEOUT,
       FENCING_STONITH_DELAY, HEARTBEAT_MODE, IS_UP_CLOCK, REPORT_INTERVAL, SERVICE_DOWN_TIME, VOLUME_NODES,
