@@ -3,6 +3,7 @@ package io.cvolsim.model.volume;
 import io.cvolsim.model.broker.QueueNames;
 import io.cvolsim.model.config.VolumeLock;
 import io.cvolsim.model.config.ManagerCompletion;
+import io.cvolsim.model.config.StartupCleanup;
 import io.cvolsim.model.service.ServiceOptions;
 
 /**
@@ -12,10 +13,19 @@ import io.cvolsim.model.service.ServiceOptions;
  * @param volumeLock whether create_volume locks its own volume against a concurrent delete
  * @param reinitDriverCount how often a failed driver start is retried (back-off 1, 2, 4 s)
  * @param capabilityReportIntervalNanos how often capabilities are reported to the schedulers
+ * @param startupCleanup what a starting node cleans: its workers rows, or (V6) volumes by host
  */
 public record VolumeServiceConfig(String host, String backend, String cluster, ServiceOptions service,
     ManagerCompletion completion, VolumeLock volumeLock, FencingOptions fencing, int reinitDriverCount,
-    long capabilityReportIntervalNanos) {
+    long capabilityReportIntervalNanos, StartupCleanup startupCleanup) {
+
+  /** Cinder's A/A start-up cleanup (its own workers rows). */
+  public VolumeServiceConfig(String host, String backend, String cluster, ServiceOptions service,
+      ManagerCompletion completion, VolumeLock volumeLock, FencingOptions fencing, int reinitDriverCount,
+      long capabilityReportIntervalNanos) {
+    this(host, backend, cluster, service, completion, volumeLock, fencing, reinitDriverCount,
+        capabilityReportIntervalNanos, StartupCleanup.WORKERS);
+  }
 
   /** {@code host@backend}: the services row's host and this node's own queue. */
   public String serviceHost() {

@@ -18,6 +18,7 @@ import io.cvolsim.model.rpc.SchedulerRpc;
 import io.cvolsim.model.rpc.VolumeRpc;
 import io.cvolsim.model.service.Heartbeat;
 import io.cvolsim.model.service.ServiceRows;
+import io.cvolsim.model.config.StartupCleanup;
 import io.cvolsim.model.storage.FencingMode;
 import io.cvolsim.model.storage.VolumeDriver;
 import io.cvolsim.model.workers.Cleaner;
@@ -76,9 +77,9 @@ public final class VolumeServiceNode implements Node {
         .flatMap(ignored -> startDriver(0))
         .whenComplete(started -> {
           driverInitialized = started.isSuccess();
-          SimFuture<?> cleanup = driverInitialized
-              ? cleaner().doCleanup(CleanupRequest.forService(serviceId).withUntilNanos(context.localTimeNanos()))
-              : SimFuture.succeeded(null);
+          SimFuture<?> cleanup = !driverInitialized ? SimFuture.succeeded(null)
+              : config.startupCleanup() == StartupCleanup.HOST ? new HostBasedCleanup(manager).run()
+              : cleaner().doCleanup(CleanupRequest.forService(serviceId).withUntilNanos(context.localTimeNanos()));
           if (!driverInitialized) {
             context.probe("volume.driver-not-initialized");
           }

@@ -24,6 +24,7 @@ public final class Presets {
           new Choice("manager.volume_lock=none", "only Cinder's own locks: create does not lock its new volume, extend takes none (reference §7.2)"),
           new Choice("broker.ack=before-dispatch", "oslo.messaging acks before dispatching"),
           new Choice("cleanup.trigger=manual", "automatic cleanup was never implemented"),
+          new Choice("cleanup.startup=workers", "init_host cleans its own workers rows (§5.4)"),
           new Choice("cleanup.claim=race-preventer", "the claim CAS since commit 24bab6b7f"),
           new Choice("fencing=none", "no fencing exists in Cinder's code"),
           new Choice("heartbeat.mode=fail-fast", "report_state is not retried since 2023 (bug #2018595)"),
@@ -55,6 +56,8 @@ public final class Presets {
               + "database was out of reach, is redelivered, not lost (L1); a second run after a zombie is refused by "
               + "storage fencing"),
           new Choice("cleanup.trigger=auto", "dead services are cleaned without waiting for an admin (L1, L2)"),
+          new Choice("cleanup.startup=workers", "a restarting node cleans only rows it owns, never work its peers "
+              + "run on the same host name (V6)"),
           new Choice("cleanup.claim=race-preventer", "exactly one cleaner per row version (S8)"),
           new Choice("fencing=storage", "the array refuses a cleaned-up node and stale tokens, so a zombie's late "
               + "write cannot land however long it was paused (S1, V11)"),

@@ -8,6 +8,7 @@ import io.cvolsim.model.config.HostNaming;
 import io.cvolsim.model.config.ManagerCompletion;
 import io.cvolsim.model.config.SchedulerRouting;
 import io.cvolsim.model.config.SourceDelete;
+import io.cvolsim.model.config.StartupCleanup;
 import io.cvolsim.model.config.UnscheduledDelete;
 import io.cvolsim.model.dlm.CoordinationBackend;
 import io.cvolsim.model.dlm.LockOrder;
@@ -82,6 +83,12 @@ public final class VariantKeys {
       "manual", Readers.values(CleanupTrigger.class, CleanupTrigger::optionValue),
       Readers.choice(CleanupTrigger.class, CleanupTrigger::optionValue));
 
+  public static final SettingKey<StartupCleanup> STARTUP_CLEANUP = new SettingKey<>("cleanup.startup",
+      "what a starting c-vol cleans (V6): its own workers rows, or every creating/deleting volume on its host "
+          + "(before A/A)",
+      "workers", Readers.values(StartupCleanup.class, StartupCleanup::optionValue),
+      Readers.choice(StartupCleanup.class, StartupCleanup::optionValue));
+
   public static final SettingKey<CleanupClaim> CLEANUP_CLAIM = new SettingKey<>("cleanup.claim",
       "how a cleaner claims a workers row (V7, V8): CAS on race_preventer, CAS on updated_at, or no CAS",
       "race-preventer", Readers.values(CleanupClaim.class, CleanupClaim::optionValue),
@@ -127,7 +134,7 @@ public final class VariantKeys {
   public static final List<SettingKey<?>> ALL = List.of(UNSCHEDULED_DELETE, SOURCE_DELETE, SCHEDULER_ROUTING,
       HOST_NAMING,
       COORDINATION_BACKEND, COORDINATION_LEASE, LOCK_ORDER,
-      MANAGER_COMPLETION, VOLUME_LOCK, BROKER_ACK, CLEANUP_TRIGGER, CLEANUP_CLAIM, FENCING, FENCING_SELF_TIMEOUT,
+      MANAGER_COMPLETION, VOLUME_LOCK, BROKER_ACK, CLEANUP_TRIGGER, STARTUP_CLEANUP, CLEANUP_CLAIM, FENCING, FENCING_SELF_TIMEOUT,
       FENCING_STONITH_DELAY, HEARTBEAT_MODE, IS_UP_CLOCK, REPORT_INTERVAL, SERVICE_DOWN_TIME, VOLUME_NODES,
       SCHEDULER_NODES);
 

@@ -107,7 +107,7 @@ public final class DeploymentWorld implements World {
       VolumeServiceConfig config = new VolumeServiceConfig(hostOf(volumeNode), DeploymentTopology.BACKEND,
           DeploymentTopology.CLUSTER, DeploymentSettings.service(settings), settings.get(MANAGER_COMPLETION),
           settings.get(VariantKeys.VOLUME_LOCK),
-          DeploymentSettings.fencing(settings), 3, Durations.seconds(60));
+          DeploymentSettings.fencing(settings), 3, Durations.seconds(60), settings.get(VariantKeys.STARTUP_CLEANUP));
       simulation.addNode(volumeNode, context -> new VolumeServiceNode(context, config, infrastructure));
     }
     addApiNodes(infrastructure);

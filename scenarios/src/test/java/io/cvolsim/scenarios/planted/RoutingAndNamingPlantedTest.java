@@ -30,6 +30,19 @@ class RoutingAndNamingPlantedTest {
     assertThat(found.seed()).isLessThanOrEqualTo(10);
   }
 
+  /**
+   * V6: host-based start-up cleanup runs, and with a shared host a restarting member takes
+   * every creating or deleting volume of the cluster for its own crashed work. No property judges
+   * its effect yet (the orphaned storage it leaves is S6, not implemented), so this checks that it
+   * runs on other members' volumes: the probe fires.
+   */
+  @Test
+  void v6_hostBasedStartupCleanup_runsOverPeersVolumes() {
+    var found = PlantedBug.in("deployment", "volume.host_naming=shared", "cleanup.startup=host")
+        .firstShowing(1, 20, outcome -> outcome.report().probes().getOrDefault("volume.host-based-cleanup", 0L) > 0);
+    assertThat(found).as("a host-based cleanup within seeds 1..20").isPresent();
+  }
+
   @Test
   void v5_oneHostForAllMembers_cleansUpWorkThatStillRuns() {
     PropertyCheck.Found found = hardenedWith("volume.host_naming=shared")
