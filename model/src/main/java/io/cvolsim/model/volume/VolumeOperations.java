@@ -39,7 +39,9 @@ final class VolumeOperations {
           }
           return manager.writer().save(Database.VOLUMES, job.volumeId(),
                   Row.values("host", manager.config().resourceHost(), "cluster_name", manager.config().clusterName()))
-              .flatMap(ignored -> underSourceLock(job, () -> driverCreate(job, driverFor(claimed))))
+              .flatMap(ignored -> underSourceLock(job, () -> stillToCreate(job).flatMap(go -> go
+                  ? driverCreate(job, driverFor(claimed))
+                  : SimFuture.<Void>failed(Failure.error("volume " + job.volumeId() + " is no longer being created")))))
               .thenHandle(outcome -> finishCreate(job, outcome));
         }));
   }
@@ -59,6 +61,24 @@ final class VolumeOperations {
       locks.add(job.volumeId() + "-delete_volume");
     }
     return locks.isEmpty() ? body.get() : manager.locks().synchronizedOn(locks, LockWait.forever(), body);
+  }
+
+  /**
+   * Under the volume's own delete lock (manager.volume_lock=delete-lock) a delete may have run
+   * while the create waited for the lock: the create goes ahead only if the volume is still
+   * creating, else it would leave an array object for a deleted volume (S5, S6).
+   */
+  private SimFuture<Boolean> stillToCreate(VolumeRpc.CreateVolume job) {
+    if (manager.config().volumeLock() != VolumeLock.DELETE_LOCK) {
+      return SimFuture.succeeded(true);
+    }
+    return loaded(job.volumeId()).map(volume -> {
+      boolean creating = volume != null && "creating".equals(volume.get("status"));
+      if (!creating) {
+        manager.node().probe("manager.create-abandoned-after-lock");
+      }
+      return creating;
+    });
   }
 
   private SimFuture<Void> driverCreate(VolumeRpc.CreateVolume job, VolumeDriver driver) {

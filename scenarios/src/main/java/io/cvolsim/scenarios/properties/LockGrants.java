@@ -45,6 +45,7 @@ final class LockGrants {
         long requested = Math.min(event.trueTimeNanos(),
             requestedByOperation.getOrDefault(event.operationId(), event.trueTimeNanos()));
         Open grant = new Open(event, requested);
+        settleUnansweredReleases(grants, event);
         openByKey.put(key(event), grant);
         grants.add(grant);
       } else {
@@ -55,6 +56,21 @@ final class LockGrants {
       }
     }
     return grants.stream().map(grant -> finish(grant, fencedNodes)).toList();
+  }
+
+  /**
+   * A release whose answer never came (lost, or its holder died or froze waiting) may still have
+   * taken effect. When the server grants the same lock to someone else after that release was
+   * requested, it evidently had: the earlier grant ended at its release request, not at the end
+   * of the run. A holder that never asked to release (a lease expiring under it) is not excused.
+   */
+  private static void settleUnansweredReleases(List<Open> grants, LockEvent newGrant) {
+    for (Open earlier : grants) {
+      if (earlier.granted.lockName().equals(newGrant.lockName()) && earlier.serverEndNanos == LockGrant.OPEN
+          && earlier.releaseRequestedNanos <= newGrant.trueTimeNanos()) {
+        earlier.serverEndNanos = earlier.releaseRequestedNanos;
+      }
+    }
   }
 
   private static String key(LockEvent event) {

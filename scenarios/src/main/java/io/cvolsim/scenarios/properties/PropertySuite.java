@@ -36,6 +36,8 @@ public final class PropertySuite {
         NoCleanupOfNewerWorkProperty.check(artifacts),
         LockSafetyProperty.check(artifacts),
         EventualFinalityProperty.check(artifacts),
+        StorageAgreementProperty.check(artifacts),
+        OrphanedStorageProperty.check(artifacts),
         LockReleaseProperty.check(artifacts)));
     results.addAll(ReachabilityGoals.check(artifacts));
     return List.copyOf(results);
