@@ -20,10 +20,10 @@ class SourceDeletePlantedTest {
   @Test
   void rejectingSourceDeletes_refusesCloneThenDelete_whileQueuingNever() {
     Optional<RunOutcome> refused = PlantedBug.in("deployment-api-races", "api.source_delete=reject")
-        .firstShowing(1, 10, REFUSED_A_SOURCE_DELETE);
-    assertThat(refused).as("a refused clone-source delete in seeds 1..10").isPresent();
+        .firstShowing(1, 40, REFUSED_A_SOURCE_DELETE);
+    assertThat(refused).as("a refused clone-source delete in seeds 1..40").isPresent();
     assertThat(refused.get().report().violated()).isFalse();
     assertThat(PlantedBug.in("deployment-api-races", "api.source_delete=queue")
-        .firstShowing(1, 10, REFUSED_A_SOURCE_DELETE)).isEmpty();
+        .firstShowing(1, 40, REFUSED_A_SOURCE_DELETE)).isEmpty();
   }
 }
