@@ -1,13 +1,16 @@
 package io.cvolsim.model.scheduler;
 
 import io.cvolsim.kernel.api.NodeContext;
+import io.cvolsim.kernel.api.Outcome;
 import io.cvolsim.model.db.Condition;
 import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.DbClient;
+import io.cvolsim.model.db.Row;
 import io.cvolsim.model.workers.AutoCleanupPlanner;
 import io.cvolsim.model.workers.CleanupRequest;
 import io.cvolsim.model.workers.CleanupRouting;
 import io.cvolsim.model.workers.ServiceLiveness;
+import java.util.List;
 
 /**
  * The spec's automatic cleanup (V9, NOT IMPLEMENTED in Cinder): every service_down_time the
@@ -38,13 +41,13 @@ final class AutomaticCleanup {
   private void tick() {
     databaseClock.refresh().flatMap(fresh -> db.select(Database.SERVICES, Condition.eq("deleted", false)))
         .whenComplete(outcome -> {
-      if (outcome instanceof io.cvolsim.kernel.api.Outcome.Success<java.util.List<io.cvolsim.model.db.Row>> read) {
+      if (outcome instanceof Outcome.Success<List<Row>> read) {
         long now = context.localTimeNanos();
         for (CleanupRequest request : planner.onTick(read.value(), now)) {
           context.probe("scheduler.auto-cleanup");
           CleanupRouting.workCleanup(db, request, now, liveness)
               .whenComplete(routed -> {
-                if (routed instanceof io.cvolsim.kernel.api.Outcome.Success<CleanupRouting.Result> result) {
+                if (routed instanceof Outcome.Success<CleanupRouting.Result> result) {
                   dispatcher.dispatchAll(result.value().cleaning());
                 }
               });
