@@ -8,6 +8,7 @@ import io.cvolsim.model.broker.HostLevel;
 import io.cvolsim.model.broker.QueueNames;
 import io.cvolsim.model.rpc.SchedulerRpc;
 import io.cvolsim.model.rpc.VolumeRpc;
+import io.cvolsim.model.service.ServiceLog;
 import io.cvolsim.model.storage.FencingMode;
 import io.cvolsim.model.storage.PowerSwitch;
 import io.cvolsim.model.storage.VolumeDriver;
@@ -27,9 +28,11 @@ final class CleanupDispatcher {
   private final FencingOptions fencing;
   private final PowerSwitch powerSwitch;
   private final VolumeDriver array;
+  private final ServiceLog serviceLog;
 
   CleanupDispatcher(NodeContext context, BrokerClient broker, FencingOptions fencing, PowerSwitch powerSwitch,
-      VolumeDriver array) {
+      VolumeDriver array, ServiceLog serviceLog) {
+    this.serviceLog = serviceLog;
     this.context = context;
     this.broker = broker;
     this.fencing = fencing;
@@ -52,6 +55,10 @@ final class CleanupDispatcher {
   }
 
   private SimFuture<Void> dispatch(CleanupRouting.Dispatch dispatch) {
+    if (!dispatch.request().isUp()) {
+      // Only a cleanup of services judged down declares them down; is_up=true is an admin's order.
+      serviceLog.declaredDown(dispatch.service().string("host"), context.self().name());
+    }
     if (dispatch.destination() == CleanupRouting.Destination.SCHEDULER_TOPIC) {
       broker.cast(QueueNames.SCHEDULER_TOPIC, new SchedulerRpc.DoCleanup(dispatch.request()));
       return SimFuture.succeeded(null);

@@ -79,13 +79,14 @@ public final class SchedulerNode implements Node {
   private void begin() {
     WorkerTable workers = new WorkerTable(context, db, infrastructure.workersOptions(), infrastructure.workerLog());
     CleanupDispatcher dispatcher = new CleanupDispatcher(context, broker, config.fencing(),
-        infrastructure.powerSwitch(), infrastructure.volumeDriver(context));
+        infrastructure.powerSwitch(), infrastructure.volumeDriver(context), infrastructure.serviceLog());
     operations = new SchedulerOperations(context, db, broker, workers, serviceId, liveness, databaseClock,
         capabilityStamps,
         dispatcher, infrastructure.statusWrites(), config.routing(),
         config.completion());
     broker.subscribe(QueueNames.SCHEDULER_TOPIC, this::handle);
-    new Heartbeat(context, db, config.service(), serviceId, () -> true).start();
+    new Heartbeat(context, db, config.service(), serviceId, () -> true,
+        () -> infrastructure.serviceLog().heartbeat(config.host(), context.self().name())).start();
     startAutomaticCleanup(dispatcher);
   }
 

@@ -26,9 +26,12 @@ public final class Heartbeat {
   private boolean stopped;
   private boolean modelDisconnected;
   private long lastSuccessLocalNanos;
+  private final Runnable onAcknowledged;
 
+  /** {@code onAcknowledged} runs after each beat the database applied (for the harness's log). */
   public Heartbeat(NodeContext context, DbClient db, ServiceOptions options, Object serviceId,
-      BooleanSupplier managerIsWorking) {
+      BooleanSupplier managerIsWorking, Runnable onAcknowledged) {
+    this.onAcknowledged = onAcknowledged;
     this.context = context;
     this.db = db;
     this.options = options;
@@ -77,6 +80,7 @@ public final class Heartbeat {
 
   private void afterBeat(Outcome<Boolean> outcome, long startedAtNanos) {
     if (outcome.isSuccess()) {
+      onAcknowledged.run();
       modelDisconnected = false;
       lastSuccessLocalNanos = context.localTimeNanos();
     } else {

@@ -11,6 +11,7 @@ import io.cvolsim.model.broker.BrokerLog;
 import io.cvolsim.model.broker.BrokerOptions;
 import io.cvolsim.model.dlm.DlmOptions;
 import io.cvolsim.model.dlm.LockLog;
+import io.cvolsim.model.service.ServiceLog;
 import io.cvolsim.model.storage.DriverOptions;
 import io.cvolsim.model.storage.PowerSwitch;
 import io.cvolsim.model.workers.WorkerLog;
@@ -23,7 +24,7 @@ import io.cvolsim.model.workers.WorkersOptions;
 public record Infrastructure(NodeId database, NodeId broker, NodeId storage, long statementTimeoutNanos,
     BrokerOptions brokerOptions, DlmOptions dlmOptions, DriverOptions driverOptions,
     WorkersOptions workersOptions, BrokerLog brokerLog, LockLog lockLog, WorkerLog workerLog,
-    StatusWriteObserver statusWrites, PowerSwitch powerSwitch) {
+    StatusWriteObserver statusWrites, PowerSwitch powerSwitch, ServiceLog serviceLog) {
 
   /** A connection to the database for one node incarnation. */
   public DbClient dbClient(NodeContext context) {

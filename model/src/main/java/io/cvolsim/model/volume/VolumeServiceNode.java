@@ -110,7 +110,8 @@ public final class VolumeServiceNode implements Node {
     for (String topic : QueueNames.volumeServiceTopics(config.host(), config.backend(), config.cluster())) {
       broker.subscribe(topic, this::handle);
     }
-    heartbeat = new Heartbeat(context, db, config.service(), serviceId, () -> driverInitialized);
+    heartbeat = new Heartbeat(context, db, config.service(), serviceId, () -> driverInitialized,
+        () -> infrastructure.serviceLog().heartbeat(config.serviceHost(), context.self().name()));
     heartbeat.start();
     if (config.fencing().mode() == FencingMode.SELF) {
       new SelfFencing(context, config.fencing(), heartbeat, infrastructure.powerSwitch(), broker).start();

@@ -38,6 +38,7 @@ import io.cvolsim.model.dlm.ZooKeeperServerNode;
 import io.cvolsim.model.dlm.ZooKeeperStore;
 import io.cvolsim.model.scheduler.SchedulerConfig;
 import io.cvolsim.model.scheduler.SchedulerNode;
+import io.cvolsim.model.service.ServiceLog;
 import io.cvolsim.model.storage.DriverOptions;
 import io.cvolsim.model.storage.StorageArray;
 import io.cvolsim.model.storage.StorageArrayNode;
@@ -75,6 +76,7 @@ public final class DeploymentWorld implements World {
   private final LockLog lockLog;
   private final WorkerLog workerLog;
   private final StorageIoLog storageLog;
+  private final ServiceLog serviceLog;
   private final NodeControl control;
   private final DeploymentPhases phases;
 
@@ -89,6 +91,7 @@ public final class DeploymentWorld implements World {
     this.lockLog = new LockLog(simulation::nowNanos);
     this.workerLog = new WorkerLog(simulation::nowNanos);
     this.storageLog = new StorageIoLog(simulation::nowNanos);
+    this.serviceLog = new ServiceLog(simulation::nowNanos);
     this.control = new NodeControl(simulation, backend, lockLog);
     this.phases = new DeploymentPhases(settings.get(DURATION), settings.get(SERVICE_DOWN_TIME));
   }
@@ -139,7 +142,7 @@ public final class DeploymentWorld implements World {
     return new Infrastructure(topology.database(), topology.broker(), topology.storage(),
         settings.get(STATEMENT_TIMEOUT), DeploymentSettings.broker(settings), DeploymentSettings.dlm(settings, topology),
         DriverOptions.defaults(), DeploymentSettings.workers(settings), brokerLog, lockLog, workerLog,
-        new CompletionRecorder(history), control);
+        new CompletionRecorder(history), control, serviceLog);
   }
 
   private void addInfrastructureNodes(Infrastructure infrastructure) {
@@ -186,7 +189,8 @@ public final class DeploymentWorld implements World {
   public RunArtifacts artifacts() {
     return new RunArtifacts(history.build(), new TreeMap<>(database.snapshot()), storageLog, lockLog, workerLog,
         brokerLog, phases.faultWindowEndNanos(), phases.endNanos(), control.fencedAtNanos(),
-        control.fenceEndedAtNanos(), new TreeMap<>(simulation.probes().counts()));
+        control.fenceEndedAtNanos(), new TreeMap<>(simulation.probes().counts()), serviceLog,
+        DeploymentSettings.service(settings).effectiveServiceDownTimeNanos());
   }
 
   @Override

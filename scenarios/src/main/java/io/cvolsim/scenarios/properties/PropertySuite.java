@@ -35,6 +35,7 @@ public final class PropertySuite {
         CleanupRacesOwnerProperty.check(artifacts),
         NoCleanupOfNewerWorkProperty.check(artifacts),
         LockSafetyProperty.check(artifacts),
+        UpDownConsistencyProperty.check(artifacts),
         EventualFinalityProperty.check(artifacts),
         StorageAgreementProperty.check(artifacts),
         OrphanedStorageProperty.check(artifacts),

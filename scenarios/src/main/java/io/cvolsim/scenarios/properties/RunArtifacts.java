@@ -4,6 +4,7 @@ import io.cvolsim.checker.history.History;
 import io.cvolsim.model.broker.BrokerLog;
 import io.cvolsim.model.db.Row;
 import io.cvolsim.model.dlm.LockLog;
+import io.cvolsim.model.service.ServiceLog;
 import io.cvolsim.model.storage.StorageIoLog;
 import io.cvolsim.model.workers.WorkerLog;
 import java.util.List;
@@ -20,7 +21,19 @@ import java.util.SortedMap;
  * @param fencedNodes nodes the harness powered off (STONITH or self-fencing), with true times
  * @param fenceEndedNanos for fenced nodes that were started again later, when (true time)
  * @param probes coverage marks of the run
+ * @param services heartbeats acknowledged and services declared down, in true time
+ * @param serviceDownTimeNanos the deployment's effective service_down_time
  */
 public record RunArtifacts(History history, SortedMap<String, List<Row>> databaseAtEnd, StorageIoLog storage,
     LockLog locks, WorkerLog workers, BrokerLog broker, long faultWindowEndNanos, long endNanos,
-    Map<String, Long> fencedNodes, Map<String, Long> fenceEndedNanos, SortedMap<String, Long> probes) {}
+    Map<String, Long> fencedNodes, Map<String, Long> fenceEndedNanos, SortedMap<String, Long> probes,
+    ServiceLog services, long serviceDownTimeNanos) {
+
+  /** Artifacts of a run without services to judge (the first slice, hand-built logs). */
+  public RunArtifacts(History history, SortedMap<String, List<Row>> databaseAtEnd, StorageIoLog storage,
+      LockLog locks, WorkerLog workers, BrokerLog broker, long faultWindowEndNanos, long endNanos,
+      Map<String, Long> fencedNodes, Map<String, Long> fenceEndedNanos, SortedMap<String, Long> probes) {
+    this(history, databaseAtEnd, storage, locks, workers, broker, faultWindowEndNanos, endNanos, fencedNodes,
+        fenceEndedNanos, probes, new ServiceLog(() -> 0), 1);
+  }
+}

@@ -32,13 +32,13 @@ class PropertySuiteTest {
         LinearizabilityProperty.NAME, StorageExclusivityProperty.NAME, SourceProtectionProperty.NAME,
         DataIntegrityProperty.NAME, FencedWritesProperty.NAME, LostStatusUpdateProperty.NAME,
         WorkerRowsProperty.NAME, CleanupOnceProperty.NAME, CleanupRacesOwnerProperty.NAME, NoCleanupOfNewerWorkProperty.NAME,
-        LockSafetyProperty.NAME, EventualFinalityProperty.NAME, StorageAgreementProperty.NAME,
+        LockSafetyProperty.NAME, UpDownConsistencyProperty.NAME, EventualFinalityProperty.NAME, StorageAgreementProperty.NAME,
         OrphanedStorageProperty.NAME, LockReleaseProperty.NAME);
-    assertThat(results).hasSize(20);
+    assertThat(results).hasSize(21);
     assertThat(results.subList(1, results.size())).allSatisfy(result ->
         assertThat(result.status()).as(result.name()).isEqualTo(PropertyStatus.NOT_EXERCISED));
     assertThat(results).extracting(PropertyResult::kind).containsOnly("always", "eventually", "sometimes");
-    assertThat(results.subList(15, 20)).extracting(PropertyResult::kind).containsOnly("sometimes");
+    assertThat(results.subList(16, 21)).extracting(PropertyResult::kind).containsOnly("sometimes");
   }
 
   @Test

@@ -1,0 +1,51 @@
+package io.cvolsim.scenarios.properties;
+
+import io.cvolsim.kernel.api.Durations;
+import io.cvolsim.model.service.ServiceLog;
+import io.cvolsim.reports.PropertyResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * S11 up/down consistency (reference §8, §4.4): a service is acted on as down only when it has
+ * not had a heartbeat acknowledged for service_down_time of TRUE time. Judged at each cleanup a
+ * scheduler sent for a service it found down (an admin's is_up=true cleanup declares nothing).
+ * Violated by clock skew under the reader-clock rule (V17) and by heartbeats on the wrong row.
+ */
+public final class UpDownConsistencyProperty {
+  public static final String NAME = "S11 up/down consistency";
+  private static final Verdicts VERDICTS = new Verdicts(NAME, Verdicts.ALWAYS);
+
+  private UpDownConsistencyProperty() {}
+
+  public static PropertyResult check(RunArtifacts artifacts) {
+    return check(artifacts.services().events(), artifacts.serviceDownTimeNanos());
+  }
+
+  static PropertyResult check(List<ServiceLog.Event> events, long serviceDownTimeNanos) {
+    TreeMap<String, Long> lastHeartbeat = new TreeMap<>();
+    List<String> witness = new ArrayList<>();
+    int declarations = 0;
+    for (ServiceLog.Event event : events) {
+      if (event.kind() == ServiceLog.Kind.HEARTBEAT) {
+        lastHeartbeat.put(event.serviceHost(), event.trueTimeNanos());
+        continue;
+      }
+      declarations++;
+      Long last = lastHeartbeat.get(event.serviceHost());
+      if (last != null && event.trueTimeNanos() - last < serviceDownTimeNanos) {
+        witness.add(event.actor() + " acted on " + event.serviceHost() + " as down at "
+            + Durations.formatTimestamp(event.trueTimeNanos()) + ", " + Durations.format(event.trueTimeNanos() - last)
+            + " after its last heartbeat (service_down_time " + Durations.format(serviceDownTimeNanos) + ")");
+      }
+    }
+    if (declarations == 0) {
+      return VERDICTS.notExercised("no service was acted on as down");
+    }
+    if (!witness.isEmpty()) {
+      return VERDICTS.violated(witness.size() + " of " + declarations + " down decisions came too early", witness);
+    }
+    return VERDICTS.holds(declarations + " down decisions, each after service_down_time of silence");
+  }
+}
