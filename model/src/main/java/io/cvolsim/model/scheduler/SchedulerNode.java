@@ -1,7 +1,6 @@
 package io.cvolsim.model.scheduler;
 
 import io.cvolsim.kernel.api.Durations;
-import io.cvolsim.kernel.api.Failure;
 import io.cvolsim.kernel.api.Incoming;
 import io.cvolsim.kernel.api.Message;
 import io.cvolsim.kernel.api.Node;
@@ -140,10 +139,6 @@ public final class SchedulerNode implements Node {
   static CleanupResponse response(CleanupRouting.Result result) {
     return new CleanupResponse(CleanupDispatcher.hosts(result.cleaning().stream().map(CleanupRouting.Dispatch::service).toList()),
         CleanupDispatcher.hosts(result.unavailable()));
-  }
-
-  static Failure noValidBackend(String volumeId) {
-    return Failure.error("No valid backend was found for " + volumeId);
   }
 
   static CleanupRequest untilNow(CleanupRequest request, long nowNanos) {

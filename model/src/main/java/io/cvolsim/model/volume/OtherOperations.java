@@ -1,6 +1,5 @@
 package io.cvolsim.model.volume;
 
-import io.cvolsim.kernel.api.Outcome;
 import io.cvolsim.kernel.api.SimFuture;
 import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.Row;
@@ -106,9 +105,5 @@ final class OtherOperations {
   private static Object previousOr(Row volume) {
     Object previous = volume.get("previous_status");
     return previous == null ? restStatus(volume) : previous;
-  }
-
-  static <T> boolean succeeded(Outcome<T> outcome) {
-    return outcome.isSuccess();
   }
 }
