@@ -1,5 +1,6 @@
 package io.cvolsim.model.db;
 
+import io.cvolsim.kernel.api.Ratio;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,8 @@ public final class Database implements Condition.RowSource {
   private final TreeMap<String, Table> tables = new TreeMap<>();
   private long statementCount;
   private long nowNanos;
+  /** How often a write is aborted as a deadlock victim (a fault the harness turns on and off). */
+  private Ratio deadlockRatio = Ratio.ZERO;
 
   public Database() {
     add(new Table(VOLUMES, List.of()));
@@ -57,6 +60,15 @@ public final class Database implements Condition.RowSource {
   public DbResult execute(DbStatement statement, long serverNowNanos) {
     nowNanos = serverNowNanos;
     return execute(statement);
+  }
+
+  /** Multi-master databases (Galera) abort some writes as deadlock victims; the fault sets how many. */
+  public void setDeadlockRatio(Ratio ratio) {
+    this.deadlockRatio = ratio;
+  }
+
+  public Ratio deadlockRatio() {
+    return deadlockRatio;
   }
 
   @Override

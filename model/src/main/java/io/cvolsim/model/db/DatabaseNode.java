@@ -24,6 +24,17 @@ public final class DatabaseNode implements Node {
     if (!(incoming.message() instanceof DbStatement statement) || !incoming.expectsReply()) {
       throw new IllegalStateException("the database only answers statements: " + incoming.message());
     }
+    if (isWrite(statement) && !database.deadlockRatio().isZero()
+        && context.choices().chance("db.deadlock", database.deadlockRatio())) {
+      context.probe("db.deadlock-injected");
+      context.replyError(incoming, DbClient.DEADLOCK + ": the statement was chosen as a deadlock victim");
+      return;
+    }
     context.reply(incoming, database.execute(statement, context.localTimeNanos()));
+  }
+
+  private static boolean isWrite(DbStatement statement) {
+    return statement instanceof DbStatement.Update || statement instanceof DbStatement.Insert
+        || statement instanceof DbStatement.Delete;
   }
 }

@@ -1,7 +1,9 @@
 package io.cvolsim.model.db;
 
+import io.cvolsim.kernel.api.Failure;
 import io.cvolsim.kernel.api.NodeContext;
 import io.cvolsim.kernel.api.NodeId;
+import io.cvolsim.kernel.api.Outcome;
 import io.cvolsim.kernel.api.SimFuture;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +23,39 @@ public final class DbClient {
     this.statementTimeoutNanos = statementTimeoutNanos;
   }
 
+  /** The error a statement chosen as a deadlock victim fails with (oslo.db's DBDeadlock). */
+  public static final String DEADLOCK = "DBDeadlock";
+
+  /** Cinder's {@code wrap_db_retry(max_retries=5, retry_on_deadlock=True)}. */
+  private static final int DEADLOCK_RETRIES_MAX = 5;
+  private static final long DEADLOCK_RETRY_INTERVAL_NANOS = 500_000_000L;
+
   private SimFuture<DbResult> run(DbStatement statement) {
     return context.call(database, statement, DbResult.class, statementTimeoutNanos);
+  }
+
+  /**
+   * A statement under {@code wrap_db_retry}: a deadlock victim is run again after a pause that
+   * doubles (oslo.db's inc_retry_interval), up to five times; other failures are not retried.
+   */
+  private SimFuture<DbResult> runRetryingDeadlocks(DbStatement statement, int attempt) {
+    return run(statement).thenHandle(outcome -> {
+      if (outcome.isSuccess() || !isDeadlock(outcome) || attempt >= DEADLOCK_RETRIES_MAX) {
+        if (!outcome.isSuccess() && isDeadlock(outcome)) {
+          context.probe("db.deadlock-retries-spent");
+        }
+        return outcome.isSuccess() ? SimFuture.succeeded(((Outcome.Success<DbResult>) outcome).value())
+            : SimFuture.failed(((Outcome.Failed<DbResult>) outcome).failure());
+      }
+      context.probe("db.deadlock-retried");
+      return context.sleep("db-retry", DEADLOCK_RETRY_INTERVAL_NANOS << attempt)
+          .flatMap(ignored -> runRetryingDeadlocks(statement, attempt + 1));
+    });
+  }
+
+  private static boolean isDeadlock(Outcome<DbResult> outcome) {
+    return outcome instanceof Outcome.Failed<DbResult> failed && failed.failure() instanceof Failure.Error error
+        && error.reason().startsWith(DEADLOCK);
   }
 
   public SimFuture<List<Row>> select(String table, Condition where) {
@@ -36,7 +69,7 @@ public final class DbClient {
 
   /** Inserts; answers the stored row, or null when a key or unique constraint is taken. */
   public SimFuture<Row> insert(String table, Map<String, ?> values) {
-    return run(new DbStatement.Insert(table, Row.of(values)))
+    return runRetryingDeadlocks(new DbStatement.Insert(table, Row.of(values)), 0)
         .map(result -> result instanceof DbResult.Rows rows ? rows.rows().get(0) : null);
   }
 
@@ -47,15 +80,22 @@ public final class DbClient {
     return update(table, where, values).map(count -> count > 0);
   }
 
+  /** An UPDATE without deadlock retries: the ORM's {@code save()}, report_state's plain update. */
+  public SimFuture<Integer> updateOnce(String table, Condition where, List<Assignment> values) {
+    return run(new DbStatement.Update(table, where, values)).map(result -> ((DbResult.Count) result).count());
+  }
+
   /** A plain UPDATE of one row by id, as ORM {@code save()} does. */
   public SimFuture<Boolean> save(String table, Object id, Map<String, ?> values) {
     List<Assignment> assignments = values.entrySet().stream()
         .map(entry -> Assignment.set(entry.getKey(), entry.getValue())).toList();
-    return update(table, Condition.eq("id", id), assignments).map(count -> count > 0);
+    return updateOnce(table, Condition.eq("id", id), assignments).map(count -> count > 0);
   }
 
+  /** UPDATE under {@code wrap_db_retry} (conditional updates and the workers functions). */
   public SimFuture<Integer> update(String table, Condition where, List<Assignment> values) {
-    return run(new DbStatement.Update(table, where, values)).map(result -> ((DbResult.Count) result).count());
+    return runRetryingDeadlocks(new DbStatement.Update(table, where, values), 0)
+        .map(result -> ((DbResult.Count) result).count());
   }
 
   /** The database server's clock ({@code SELECT NOW()}). */
@@ -64,6 +104,6 @@ public final class DbClient {
   }
 
   public SimFuture<Integer> delete(String table, Condition where) {
-    return run(new DbStatement.Delete(table, where)).map(result -> ((DbResult.Count) result).count());
+    return runRetryingDeadlocks(new DbStatement.Delete(table, where), 0).map(result -> ((DbResult.Count) result).count());
   }
 }

@@ -119,7 +119,7 @@ public final class Heartbeat {
     }
     Assignment stamp = options.heartbeatClock() == HeartbeatClock.DATABASE
         ? new Assignment.DatabaseNow("updated_at") : Assignment.set("updated_at", context.localTimeNanos());
-    return db.update(Database.SERVICES, Condition.eq("id", serviceId),
+    return db.updateOnce(Database.SERVICES, Condition.eq("id", serviceId),
             List.of(Assignment.set("report_count", row.longValue("report_count", 0) + 1), stamp))
         .map(count -> count > 0);
   }

@@ -42,6 +42,11 @@ public final class SettingsCatalog {
       "how long a node waits for one database statement", "1s", List.of("10ms..60s"),
       Readers.duration(millis(10), seconds(60)));
 
+  public static final SettingKey<Ratio> DEADLOCKS = new SettingKey<>("database.deadlock_ratio",
+      "during the fault window, the share of writes the database aborts as deadlock victims (a multi-master "
+          + "Galera cluster); Cinder retries conditional updates and workers functions five times",
+      "0%", List.of("0%..50%"), Readers.percent(50));
+
   public static final SettingKey<Long> DURATION = new SettingKey<>("run.duration",
       "simulated time during which clients issue requests and faults occur", "60s",
       List.of("1s..1h"), Readers.duration(seconds(1), seconds(3600)));
@@ -68,7 +73,7 @@ public final class SettingsCatalog {
 
   private static List<SettingKey<?>> all() {
     List<SettingKey<?>> keys = new java.util.ArrayList<>(List.of(API_TRANSITION, API_NODES, CLIENTS, VOLUMES,
-        THINK_TIME_MAX, ADMIN_RESETS, REQUEST_TIMEOUT, STATEMENT_TIMEOUT, DURATION, LATENCY_MAX, LOSS, NEMESIS,
+        THINK_TIME_MAX, ADMIN_RESETS, REQUEST_TIMEOUT, STATEMENT_TIMEOUT, DEADLOCKS, DURATION, LATENCY_MAX, LOSS, NEMESIS,
         SWARM_FAULTS));
     keys.addAll(VariantKeys.ALL);
     return List.copyOf(keys);

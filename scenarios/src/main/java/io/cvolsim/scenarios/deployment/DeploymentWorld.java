@@ -19,6 +19,7 @@ import static io.cvolsim.scenarios.config.VariantKeys.VOLUME_NODES;
 import io.cvolsim.checker.history.HistoryRecorder;
 import io.cvolsim.kernel.api.Durations;
 import io.cvolsim.kernel.api.NodeId;
+import io.cvolsim.kernel.api.Ratio;
 import io.cvolsim.kernel.sim.Simulation;
 import io.cvolsim.model.api.ApiOptions;
 import io.cvolsim.model.api.BrokerDispatcher;
@@ -122,6 +123,21 @@ public final class DeploymentWorld implements World {
           SliceWorld.linkProfile(settings)).schedule();
     }
     new HealPhase(simulation, settings, topology, control, phases).schedule();
+    scheduleDeadlocks();
+  }
+
+  /** Deadlock aborts during the fault window only, so the liveness phase runs on a calm database. */
+  private void scheduleDeadlocks() {
+    Ratio deadlocks = settings.get(io.cvolsim.scenarios.config.SettingsCatalog.DEADLOCKS);
+    if (deadlocks.isZero()) {
+      return;
+    }
+    simulation.scheduleAt(0, "fault: database deadlock aborts " + deadlocks, () -> {
+      simulation.probes().hit("fault.db-deadlocks");
+      database.setDeadlockRatio(deadlocks);
+    });
+    simulation.scheduleAt(phases.faultWindowEndNanos(), "heal: no more deadlock aborts",
+        () -> database.setDeadlockRatio(Ratio.ZERO));
   }
 
   /** The c-vol's {@code host} option: its own name, or under V5 one name shared by all. */
