@@ -2,6 +2,7 @@ package io.cvolsim.model.api;
 
 import io.cvolsim.kernel.api.NodeId;
 import io.cvolsim.model.config.ApiTransition;
+import io.cvolsim.model.config.ErrorReporting;
 import io.cvolsim.model.config.SourceDelete;
 import io.cvolsim.model.config.UnscheduledDelete;
 
@@ -14,12 +15,15 @@ import io.cvolsim.model.config.UnscheduledDelete;
  * @param workCleanupTimeoutNanos how long {@code POST /workers/cleanup} waits for a scheduler
  * @param unscheduledDelete how a volume without a host is destroyed
  * @param sourceDelete whether deleting a clone's source in progress queues or is refused (V14)
+ * @param errorReporting what follows a failed conditional update (V2)
  */
 public record ApiOptions(ApiTransition transition, NodeId database, long statementTimeoutNanos,
-    long workCleanupTimeoutNanos, UnscheduledDelete unscheduledDelete, SourceDelete sourceDelete) {
+    long workCleanupTimeoutNanos, UnscheduledDelete unscheduledDelete, SourceDelete sourceDelete,
+    ErrorReporting errorReporting) {
 
   public ApiOptions(ApiTransition transition, NodeId database, long statementTimeoutNanos,
       long workCleanupTimeoutNanos, UnscheduledDelete unscheduledDelete) {
-    this(transition, database, statementTimeoutNanos, workCleanupTimeoutNanos, unscheduledDelete, SourceDelete.QUEUE);
+    this(transition, database, statementTimeoutNanos, workCleanupTimeoutNanos, unscheduledDelete, SourceDelete.QUEUE,
+        ErrorReporting.GENERIC);
   }
 }

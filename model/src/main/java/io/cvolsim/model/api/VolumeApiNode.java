@@ -9,6 +9,7 @@ import io.cvolsim.kernel.api.Outcome;
 import io.cvolsim.kernel.api.SimFuture;
 import io.cvolsim.model.api.ApiResponse.Code;
 import io.cvolsim.model.config.ApiTransition;
+import io.cvolsim.model.config.ErrorReporting;
 import io.cvolsim.model.config.SourceDelete;
 import io.cvolsim.model.db.Assignment;
 import io.cvolsim.model.db.Condition;
@@ -94,7 +95,7 @@ public final class VolumeApiNode implements Node {
     }
     Transition transition = VolumeTransitions.of(request, context.localTimeNanos(), options.sourceDelete());
     SimFuture<Boolean> applied = options.transition() == ApiTransition.CAS
-        ? db.conditionalUpdate(Database.VOLUMES, request.volumeId(), transition.expected(), transition.values())
+        ? conditionalUpdate(request.volumeId(), transition, 0)
         : readCheckWrite(volume, transition);
     return applied.flatMap(accepted -> {
       if (!accepted) {
@@ -106,6 +107,33 @@ public final class VolumeApiNode implements Node {
           : dispatcher.dispatch(transition.job(), volume);
       return handedOn.map(ignored -> new ApiResponse(Code.ACCEPTED, request.operation(), volume));
     });
+  }
+
+  /** Bound of the per-condition loop under {@link ErrorReporting#PRECISE_BOUNDED}. */
+  private static final int ERROR_LOOP_RETRIES_MAX = 3;
+
+  /**
+   * The CAS, and under V2's precise error reporting the loop after a failure: re-read the row,
+   * check the expected values in this process, and when they all hold (so the failed part was a
+   * filter these checks cannot see, or a race) try again.
+   */
+  private SimFuture<Boolean> conditionalUpdate(String volumeId, Transition transition, int retries) {
+    SimFuture<Boolean> attempt = db.conditionalUpdate(Database.VOLUMES, volumeId, transition.expected(),
+        transition.values());
+    if (options.errorReporting() == ErrorReporting.GENERIC) {
+      return attempt;
+    }
+    return attempt.flatMap(accepted -> accepted ? SimFuture.succeeded(true)
+        : db.get(Database.VOLUMES, volumeId).flatMap(row -> {
+          boolean looksFine = row != null && Condition.expectedValuesOnly(transition.expected())
+              .matches(row, table -> List.of());
+          boolean capped = options.errorReporting() == ErrorReporting.PRECISE_BOUNDED && retries >= ERROR_LOOP_RETRIES_MAX;
+          if (!looksFine || capped) {
+            return SimFuture.succeeded(false);
+          }
+          context.probe("api.error-loop-retry");
+          return conditionalUpdate(volumeId, transition, retries + 1);
+        }));
   }
 
   /** V14's cost, made visible: a delete refused while the volume is a clone's source in progress. */

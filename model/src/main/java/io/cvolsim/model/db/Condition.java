@@ -123,6 +123,20 @@ public sealed interface Condition {
     }
   }
 
+  /**
+   * The condition as an API process can check it on a row it read: the expected values only,
+   * without the subquery filters (has-snapshots, is-a-source) that only the database evaluates.
+   */
+  static Condition expectedValuesOnly(Condition condition) {
+    if (condition instanceof All all) {
+      return new All(all.parts().stream().map(Condition::expectedValuesOnly).toList());
+    }
+    if (condition instanceof NoLiveChild || condition instanceof NotASourceInProgress) {
+      return new All(List.of());
+    }
+    return condition;
+  }
+
   static Condition eq(String column, Object value) {
     return new In(column, Collections.singletonList(value));
   }

@@ -15,6 +15,7 @@ public final class Presets {
           new Choice("api.transition=cas", "Mitaka's conditional updates [code cinder/volume/api.py]"),
           new Choice("api.unscheduled_delete=destroy", "delete of a never-scheduled volume destroys it unconditionally"),
           new Choice("api.source_delete=queue", "the delete waits on the source's lock at c-vol (§7.6)"),
+          new Choice("api.error_reporting=generic", "a failed CAS gives one generic error (§3)"),
           new Choice("scheduler.routing=cluster-queue", "the A/A design: creates go to the cluster's queue"),
           new Choice("volume.host_naming=distinct", "the documented A/A configuration: a host per node, one cluster"),
           new Choice("coordination.backend=file", "Tooz's default backend_url is file://$state_path"),
@@ -39,6 +40,8 @@ public final class Presets {
           new Choice("api.transition=cas", "one atomic status change per request: exactly one of two racers wins (S3)"),
           new Choice("api.unscheduled_delete=cas", "only one of two racing deletes of a never-scheduled volume "
               + "succeeds, and none destroys a volume the scheduler has just placed (S3)"),
+          new Choice("api.error_reporting=generic", "no retry loop that a filter the API cannot check could keep "
+              + "spinning (V2)"),
           new Choice("api.source_delete=queue", "keeps the clone-then-delete contract; the DLM lock protects the "
               + "source (S2), refusing the delete would buy no safety (V14)"),
           new Choice("scheduler.routing=cluster-queue", "a job is taken by whichever member is alive, not "

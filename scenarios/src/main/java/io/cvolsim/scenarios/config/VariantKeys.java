@@ -4,6 +4,7 @@ import static io.cvolsim.kernel.api.Durations.seconds;
 
 import io.cvolsim.model.broker.AckMode;
 import io.cvolsim.model.config.VolumeLock;
+import io.cvolsim.model.config.ErrorReporting;
 import io.cvolsim.model.config.HostNaming;
 import io.cvolsim.model.config.ManagerCompletion;
 import io.cvolsim.model.config.SchedulerRouting;
@@ -36,6 +37,12 @@ public final class VariantKeys {
           + "delete's conditional update (no lock needed, but clone-then-delete scripts get 400s)",
       "queue", Readers.values(SourceDelete.class, SourceDelete::optionValue),
       Readers.choice(SourceDelete.class, SourceDelete::optionValue));
+
+  public static final SettingKey<ErrorReporting> ERROR_REPORTING = new SettingKey<>("api.error_reporting",
+      "after a failed conditional update (V2): one generic error (Cinder), or re-read and check each condition "
+          + "to name the failed one, retrying while they look fine, without or with a retry cap",
+      "generic", Readers.values(ErrorReporting.class, ErrorReporting::optionValue),
+      Readers.choice(ErrorReporting.class, ErrorReporting::optionValue));
 
   public static final SettingKey<SchedulerRouting> SCHEDULER_ROUTING = new SettingKey<>("scheduler.routing",
       "where the scheduler sends a placed create (V4): the cluster's shared queue, or the chosen member's own",
@@ -131,7 +138,7 @@ public final class VariantKeys {
   public static final SettingKey<Integer> SCHEDULER_NODES = new SettingKey<>("scheduler.nodes",
       "cinder-scheduler processes", "2", List.of("1..5"), Readers.integer(1, 5));
 
-  public static final List<SettingKey<?>> ALL = List.of(UNSCHEDULED_DELETE, SOURCE_DELETE, SCHEDULER_ROUTING,
+  public static final List<SettingKey<?>> ALL = List.of(UNSCHEDULED_DELETE, SOURCE_DELETE, ERROR_REPORTING, SCHEDULER_ROUTING,
       HOST_NAMING,
       COORDINATION_BACKEND, COORDINATION_LEASE, LOCK_ORDER,
       MANAGER_COMPLETION, VOLUME_LOCK, BROKER_ACK, CLEANUP_TRIGGER, STARTUP_CLEANUP, CLEANUP_CLAIM, FENCING, FENCING_SELF_TIMEOUT,

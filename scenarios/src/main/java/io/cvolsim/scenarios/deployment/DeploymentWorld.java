@@ -181,7 +181,7 @@ public final class DeploymentWorld implements World {
   private void addApiNodes(Infrastructure infrastructure) {
     ApiOptions api = new ApiOptions(settings.get(API_TRANSITION), topology.database(),
         settings.get(STATEMENT_TIMEOUT), Durations.seconds(30), settings.get(VariantKeys.UNSCHEDULED_DELETE),
-        settings.get(VariantKeys.SOURCE_DELETE));
+        settings.get(VariantKeys.SOURCE_DELETE), settings.get(VariantKeys.ERROR_REPORTING));
     for (NodeId apiNode : topology.apiNodes()) {
       simulation.addNode(apiNode, context -> new VolumeApiNode(context, api, new BrokerDispatcher(
           new BrokerClient(context, topology.broker(), infrastructure.brokerOptions(), brokerLog),

@@ -62,6 +62,11 @@ final class PlantedBug {
   }
 
   /** The same seed and settings run again: the replay line a report prints reproduces it. */
+  /** The run of one seed with these settings. */
+  RunSpec spec(long seed) {
+    return RunSpec.seeded(scenario, seed, assignments);
+  }
+
   static RunOutcome replay(RunOutcome outcome) {
     return Runner.run(outcome.spec(), false);
   }
