@@ -31,7 +31,7 @@ class CliContractTest {
   void run_firstLineNamesSeedAndParameters_lastLineIsTheFingerprint() {
     Result result = execute("run", "--seed", "42");
     assertThat(result.exitStatus()).isZero();
-    assertThat(result.out().get(0)).startsWith("cvolsim run: seed=42 scenario=default api.nodes=3 ").contains(" api.transition=cas ");
+    assertThat(result.out().get(0)).startsWith("cvolsim run: seed=42 scenario=default ").contains(" api.nodes=3 ").contains(" api.transition=cas ");
     assertThat(result.out().get(result.out().size() - 1)).matches("fingerprint: [0-9a-f]{16}");
     assertThat(execute("run", "--seed", "42").out()).last().isEqualTo(result.out().get(result.out().size() - 1));
   }
