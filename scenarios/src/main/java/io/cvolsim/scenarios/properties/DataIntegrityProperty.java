@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 
 /**
@@ -27,7 +26,7 @@ import java.util.SortedMap;
 public final class DataIntegrityProperty {
   public static final String NAME = "data integrity";
   private static final Verdicts VERDICTS = new Verdicts(NAME, Verdicts.ALWAYS);
-  private static final Set<String> USABLE = Set.of("available", "in-use");
+  private static final List<String> USABLE = List.of("available", "in-use");
 
   private DataIntegrityProperty() {}
 

@@ -7,6 +7,7 @@ import io.cvolsim.model.storage.StorageLogFindings;
 import io.cvolsim.model.storage.StorageOperation;
 import io.cvolsim.reports.PropertyResult;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +32,7 @@ public final class FencedWritesProperty {
   }
 
   static PropertyResult check(List<IoLogEntry> entries, Map<String, Long> fencedNodes) {
-    return check(entries, fencedNodes, Map.of());
+    return check(entries, fencedNodes, Collections.emptyMap());
   }
 
   /** {@code fenceEnded}: when a powered-off node was started again; its new incarnation may write. */

@@ -8,7 +8,6 @@ import io.cvolsim.scenarios.workload.CompletionRecorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A status some accepted transition set on a volume outside the normal operation flow, which a
@@ -22,7 +21,7 @@ import java.util.Set;
  * @param effectiveNanos when it had certainly taken effect (true time)
  * @param pair the client operation, or null for a cleanup's write
  */
-record StatusAnchor(String volumeId, String description, Set<String> statuses, Set<String> followUps,
+record StatusAnchor(String volumeId, String description, List<String> statuses, List<String> followUps,
     long startNanos, long effectiveNanos, PairedOperation pair) {
 
   /** Volume-service writers have their own range of process ids; clients and operators do not. */
@@ -48,10 +47,10 @@ record StatusAnchor(String volumeId, String description, Set<String> statuses, S
       long start = pair.invocation().timeNanos();
       long end = pair.completion().timeNanos();
       if (pair.f().equals("force-delete")) {
-        anchors.add(new StatusAnchor(volumeOf(pair), "force-delete " + pair, Set.of("deleting"),
-            Set.of("deleted", "error_deleting"), start, end, pair));
+        anchors.add(new StatusAnchor(volumeOf(pair), "force-delete " + pair, List.of("deleting"),
+            List.of("deleted", "error_deleting"), start, end, pair));
       } else if (pair.f().equals("complete") && statusOf(pair) != null) {
-        anchors.add(new StatusAnchor(volumeOf(pair), "reset-state " + pair, Set.of(statusOf(pair)), Set.of(),
+        anchors.add(new StatusAnchor(volumeOf(pair), "reset-state " + pair, List.of(statusOf(pair)), List.of(),
             start, end, pair));
       }
     }
@@ -67,7 +66,7 @@ record StatusAnchor(String volumeId, String description, Set<String> statuses, S
     List<StatusAnchor> anchors = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
       WorkerEvent action = events.get(i);
-      Set<String> written = cleanupWrite(action);
+      List<String> written = cleanupWrite(action);
       if (written.isEmpty()) {
         continue;
       }
@@ -75,7 +74,7 @@ record StatusAnchor(String volumeId, String description, Set<String> statuses, S
         if (later.row().id() == action.row().id() && later.node().equals(action.node())
             && (later.kind() == WorkerEvent.Kind.DELETED || later.kind() == WorkerEvent.Kind.KEPT)) {
           anchors.add(new StatusAnchor(action.row().resourceId(), "cleanup by " + action.node() + " of "
-              + action.row().status() + " row " + action.row().id(), written, Set.of(),
+              + action.row().status() + " row " + action.row().id(), written, List.of(),
               action.trueTimeNanos(), later.trueTimeNanos(), null));
           break;
         }
@@ -84,18 +83,18 @@ record StatusAnchor(String volumeId, String description, Set<String> statuses, S
     return anchors;
   }
 
-  private static Set<String> cleanupWrite(WorkerEvent event) {
+  private static List<String> cleanupWrite(WorkerEvent event) {
     if (event.kind() != WorkerEvent.Kind.ACTION_RUN || !ResourceType.VOLUME.dbName().equals(event.row().resourceType())) {
-      return Set.of();
+      return List.of();
     }
     switch (event.row().status()) {
       case "creating":
       case "downloading":
-        return Set.of("error");
+        return List.of("error");
       case "uploading":
-        return Set.of("available", "in-use");
+        return List.of("available", "in-use");
       default:
-        return Set.of();
+        return List.of();
     }
   }
 }

@@ -1,14 +1,14 @@
 package io.cvolsim.scenarios.properties;
 
-import java.util.Set;
+import java.util.List;
 
 /** How the liveness properties classify a volume's status (reference §2.1, §2.5). */
 final class VolumeStatuses {
   /** Statuses crash recovery exists for: the cleanup of §2.5 moves them on. */
-  static final Set<String> CLEANABLE = Set.of("creating", "deleting", "uploading", "downloading");
+  static final List<String> CLEANABLE = List.of("creating", "deleting", "uploading", "downloading");
   /** migration_status values that mean "not migrating" (AVAILABLE_MIGRATION_STATUS). */
-  static final Set<String> NOT_MIGRATING = Set.of("deleting", "error", "success");
-  private static final Set<String> REST = Set.of("available", "in-use", "deleted", "awaiting-transfer");
+  static final List<String> NOT_MIGRATING = List.of("deleting", "error", "success");
+  private static final List<String> REST = List.of("available", "in-use", "deleted", "awaiting-transfer");
 
   private VolumeStatuses() {}
 
