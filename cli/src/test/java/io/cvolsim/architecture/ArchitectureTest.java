@@ -31,6 +31,17 @@ class ArchitectureTest {
     ArchitectureRules.noAmbientNondeterminism("io.cvolsim.kernel..", "io.cvolsim.model..").check(PRODUCTION);
   }
 
+  /**
+   * Scenarios build the worlds, draw the faults and word the verdicts, so they follow the same
+   * rule; only {@code scenarios.run}, whose Runner times a run for the report, is left out.
+   */
+  @Test
+  void scenarioWorldsAndProperties_readNothingAmbient() {
+    ArchitectureRules.noAmbientNondeterminism("io.cvolsim.scenarios.config..", "io.cvolsim.scenarios.deployment..",
+        "io.cvolsim.scenarios.properties..", "io.cvolsim.scenarios.property..", "io.cvolsim.scenarios.slice..",
+        "io.cvolsim.scenarios.swarm..", "io.cvolsim.scenarios.workload..").check(PRODUCTION);
+  }
+
   @Test
   void modules_dependOnlyAsDesignDraws() {
     ArchitectureRules.layering("io.cvolsim").check(PRODUCTION);
