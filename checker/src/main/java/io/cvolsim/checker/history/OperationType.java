@@ -28,9 +28,4 @@ public enum OperationType {
     }
     return null;
   }
-
-  /** True for OK, FAIL and INFO: the events that close an invocation. */
-  public boolean isCompletion() {
-    return this != INVOKE;
-  }
 }

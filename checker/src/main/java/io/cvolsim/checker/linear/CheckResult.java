@@ -41,10 +41,6 @@ public record CheckResult(
     return partitions.stream().mapToLong(PartitionResult::configurationsCached).sum();
   }
 
-  public long elapsedMillis() {
-    return elapsedNanos / 1_000_000;
-  }
-
   /** True only for LINEARIZABLE: UNKNOWN is not a pass. */
   public boolean isLinearizable() {
     return verdict == Verdict.LINEARIZABLE;

@@ -63,11 +63,6 @@ public final class BrokerLog {
     return withFate(MessageFate.LOST);
   }
 
-  /** Messages still queued or awaiting an ack at the broker. */
-  public List<Long> undelivered() {
-    return withFate(MessageFate.UNDELIVERED);
-  }
-
   /** Messages a handler started more than once (redelivery after a death or a zombie). */
   public SortedSet<Long> executedMoreThanOnce() {
     return countAtLeastTwo(List.of(BrokerEvent.DISPATCH_STARTED));

@@ -112,11 +112,6 @@ public record DlmOptions(CoordinationBackend backend, LockOrder lockOrder, long 
         requestTimeoutNanos, coordinationServer, database);
   }
 
-  public DlmOptions withRequestTimeoutNanos(long nanos) {
-    return new DlmOptions(backend, lockOrder, leaseNanos, membershipTimeoutNanos, retryIntervalNanos,
-        nanos, coordinationServer, database);
-  }
-
   /**
    * What Tooz's etcd heartbeat answers, min(lock_timeout, membership_timeout); the heart then
    * sleeps half of it, less the time the beat took, so about 15 s with the defaults.

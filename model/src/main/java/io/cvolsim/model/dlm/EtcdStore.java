@@ -67,11 +67,6 @@ public final class EtcdStore {
     return keys.keySet().stream().filter(key -> key.startsWith(prefix)).toList();
   }
 
-  /** How many leases are alive, for tests. */
-  public int leaseCount() {
-    return leases.size();
-  }
-
   /** The keys now stored, for tests and checkers. */
   public List<String> keys() {
     return List.copyOf(keys.keySet());

@@ -99,9 +99,4 @@ public final class ZooKeeperStore {
     TreeMap<Long, LockNode> line = lines.get(lockName);
     return line == null || line.isEmpty() ? null : line.firstEntry().getValue().owner();
   }
-
-  /** How many sessions are alive, for tests. */
-  public int sessionCount() {
-    return sessions.size();
-  }
 }

@@ -17,8 +17,4 @@ public record FencingOptions(FencingMode mode, long selfFenceAfterNanos, long st
   public static FencingOptions none() {
     return new FencingOptions(FencingMode.NONE, Durations.seconds(30), Durations.seconds(5));
   }
-
-  public FencingOptions withMode(FencingMode newMode) {
-    return new FencingOptions(newMode, selfFenceAfterNanos, stonithDelayNanos);
-  }
 }

@@ -31,10 +31,6 @@ public record SwarmProfile(SortedMap<FaultKind, Integer> countsByKind) {
     return new SwarmProfile(counts);
   }
 
-  public List<FaultKind> enabled() {
-    return List.copyOf(countsByKind.keySet());
-  }
-
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder("swarm profile:");

@@ -45,10 +45,6 @@ public final class NodeClock {
     driftPpm = newDriftPpm;
   }
 
-  long offsetAt(long trueNanos) {
-    return localTime(trueNanos) - trueNanos;
-  }
-
   long driftPpm() {
     return driftPpm;
   }

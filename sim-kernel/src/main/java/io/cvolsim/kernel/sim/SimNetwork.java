@@ -1,7 +1,6 @@
 package io.cvolsim.kernel.sim;
 
 import io.cvolsim.kernel.api.NodeId;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -45,15 +44,6 @@ public final class SimNetwork {
   public void blockBoth(NodeId a, NodeId b) {
     block(a, b);
     block(b, a);
-  }
-
-  /** Cuts {@code node} off from every node in {@code others}, both ways. */
-  public void isolate(NodeId node, Collection<NodeId> others) {
-    for (NodeId other : others) {
-      if (!other.equals(node)) {
-        blockBoth(node, other);
-      }
-    }
   }
 
   public void heal(NodeId from, NodeId to) {

@@ -148,17 +148,6 @@ public final class Simulation {
     nowNanos = Math.max(nowNanos, untilNanos);
   }
 
-  /** Runs until no event is left; the event budget bounds runs that never quiesce. */
-  public void runUntilQuiescent() {
-    while (step()) {
-      // step() does the work and enforces the budget.
-    }
-  }
-
-  public int pendingEventCount() {
-    return queue.size();
-  }
-
   // ---- nodes ------------------------------------------------------------------------------
 
   /** Adds a node and starts it now. */

@@ -13,8 +13,4 @@ public record SimulationOptions(long eventBudget, boolean keepTraceLines, LinkPr
       throw new IllegalArgumentException("event budget must be positive: " + eventBudget);
     }
   }
-
-  public SimulationOptions withKeepTraceLines(boolean keep) {
-    return new SimulationOptions(eventBudget, keep, defaultLink);
-  }
 }

@@ -33,10 +33,6 @@ public final class Trace {
     return lineCount;
   }
 
-  public boolean keepsLines() {
-    return lines != null;
-  }
-
   public List<String> lines() {
     if (lines == null) {
       throw new IllegalStateException("this trace was not asked to keep its lines");
