@@ -58,7 +58,7 @@ public final class BrokerClient {
   /** Numbers the frames that state this client's topics, in sending order. */
   private long lastTopicFrame;
   /** When this client last beat on its connection (own clock). */
-  private long lastBeatLocalNanos;
+  private long lastBeatMonotonicNanos;
   private SimFuture<GracefulStop> stop;
   /** after-success: how often each message failed here. */
   private final Map<Long, Integer> failuresByMessage = new TreeMap<>();
@@ -195,7 +195,7 @@ public final class BrokerClient {
     connectionId = newConnectionId;
     held.forget();
     state = State.CONNECTED;
-    lastBeatLocalNanos = context.localTimeNanos();
+    lastBeatMonotonicNanos = context.monotonicNanos();
     handlers.keySet().forEach(topic -> context.send(broker, new Subscribe(connectionId, ++lastTopicFrame, topic)));
     if (!heartbeating) {
       heartbeating = true;
@@ -213,7 +213,7 @@ public final class BrokerClient {
       if (connectionId != 0 && brokenBySilence()) {
         connectionLost();
       } else if (connectionId != 0) {
-        lastBeatLocalNanos = context.localTimeNanos();
+        lastBeatMonotonicNanos = context.monotonicNanos();
         List<String> topics = state == State.CONNECTED ? List.copyOf(handlers.keySet()) : List.of();
         context.send(broker, new Heartbeat(connectionId, ++lastTopicFrame, topics,
             held.unacknowledgedTags()));
@@ -235,7 +235,7 @@ public final class BrokerClient {
    * as soon as it runs again, before anything else is read or acknowledged.
    */
   private boolean brokenBySilence() {
-    return context.localTimeNanos() - lastBeatLocalNanos > options.heartbeatTimeoutNanos();
+    return context.monotonicNanos() - lastBeatMonotonicNanos > options.heartbeatTimeoutNanos();
   }
 
   /** oslo reconnects and declares its consumers again; handlers of the old connection run on. */

@@ -117,7 +117,7 @@ final class EtcdLockBackend implements LockBackend {
   }
 
   private void beat() {
-    long startedNanos = context.localTimeNanos();
+    long startedNanos = context.monotonicNanos();
     refreshFrom(List.copyOf(held.values()), 0, startedNanos);
   }
 
@@ -152,7 +152,7 @@ final class EtcdLockBackend implements LockBackend {
       heartBeating = false;
       return;
     }
-    long ranForNanos = context.localTimeNanos() - startedNanos;
+    long ranForNanos = context.monotonicNanos() - startedNanos;
     long sleepNanos = Math.max(0, options.etcdHeartbeatTtlNanos() - ranForNanos) / 2;
     context.setTimer("dlm.etcd-heartbeat", sleepNanos, this::beat);
   }

@@ -69,7 +69,7 @@ public final class LockCoordinator {
     lockLog.record(LockEvent.Kind.ACQUIRE_REQUESTED, name, context.self(), LockEvent.NO_TOKEN,
         operationId, "wait=" + wait);
     SimFuture<LockGrant> result = SimFuture.pending();
-    attempt(name, wait, wait.deadlineFrom(context.localTimeNanos()), operationId, null, result);
+    attempt(name, wait, wait.deadlineFrom(context.monotonicNanos()), operationId, null, result);
     result.whenComplete(outcome -> logAcquireOutcome(name, operationId, outcome));
     return result;
   }
@@ -88,7 +88,7 @@ public final class LockCoordinator {
         return;
       }
       LockBackend.Queued place = ((LockBackend.Busy) answer).queued();
-      if (context.localTimeNanos() >= deadlineNanos) {
+      if (context.monotonicNanos() >= deadlineNanos) {
         backend.abandon(name, place);
         result.fail(new Failure.TimedOut("lock " + name, wait.timeoutNanos()));
       } else {

@@ -36,8 +36,8 @@ public record LockWait(long timeoutNanos) {
   }
 
   /** The local time after which no further attempt starts. */
-  long deadlineFrom(long localNowNanos) {
-    return isForever() ? Long.MAX_VALUE : Math.addExact(localNowNanos, timeoutNanos);
+  long deadlineFrom(long monotonicNowNanos) {
+    return isForever() ? Long.MAX_VALUE : Math.addExact(monotonicNowNanos, timeoutNanos);
   }
 
   @Override

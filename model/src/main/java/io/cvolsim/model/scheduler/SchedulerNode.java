@@ -85,7 +85,7 @@ public final class SchedulerNode implements Node {
         config.completion());
     broker.subscribe(QueueNames.SCHEDULER_TOPIC, this::handle);
     new Heartbeat(context, db, config.service(), serviceId, () -> true,
-        () -> infrastructure.serviceLog().heartbeat(config.host(), context.self().name())).start();
+        infrastructure.serviceLog().observer(config.host(), context.self().name())).start();
     startAutomaticCleanup(dispatcher);
   }
 

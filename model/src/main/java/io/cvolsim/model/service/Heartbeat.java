@@ -25,22 +25,22 @@ public final class Heartbeat {
   private final BooleanSupplier managerIsWorking;
   private boolean stopped;
   private boolean modelDisconnected;
-  private long lastSuccessLocalNanos;
-  private final Runnable onAcknowledged;
+  private long lastSuccessMonotonicNanos;
+  private final HeartbeatObserver observer;
 
-  /** {@code onAcknowledged} runs after each beat the database applied (for the harness's log). */
   public Heartbeat(NodeContext context, DbClient db, ServiceOptions options, Object serviceId,
-      BooleanSupplier managerIsWorking, Runnable onAcknowledged) {
-    this.onAcknowledged = onAcknowledged;
+      BooleanSupplier managerIsWorking, HeartbeatObserver observer) {
+    this.observer = observer;
     this.context = context;
     this.db = db;
     this.options = options;
     this.serviceId = serviceId;
     this.managerIsWorking = managerIsWorking;
-    this.lastSuccessLocalNanos = context.localTimeNanos();
+    this.lastSuccessMonotonicNanos = context.monotonicNanos();
   }
 
   public void start() {
+    observer.started();
     scheduleNext(options.reportIntervalNanos());
   }
 
@@ -54,9 +54,9 @@ public final class Heartbeat {
     return modelDisconnected;
   }
 
-  /** This node's clock at its last successful beat: what self-fencing measures from. */
-  public long lastSuccessLocalNanos() {
-    return lastSuccessLocalNanos;
+  /** This node's monotonic clock at its last successful beat: what self-fencing measures from. */
+  public long lastSuccessMonotonicNanos() {
+    return lastSuccessMonotonicNanos;
   }
 
   private void scheduleNext(long delayNanos) {
@@ -71,18 +71,19 @@ public final class Heartbeat {
     }
     if (!managerIsWorking.getAsBoolean()) {
       context.probe("heartbeat.skipped-driver-not-working");
+      observer.skipped();
       scheduleNext(options.reportIntervalNanos());
       return;
     }
-    long startedAt = context.localTimeNanos();
+    long startedAt = context.monotonicNanos();
     reportState(0).whenComplete(outcome -> afterBeat(outcome, startedAt));
   }
 
   private void afterBeat(Outcome<Boolean> outcome, long startedAtNanos) {
     if (outcome.isSuccess()) {
-      onAcknowledged.run();
+      observer.acknowledged();
       modelDisconnected = false;
-      lastSuccessLocalNanos = context.localTimeNanos();
+      lastSuccessMonotonicNanos = context.monotonicNanos();
     } else {
       modelDisconnected = true;
       context.probe("heartbeat.failed");
@@ -92,8 +93,10 @@ public final class Heartbeat {
         return;
       }
     }
-    // A looping call runs at fixed intervals from each start; an overrun beat runs the next at once.
-    long elapsed = context.localTimeNanos() - startedAtNanos;
+    // A looping call runs at fixed intervals from each start, timed on the monotonic clock (as
+    // oslo.service does), so setting the wall clock back does not stall it; an overrun beat runs the
+    // next at once.
+    long elapsed = context.monotonicNanos() - startedAtNanos;
     scheduleNext(Math.max(0, options.reportIntervalNanos() - elapsed));
   }
 

@@ -6,20 +6,30 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * What the checkers need to judge up/down decisions (S11): when each service's heartbeat was
- * acknowledged by the database, and when some scheduler acted on a service being down. Stamped
- * with TRUE time from the harness's clock, which no protocol decision reads.
+ * What the checkers need to judge up/down decisions (S11) and heartbeat recovery (L5): when each
+ * service's heartbeat loop started, skipped a beat or was acknowledged by the database, when some
+ * scheduler acted on a service being down, and when the harness gave a running node its links
+ * back or killed it. Stamped with TRUE time from the harness's clock, which no protocol decision
+ * reads.
  */
 public final class ServiceLog {
-  /** One entry. */
+  /** One entry; {@code actor} is the node that acted (for harness events, the node acted on). */
   public record Event(long trueTimeNanos, Kind kind, String serviceHost, String actor) {}
 
   /** What happened. */
   public enum Kind {
+    /** A service process started its heartbeat loop (after init_host). */
+    HEARTBEAT_STARTED,
     /** The database acknowledged a heartbeat of the service. */
     HEARTBEAT,
+    /** A beat was due but the manager was not working (driver not initialized): none was sent. */
+    HEARTBEAT_SKIPPED,
     /** A scheduler sent the service's cleanup because it judged the service down. */
-    DECLARED_DOWN
+    DECLARED_DOWN,
+    /** The harness healed every link of a running node (the heal phase). */
+    RECONNECTED,
+    /** The harness crashed or powered off the node. */
+    PROCESS_DIED
   }
 
   private final LongSupplier trueClock;
@@ -29,12 +39,44 @@ public final class ServiceLog {
     this.trueClock = trueClock;
   }
 
+  /** What one service's heartbeat loop reports to this log. */
+  public HeartbeatObserver observer(String serviceHost, String node) {
+    return new HeartbeatObserver() {
+      @Override
+      public void started() {
+        record(Kind.HEARTBEAT_STARTED, serviceHost, node);
+      }
+
+      @Override
+      public void acknowledged() {
+        heartbeat(serviceHost, node);
+      }
+
+      @Override
+      public void skipped() {
+        record(Kind.HEARTBEAT_SKIPPED, serviceHost, node);
+      }
+    };
+  }
+
   public void heartbeat(String serviceHost, String node) {
-    events.add(new Event(trueClock.getAsLong(), Kind.HEARTBEAT, serviceHost, node));
+    record(Kind.HEARTBEAT, serviceHost, node);
   }
 
   public void declaredDown(String serviceHost, String scheduler) {
-    events.add(new Event(trueClock.getAsLong(), Kind.DECLARED_DOWN, serviceHost, scheduler));
+    record(Kind.DECLARED_DOWN, serviceHost, scheduler);
+  }
+
+  public void reconnected(String node) {
+    record(Kind.RECONNECTED, "", node);
+  }
+
+  public void processDied(String node) {
+    record(Kind.PROCESS_DIED, "", node);
+  }
+
+  private void record(Kind kind, String serviceHost, String actor) {
+    events.add(new Event(trueClock.getAsLong(), kind, serviceHost, actor));
   }
 
   public List<Event> events() {

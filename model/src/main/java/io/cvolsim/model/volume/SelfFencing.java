@@ -34,7 +34,7 @@ final class SelfFencing {
   }
 
   private void check() {
-    long silentNanos = context.localTimeNanos() - heartbeat.lastSuccessLocalNanos();
+    long silentNanos = context.monotonicNanos() - heartbeat.lastSuccessMonotonicNanos();
     if (silentNanos <= options.selfFenceAfterNanos()) {
       start();
       return;

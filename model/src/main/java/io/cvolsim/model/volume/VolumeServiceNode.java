@@ -111,7 +111,7 @@ public final class VolumeServiceNode implements Node {
       broker.subscribe(topic, this::handle);
     }
     heartbeat = new Heartbeat(context, db, config.service(), serviceId, () -> driverInitialized,
-        () -> infrastructure.serviceLog().heartbeat(config.serviceHost(), context.self().name()));
+        infrastructure.serviceLog().observer(config.serviceHost(), context.self().name()));
     heartbeat.start();
     if (config.fencing().mode() == FencingMode.SELF) {
       new SelfFencing(context, config.fencing(), heartbeat, infrastructure.powerSwitch(), broker).start();

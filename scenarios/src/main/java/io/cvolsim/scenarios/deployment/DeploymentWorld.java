@@ -93,7 +93,7 @@ public final class DeploymentWorld implements World {
     this.workerLog = new WorkerLog(simulation::nowNanos);
     this.storageLog = new StorageIoLog(simulation::nowNanos);
     this.serviceLog = new ServiceLog(simulation::nowNanos);
-    this.control = new NodeControl(simulation, backend, lockLog);
+    this.control = new NodeControl(simulation, backend, lockLog, serviceLog);
     this.phases = new DeploymentPhases(settings.get(DURATION), settings.get(SERVICE_DOWN_TIME));
   }
 
@@ -206,7 +206,13 @@ public final class DeploymentWorld implements World {
     return new RunArtifacts(history.build(), new TreeMap<>(database.snapshot()), storageLog, lockLog, workerLog,
         brokerLog, phases.faultWindowEndNanos(), phases.endNanos(), control.fencedAtNanos(),
         control.fenceEndedAtNanos(), new TreeMap<>(simulation.probes().counts()), serviceLog,
-        DeploymentSettings.service(settings).effectiveServiceDownTimeNanos());
+        DeploymentSettings.service(settings).effectiveServiceDownTimeNanos(), heartbeatRecoveryBoundNanos());
+  }
+
+  /** L5's bound: the reference's report_interval + ε, where ε is one database round trip (500 ms). */
+  private long heartbeatRecoveryBoundNanos() {
+    long beatGapNanos = Math.max(DeploymentSettings.service(settings).reportIntervalNanos(), settings.get(STATEMENT_TIMEOUT));
+    return beatGapNanos + Durations.millis(500);
   }
 
   @Override

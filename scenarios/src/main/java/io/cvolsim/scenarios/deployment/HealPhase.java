@@ -36,6 +36,8 @@ final class HealPhase {
         control.resumeIfPaused(node);
         simulation.setClockOffset(node, 0);
       }
+      topology.schedulers().forEach(control::markReconnectedIfRunning);
+      topology.volumeNodes().forEach(control::markReconnectedIfRunning);
     });
     if (settings.get(VariantKeys.CLEANUP_TRIGGER) == CleanupTrigger.MANUAL) {
       simulation.addNode(topology.admin(), context -> new AdminClient(context, topology.apiNodes(),

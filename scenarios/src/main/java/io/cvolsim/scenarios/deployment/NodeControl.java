@@ -5,13 +5,15 @@ import io.cvolsim.kernel.sim.NodeState;
 import io.cvolsim.kernel.sim.Simulation;
 import io.cvolsim.model.dlm.CoordinationBackend;
 import io.cvolsim.model.dlm.LockLog;
+import io.cvolsim.model.service.ServiceLog;
 import io.cvolsim.model.storage.PowerSwitch;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The harness's hands on nodes: crash (recording file-lock release at process death), restart,
+ * The harness's hands on nodes: crash (recording file-lock release and the process's death for the
+ * properties), restart, resume,
  * and the power switch model code asks for (STONITH, self-fencing), which records who was fenced
  * and when for the properties.
  */
@@ -19,11 +21,13 @@ public final class NodeControl implements PowerSwitch {
   private final Simulation simulation;
   private final CoordinationBackend backend;
   private final LockLog lockLog;
+  private final ServiceLog serviceLog;
   private final SortedMap<String, Long> fencedAtNanos = new TreeMap<>();
   private final SortedMap<String, Long> fenceEndedAtNanos = new TreeMap<>();
 
-  public NodeControl(Simulation simulation, CoordinationBackend backend, LockLog lockLog) {
+  public NodeControl(Simulation simulation, CoordinationBackend backend, LockLog lockLog, ServiceLog serviceLog) {
     this.simulation = simulation;
+    this.serviceLog = serviceLog;
     this.backend = backend;
     this.lockLog = lockLog;
   }
@@ -33,6 +37,7 @@ public final class NodeControl implements PowerSwitch {
       return;
     }
     simulation.crash(node);
+    serviceLog.processDied(node.name());
     if (backend.freedAtProcessDeath()) {
       lockLog.recordProcessDeath(node);
     }
@@ -50,6 +55,13 @@ public final class NodeControl implements PowerSwitch {
   public void resumeIfPaused(NodeId node) {
     if (simulation.state(node) == NodeState.PAUSED) {
       simulation.resume(node);
+    }
+  }
+
+  /** Marks, for heartbeat recovery (L5), that a node has all its links back; only if it runs. */
+  public void markReconnectedIfRunning(NodeId node) {
+    if (simulation.state(node) == NodeState.RUNNING) {
+      serviceLog.reconnected(node.name());
     }
   }
 

@@ -39,7 +39,8 @@ public final class PropertySuite {
         EventualFinalityProperty.check(artifacts),
         StorageAgreementProperty.check(artifacts),
         OrphanedStorageProperty.check(artifacts),
-        LockReleaseProperty.check(artifacts)));
+        LockReleaseProperty.check(artifacts),
+        HeartbeatRecoveryProperty.check(artifacts)));
     results.addAll(ReachabilityGoals.check(artifacts));
     return List.copyOf(results);
   }

@@ -23,17 +23,20 @@ import java.util.SortedMap;
  * @param probes coverage marks of the run
  * @param services heartbeats acknowledged and services declared down, in true time
  * @param serviceDownTimeNanos the deployment's effective service_down_time
+ * @param heartbeatRecoveryBoundNanos how soon after getting its database back a healthy service
+ *     must have a heartbeat acknowledged (L5): report_interval, or the statement timeout if longer
+ *     (a beat sent into the outage waits that long before the next is due), plus one round trip
  */
 public record RunArtifacts(History history, SortedMap<String, List<Row>> databaseAtEnd, StorageIoLog storage,
     LockLog locks, WorkerLog workers, BrokerLog broker, long faultWindowEndNanos, long endNanos,
     Map<String, Long> fencedNodes, Map<String, Long> fenceEndedNanos, SortedMap<String, Long> probes,
-    ServiceLog services, long serviceDownTimeNanos) {
+    ServiceLog services, long serviceDownTimeNanos, long heartbeatRecoveryBoundNanos) {
 
   /** Artifacts of a run without services to judge (the first slice, hand-built logs). */
   public RunArtifacts(History history, SortedMap<String, List<Row>> databaseAtEnd, StorageIoLog storage,
       LockLog locks, WorkerLog workers, BrokerLog broker, long faultWindowEndNanos, long endNanos,
       Map<String, Long> fencedNodes, Map<String, Long> fenceEndedNanos, SortedMap<String, Long> probes) {
     this(history, databaseAtEnd, storage, locks, workers, broker, faultWindowEndNanos, endNanos, fencedNodes,
-        fenceEndedNanos, probes, new ServiceLog(() -> 0), 1);
+        fenceEndedNanos, probes, new ServiceLog(() -> 0), 1, 1);
   }
 }

@@ -32,6 +32,9 @@ public final class UpDownConsistencyProperty {
         lastHeartbeat.put(event.serviceHost(), event.trueTimeNanos());
         continue;
       }
+      if (event.kind() != ServiceLog.Kind.DECLARED_DOWN) {
+        continue;
+      }
       declarations++;
       Long last = lastHeartbeat.get(event.serviceHost());
       if (last != null && event.trueTimeNanos() - last < serviceDownTimeNanos) {

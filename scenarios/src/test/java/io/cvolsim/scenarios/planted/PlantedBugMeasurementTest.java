@@ -49,10 +49,10 @@ class PlantedBugMeasurementTest {
             witnessContains("L1 eventual finality", "possibly a job lost after the ack"), false),
         new Case("V18 baseline after-completion (caveat)", PlantedBug.in("deployment"),
             witnessContains("L1 eventual finality", "possibly a job lost after the ack"), false),
-        new Case("V16 dies-on-error (probe)", PlantedBug.in("swarm", "heartbeat.mode=dies-on-error",
-            "swarm.faults=cut-from-db"), probe("heartbeat.thread-died"), false),
-        new Case("V15 retry-backoff (probe)", PlantedBug.in("swarm", "heartbeat.mode=retry-backoff",
-            "swarm.faults=cut-from-db"), probe("heartbeat.retry-backoff"), false),
+        violation("V16 dies-on-error", PlantedBug.in("swarm", "heartbeat.mode=dies-on-error",
+            "swarm.faults=cut-from-db"), "L5 heartbeat recovery"),
+        violation("V15 retry-backoff", PlantedBug.in("swarm", "heartbeat.mode=retry-backoff",
+            "swarm.faults=cut-from-db", "database.statement_timeout=10s"), "L5 heartbeat recovery"),
         new Case("V9 manual (cleanup ran)", PlantedBug.in("deployment", "cleanup.trigger=manual"),
             goal("sometimes: a cleanup ran"), false),
         new Case("V18 after-completion, no fencing (redelivered)", PlantedBug.in("swarm", "fencing=none",
@@ -60,8 +60,12 @@ class PlantedBugMeasurementTest {
             false));
     System.out.println("case | first detection (seeds after range start) per range | median | wall ms to first | "
         + "shrink draws before->after, operations before->after, runs");
+    // -Dplanted.only=TEXT measures only the cases whose name contains TEXT.
+    String only = System.getProperty("planted.only", "");
     for (Case planted : cases) {
-      System.out.println(measure(planted));
+      if (planted.name().contains(only)) {
+        System.out.println(measure(planted));
+      }
     }
   }
 

@@ -67,7 +67,8 @@ final class RunbookDeployment {
     this.history = new HistoryRecorder(simulation::nowNanos);
     this.logs = new RunbookNodes.Logs(new BrokerLog(simulation::nowNanos), new LockLog(simulation::nowNanos),
         new WorkerLog(simulation::nowNanos), new StorageIoLog(simulation::nowNanos));
-    this.control = new NodeControl(simulation, knobs.coordination(), logs.locks());
+    this.control = new NodeControl(simulation, knobs.coordination(), logs.locks(),
+        new io.cvolsim.model.service.ServiceLog(simulation::nowNanos));
   }
 
   /** Builds the deployment; every node starts at time zero. */

@@ -12,6 +12,13 @@ public interface NodeContext {
   /** This node's clock: true time plus the node's offset and drift. Never the true time. */
   long localTimeNanos();
 
+  /**
+   * This node's monotonic clock (Python's {@code time.monotonic}): it runs at the node's drifted
+   * rate but never steps when the wall clock is set, so durations and intervals measured with it
+   * survive clock-skew faults. Its zero means nothing; only differences do.
+   */
+  long monotonicNanos();
+
   Choices choices();
 
   /** Runs {@code action} after {@code delayNanos} of this node's clock, unless it crashes first. */

@@ -1,23 +1,36 @@
 package io.cvolsim.kernel.sim;
 
 /**
- * One node's clock: true time shifted by an offset and running fast or slow by a drift in parts
- * per million. Faults change it; only its own node reads it, checkers read true time.
+ * One node's clocks: the wall clock, true time shifted by an offset and running fast or slow by a
+ * drift in parts per million; and the monotonic clock, which drifts with the same oscillator but
+ * never steps when the wall clock is set. Faults change them; only its own node reads them,
+ * checkers read true time.
  */
 public final class NodeClock {
   private static final long PPM = 1_000_000L;
   private long anchorTrueNanos;
   private long anchorLocalNanos;
+  private long monotonicAnchorTrueNanos;
+  private long monotonicAnchorNanos;
   private long driftPpm;
 
   NodeClock(long nowTrueNanos) {
     this.anchorTrueNanos = nowTrueNanos;
     this.anchorLocalNanos = nowTrueNanos;
+    this.monotonicAnchorTrueNanos = nowTrueNanos;
+    this.monotonicAnchorNanos = nowTrueNanos;
   }
 
   long localTime(long trueNanos) {
-    long elapsed = trueNanos - anchorTrueNanos;
-    return anchorLocalNanos + elapsed + Math.multiplyExact(elapsed, driftPpm) / PPM;
+    return advance(anchorLocalNanos, trueNanos - anchorTrueNanos);
+  }
+
+  long monotonicTime(long trueNanos) {
+    return advance(monotonicAnchorNanos, trueNanos - monotonicAnchorTrueNanos);
+  }
+
+  private long advance(long anchorNanos, long elapsedTrueNanos) {
+    return anchorNanos + elapsedTrueNanos + Math.multiplyExact(elapsedTrueNanos, driftPpm) / PPM;
   }
 
   /** How much true time passes while this clock advances by {@code localDelayNanos}. */
@@ -29,7 +42,7 @@ public final class NodeClock {
     return Math.max(0, Math.floorDiv(Math.multiplyExact(localDelayNanos, PPM) + rate - 1, rate));
   }
 
-  /** Steps the clock so that it reads {@code trueNanos + offsetNanos} now. */
+  /** Steps the wall clock so that it reads {@code trueNanos + offsetNanos} now; the monotonic one runs on. */
   void setOffset(long nowTrueNanos, long offsetNanos) {
     anchorTrueNanos = nowTrueNanos;
     anchorLocalNanos = nowTrueNanos + offsetNanos;
@@ -42,6 +55,8 @@ public final class NodeClock {
     }
     anchorLocalNanos = localTime(nowTrueNanos);
     anchorTrueNanos = nowTrueNanos;
+    monotonicAnchorNanos = monotonicTime(nowTrueNanos);
+    monotonicAnchorTrueNanos = nowTrueNanos;
     driftPpm = newDriftPpm;
   }
 

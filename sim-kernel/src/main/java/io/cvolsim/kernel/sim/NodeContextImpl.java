@@ -36,6 +36,11 @@ final class NodeContextImpl implements NodeContext {
   }
 
   @Override
+  public long monotonicNanos() {
+    return node.clock.monotonicTime(simulation.nowNanos());
+  }
+
+  @Override
   public Choices choices() {
     return simulation.choices();
   }

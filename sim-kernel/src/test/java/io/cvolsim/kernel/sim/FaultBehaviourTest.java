@@ -170,6 +170,20 @@ class FaultBehaviourTest {
   }
 
   @Test
+  void clockSkew_stepsTheWallClockButNotTheMonotonicOne_whileDriftMovesBoth() {
+    Simulation simulation = twoNodes(a -> {}, b -> {});
+    simulation.runUntil(seconds(10));
+    NodeContext context = incarnationsOfA.get(0).context;
+    long monotonicBefore = context.monotonicNanos();
+    simulation.setClockOffset(A, -seconds(70));
+    assertThat(context.monotonicNanos()).isEqualTo(monotonicBefore);
+    simulation.setClockDrift(A, 100_000); // 10% fast
+    simulation.runUntil(seconds(20));
+    assertThat(context.monotonicNanos() - monotonicBefore).isEqualTo(seconds(11));
+    assertThat(context.localTimeNanos()).isEqualTo(seconds(10) - seconds(70) + seconds(11));
+  }
+
+  @Test
   void clockDrift_scalesLocalTimeAndTimers() {
     List<Long> firedAtTrueTime = new ArrayList<>();
     Simulation[] holder = new Simulation[1];
