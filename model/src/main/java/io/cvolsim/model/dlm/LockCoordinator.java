@@ -65,9 +65,17 @@ public final class LockCoordinator {
    * when it cannot be reached (Tooz raises then, it does not retry).
    */
   public SimFuture<LockGrant> acquire(String name, LockWait wait) {
+    return acquire(name, wait, "");
+  }
+
+  /** As {@link #acquire(String, LockWait)}, noting in the lock log what the lock is taken for. */
+  public SimFuture<LockGrant> acquire(String name, LockWait wait, String purpose) {
     long operationId = lockLog.nextOperationId();
+    if (!purpose.isEmpty()) {
+      lockLog.notePurpose(operationId, purpose);
+    }
     lockLog.record(LockEvent.Kind.ACQUIRE_REQUESTED, name, context.self(), LockEvent.NO_TOKEN,
-        operationId, "wait=" + wait);
+        operationId, "wait=" + wait + (purpose.isEmpty() ? "" : " for " + purpose));
     SimFuture<LockGrant> result = SimFuture.pending();
     attempt(name, wait, wait.deadlineFrom(context.monotonicNanos()), operationId, null, result);
     result.whenComplete(outcome -> logAcquireOutcome(name, operationId, outcome));
@@ -154,19 +162,19 @@ public final class LockCoordinator {
    * {@code wait} says. If one cannot be had, those already taken are released and the whole
    * fails.
    */
-  public SimFuture<List<LockGrant>> acquireAll(List<String> names, LockWait wait) {
-    return acquireFrom(acquisitionOrder(names, options.lockOrder()), 0, wait, new ArrayList<>());
+  public SimFuture<List<LockGrant>> acquireAll(List<String> names, LockWait wait, String purpose) {
+    return acquireFrom(acquisitionOrder(names, options.lockOrder()), 0, wait, purpose, new ArrayList<>());
   }
 
-  private SimFuture<List<LockGrant>> acquireFrom(List<String> ordered, int index, LockWait wait,
+  private SimFuture<List<LockGrant>> acquireFrom(List<String> ordered, int index, LockWait wait, String purpose,
       List<LockGrant> taken) {
     if (index == ordered.size()) {
       return SimFuture.succeeded(List.copyOf(taken));
     }
-    return acquire(ordered.get(index), wait).thenHandle(outcome -> {
+    return acquire(ordered.get(index), wait, purpose).thenHandle(outcome -> {
       if (outcome instanceof Outcome.Success<LockGrant> success) {
         taken.add(success.value());
-        return acquireFrom(ordered, index + 1, wait, taken);
+        return acquireFrom(ordered, index + 1, wait, purpose, taken);
       }
       Failure failure = ((Outcome.Failed<LockGrant>) outcome).failure();
       return releaseAll(taken).flatMap(ignored -> SimFuture.failed(failure));
@@ -190,10 +198,12 @@ public final class LockCoordinator {
   /**
    * Cinder's {@code @coordination.synchronized(*names, blocking=...)}: takes the locks, runs
    * {@code body}, and releases them whatever the body's outcome (a {@code finally}). The result
-   * is the body's; a lock that cannot be had fails it without running the body.
+   * is the body's; a lock that cannot be had fails it without running the body. {@code purpose}
+   * names the decorated function for the lock log.
    */
-  public <T> SimFuture<T> synchronizedOn(List<String> names, LockWait wait, Supplier<SimFuture<T>> body) {
-    return acquireAll(names, wait).flatMap(grants -> body.get()
+  public <T> SimFuture<T> synchronizedOn(List<String> names, LockWait wait, String purpose,
+      Supplier<SimFuture<T>> body) {
+    return acquireAll(names, wait, purpose).flatMap(grants -> body.get()
         .thenHandle(outcome -> releaseAll(grants).flatMap(released -> settled(outcome))));
   }
 

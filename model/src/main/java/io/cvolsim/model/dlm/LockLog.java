@@ -16,6 +16,7 @@ import java.util.function.LongSupplier;
 public final class LockLog {
   private final LongSupplier trueClock;
   private final List<LockEvent> events = new ArrayList<>();
+  private final Map<Long, String> purposeByOperation = new TreeMap<>();
   private long lastOperationId;
 
   /** {@code trueClock} is the simulator's clock ({@code simulation::nowNanos} in tests). */
@@ -27,6 +28,16 @@ public final class LockLog {
   public void record(LockEvent.Kind kind, String lockName, NodeId holder, long token,
       long operationId, String detail) {
     events.add(new LockEvent(trueClock.getAsLong(), kind, lockName, holder, token, operationId, detail));
+  }
+
+  /** Notes what an acquisition was for (the decorated manager function, such as delete_volume). */
+  public void notePurpose(long operationId, String purpose) {
+    purposeByOperation.put(operationId, purpose);
+  }
+
+  /** What the acquisition was for, or "" when its caller did not say. */
+  public String purposeOf(long operationId) {
+    return purposeByOperation.getOrDefault(operationId, "");
   }
 
   /** A fresh id for one acquisition; ids only name operations and never steer the protocol. */

@@ -34,7 +34,7 @@ final class OtherOperations {
   /** Under {@code <snapshot>-delete_snapshot}, which a clone from the snapshot also takes. */
   SimFuture<Void> deleteSnapshot(VolumeRpc.DeleteSnapshot job) {
     return manager.locks().synchronizedOn(List.of(job.snapshotId() + "-delete_snapshot"), LockWait.forever(),
-        () -> manager.driver().deleteSnapshot(job.snapshotId()).thenHandle(outcome -> {
+        "delete_snapshot", () -> manager.driver().deleteSnapshot(job.snapshotId()).thenHandle(outcome -> {
           SortedMap<String, Object> fields = outcome.isSuccess()
               ? Row.values("status", "deleted", "deleted", true) : Row.values("status", "error_deleting");
           return manager.writer().save(Database.SNAPSHOTS, job.snapshotId(), fields).map(ignored -> null);
@@ -42,7 +42,7 @@ final class OtherOperations {
   }
 
   SimFuture<Void> extend(VolumeRpc.ExtendVolume job) {
-    return underVolumeLocks(job.volumeId(), List.of(), () -> volumes.loaded(job.volumeId()).flatMap(volume -> {
+    return underVolumeLocks(job.volumeId(), "extend_volume", List.of(), () -> volumes.loaded(job.volumeId()).flatMap(volume -> {
       if (volume == null) {
         return SimFuture.succeeded(null);
       }
@@ -55,7 +55,7 @@ final class OtherOperations {
 
   /** Legacy attach, under the {@code <volume>} lock. */
   SimFuture<Void> attach(VolumeRpc.AttachVolume job) {
-    return underVolumeLocks(job.volumeId(), List.of(job.volumeId()), () ->
+    return underVolumeLocks(job.volumeId(), "attach_volume", List.of(job.volumeId()), () ->
         manager.driver().initializeConnection(job.volumeId(), job.instanceHost()).thenHandle(outcome ->
             outcome.isSuccess()
                 ? finish(job.volumeId(), "attaching", Row.values("status", "in-use", "attach_status", "attached"))
@@ -64,7 +64,7 @@ final class OtherOperations {
 
   /** Detach, under the {@code <volume>-detach_volume} lock. */
   SimFuture<Void> detach(VolumeRpc.DetachVolume job) {
-    return underVolumeLocks(job.volumeId(), List.of(job.volumeId() + "-detach_volume"), () ->
+    return underVolumeLocks(job.volumeId(), "detach_volume", List.of(job.volumeId() + "-detach_volume"), () ->
         manager.driver().terminateConnection(job.volumeId(), job.instanceHost()).thenHandle(outcome ->
             finish(job.volumeId(), "detaching", outcome.isSuccess()
                 ? Row.values("status", "available", "attach_status", "detached")
@@ -85,13 +85,13 @@ final class OtherOperations {
   }
 
   /** Cinder's locks for an operation, plus the volume's delete lock when so configured. */
-  private SimFuture<Void> underVolumeLocks(String volumeId, List<String> cinderLocks,
+  private SimFuture<Void> underVolumeLocks(String volumeId, String purpose, List<String> cinderLocks,
       java.util.function.Supplier<SimFuture<Void>> body) {
     List<String> locks = new java.util.ArrayList<>(cinderLocks);
     if (manager.config().volumeLock() == io.cvolsim.model.config.VolumeLock.DELETE_LOCK) {
       locks.add(volumeId + "-delete_volume");
     }
-    return locks.isEmpty() ? body.get() : manager.locks().synchronizedOn(locks, LockWait.forever(), body);
+    return locks.isEmpty() ? body.get() : manager.locks().synchronizedOn(locks, LockWait.forever(), purpose, body);
   }
 
   private SimFuture<Void> finish(String volumeId, String fromStatus, SortedMap<String, Object> fields) {

@@ -60,7 +60,7 @@ final class VolumeOperations {
     if (manager.config().volumeLock() == VolumeLock.DELETE_LOCK) {
       locks.add(job.volumeId() + "-delete_volume");
     }
-    return locks.isEmpty() ? body.get() : manager.locks().synchronizedOn(locks, LockWait.forever(), body);
+    return locks.isEmpty() ? body.get() : manager.locks().synchronizedOn(locks, LockWait.forever(), "create_volume", body);
   }
 
   /**
@@ -112,7 +112,7 @@ final class VolumeOperations {
 
   /** c-vol {@code delete_volume}, under the {@code <id>-delete_volume} lock (decorator). */
   SimFuture<Void> delete(String volumeId, WorkerEntry cleaning) {
-    return manager.locks().synchronizedOn(List.of(volumeId + "-delete_volume"), LockWait.forever(), () ->
+    return manager.locks().synchronizedOn(List.of(volumeId + "-delete_volume"), LockWait.forever(), "delete_volume", () ->
         withWorker(ResourceType.VOLUME, volumeId, "deleting", cleaning, claimed ->
             loaded(volumeId).flatMap(volume -> volume == null
                 ? SimFuture.succeeded("deleted")

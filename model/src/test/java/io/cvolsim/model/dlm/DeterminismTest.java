@@ -14,7 +14,7 @@ class DeterminismTest {
     DlmWorld world = DlmWorld.withClients(seed, backend, "c-vol-1", "c-vol-2");
     for (String client : List.of("c-vol-1", "c-vol-2")) {
       world.startAt(seconds(1), client, () -> world.coordinator(client).synchronizedOn(
-          List.of("a", "b"), LockWait.forever(), () -> world.context(client).sleep("work", seconds(2))));
+          List.of("a", "b"), LockWait.forever(), "test", () -> world.context(client).sleep("work", seconds(2))));
     }
     world.pauseBetween("c-vol-1", seconds(2), seconds(50));
     world.runUntil(seconds(90));

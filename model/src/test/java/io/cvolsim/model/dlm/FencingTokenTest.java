@@ -21,7 +21,7 @@ class FencingTokenTest {
       for (String client : clients) {
         long start = seconds(1) + Durations.millis(round * 300L);
         world.startAt(start, client + " round " + round, () -> world.coordinator(client).synchronizedOn(
-            List.of(LOCK), LockWait.forever(), () -> world.context(client).sleep("hold", Durations.millis(200))));
+            List.of(LOCK), LockWait.forever(), "test", () -> world.context(client).sleep("hold", Durations.millis(200))));
       }
     }
     world.runUntil(seconds(60));

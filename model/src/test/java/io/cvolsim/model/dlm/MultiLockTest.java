@@ -27,7 +27,7 @@ class MultiLockTest {
 
   private static DlmWorld.Result<String> move(DlmWorld world, String client, List<String> names) {
     return world.startAt(seconds(1), client + " moves", () -> world.coordinator(client).synchronizedOn(names,
-        LockWait.forever(), () -> world.context(client).sleep("move", seconds(5)).map(done -> client + " moved")));
+        LockWait.forever(), "test", () -> world.context(client).sleep("move", seconds(5)).map(done -> client + " moved")));
   }
 
   private static DlmWorld world(LockOrder order) {
@@ -64,7 +64,7 @@ class MultiLockTest {
   void synchronizedOn_releasesWhenTheBodyFails() {
     DlmWorld world = world(LockOrder.SORTED);
     DlmWorld.Result<String> failing = world.startAt(seconds(1), "failing body",
-        () -> world.coordinator("c-vol-1").synchronizedOn(FORWARD, LockWait.forever(),
+        () -> world.coordinator("c-vol-1").synchronizedOn(FORWARD, LockWait.forever(), "test",
             () -> SimFuture.failed(Failure.error("driver exploded"))));
     world.runUntil(seconds(5));
     assertThat(failing.isDone()).isTrue();

@@ -11,6 +11,7 @@ import io.cvolsim.model.dlm.LockEvent;
 import io.cvolsim.model.storage.IoLogEntry;
 import io.cvolsim.model.storage.StorageOperation;
 import io.cvolsim.reports.PropertyStatus;
+import io.cvolsim.scenarios.properties.QueuedDeletesProperty;
 import io.cvolsim.scenarios.properties.SourceProtectionProperty;
 import io.cvolsim.scenarios.runbook.ScriptedClient.Reply;
 import java.util.List;
@@ -57,6 +58,9 @@ class CloneThenDeleteSourceTest {
     assertThat(deleteCall(deployment).startNanos()).as("the array deleted A after the copy of A ended")
         .isGreaterThanOrEqualTo(copy.endNanos());
     assertThat(SourceProtectionProperty.check(deployment.artifacts()).status()).isEqualTo(PropertyStatus.HOLDS);
+    var queuedDeletes = QueuedDeletesProperty.check(deployment.artifacts());
+    assertThat(queuedDeletes.status()).as(queuedDeletes.summary()).isEqualTo(PropertyStatus.HOLDS);
+    assertThat(queuedDeletes.summary()).startsWith("1 queued deletes");
   }
 
   /**
