@@ -8,8 +8,8 @@ import java.util.function.LongSupplier;
 /**
  * What the checkers need to judge up/down decisions (S11) and heartbeat recovery (L5): when each
  * service's heartbeat loop started, skipped a beat or was acknowledged by the database, when some
- * scheduler acted on a service being down, and when the harness gave a running node its links
- * back or killed it. Stamped with TRUE time from the harness's clock, which no protocol decision
+ * scheduler acted on a service being down, when an admin's cleanup was answered, and when the
+ * harness gave a running node its links back or killed it. Stamped with TRUE time from the harness's clock, which no protocol decision
  * reads.
  */
 public final class ServiceLog {
@@ -29,7 +29,11 @@ public final class ServiceLog {
     /** The harness healed every link of a running node (the heal phase). */
     RECONNECTED,
     /** The harness crashed or powered off the node. */
-    PROCESS_DIED
+    PROCESS_DIED,
+    /** An admin's workers cleanup was answered with this service among those being cleaned. */
+    CLEANUP_ORDERED,
+    /** An admin's workers cleanup was answered with this service as one nobody can clean. */
+    CLEANUP_UNAVAILABLE
   }
 
   private final LongSupplier trueClock;
@@ -69,6 +73,14 @@ public final class ServiceLog {
 
   public void reconnected(String node) {
     record(Kind.RECONNECTED, "", node);
+  }
+
+  public void cleanupOrdered(String serviceHost, String admin) {
+    record(Kind.CLEANUP_ORDERED, serviceHost, admin);
+  }
+
+  public void cleanupUnavailable(String serviceHost, String admin) {
+    record(Kind.CLEANUP_UNAVAILABLE, serviceHost, admin);
   }
 
   public void processDied(String node) {

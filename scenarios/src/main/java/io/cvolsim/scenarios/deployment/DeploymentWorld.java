@@ -122,7 +122,7 @@ public final class DeploymentWorld implements World {
       new SwarmNemesis(simulation, control, history, swarmTargets(), settings.get(SWARM_FAULTS),
           SliceWorld.linkProfile(settings)).schedule();
     }
-    new HealPhase(simulation, settings, topology, control, phases).schedule();
+    new HealPhase(simulation, settings, topology, control, phases, serviceLog).schedule();
     scheduleDeadlocks();
   }
 

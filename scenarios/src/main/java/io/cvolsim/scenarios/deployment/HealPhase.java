@@ -3,6 +3,7 @@ package io.cvolsim.scenarios.deployment;
 import io.cvolsim.kernel.api.NodeId;
 import io.cvolsim.kernel.sim.Simulation;
 import io.cvolsim.model.api.WorkersCleanupRequest;
+import io.cvolsim.model.service.ServiceLog;
 import io.cvolsim.model.workers.CleanupRequest;
 import io.cvolsim.model.workers.CleanupTrigger;
 import io.cvolsim.scenarios.config.Settings;
@@ -19,9 +20,11 @@ final class HealPhase {
   private final DeploymentTopology topology;
   private final NodeControl control;
   private final DeploymentPhases phases;
+  private final ServiceLog serviceLog;
 
   HealPhase(Simulation simulation, Settings settings, DeploymentTopology topology, NodeControl control,
-      DeploymentPhases phases) {
+      DeploymentPhases phases, ServiceLog serviceLog) {
+    this.serviceLog = serviceLog;
     this.simulation = simulation;
     this.settings = settings;
     this.topology = topology;
@@ -41,7 +44,7 @@ final class HealPhase {
     });
     if (settings.get(VariantKeys.CLEANUP_TRIGGER) == CleanupTrigger.MANUAL) {
       simulation.addNode(topology.admin(), context -> new AdminClient(context, topology.apiNodes(),
-          phases.adminCleanupAtNanos(), new WorkersCleanupRequest(CleanupRequest.allDown())));
+          phases.adminCleanupAtNanos(), new WorkersCleanupRequest(CleanupRequest.allDown()), serviceLog));
     }
     // Lost nodes come back last, after cleanup had its chance, as a replaced machine would.
     simulation.scheduleAt(phases.adminCleanupAtNanos() + settings.get(VariantKeys.SERVICE_DOWN_TIME),

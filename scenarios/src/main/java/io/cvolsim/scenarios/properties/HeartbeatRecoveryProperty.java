@@ -61,7 +61,7 @@ public final class HeartbeatRecoveryProperty {
             }
           }
         }
-        case DECLARED_DOWN -> { }
+        case DECLARED_DOWN, CLEANUP_ORDERED, CLEANUP_UNAVAILABLE -> { }
       }
     }
     awaiting.forEach((node, since) -> {

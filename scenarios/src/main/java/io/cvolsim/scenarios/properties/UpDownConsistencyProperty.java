@@ -6,16 +6,20 @@ import io.cvolsim.reports.PropertyResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * S11 up/down consistency (reference §8, §4.4): a service is acted on as down only when it has
  * not had a heartbeat acknowledged for service_down_time of TRUE time. Judged at each cleanup a
- * scheduler sent for a service it found down (an admin's is_up=true cleanup declares nothing).
+ * scheduler sent for a service it found down (an admin's is_up=true cleanup declares nothing),
+ * against the heartbeats acknowledged up to a second before it (when the scheduler read them).
  * Violated by clock skew under the reader-clock rule (V17) and by heartbeats on the wrong row.
  */
 public final class UpDownConsistencyProperty {
   public static final String NAME = "S11 up/down consistency";
   private static final Verdicts VERDICTS = new Verdicts(NAME, Verdicts.ALWAYS);
+  /** How long before acting a scheduler may have read the services table (one statement timeout). */
+  static final long READ_SLACK_NANOS = Durations.seconds(1);
 
   private UpDownConsistencyProperty() {}
 
@@ -24,20 +28,22 @@ public final class UpDownConsistencyProperty {
   }
 
   static PropertyResult check(List<ServiceLog.Event> events, long serviceDownTimeNanos) {
-    TreeMap<String, Long> lastHeartbeat = new TreeMap<>();
+    TreeMap<String, TreeSet<Long>> heartbeats = new TreeMap<>();
     List<String> witness = new ArrayList<>();
     int declarations = 0;
     for (ServiceLog.Event event : events) {
       if (event.kind() == ServiceLog.Kind.HEARTBEAT) {
-        lastHeartbeat.put(event.serviceHost(), event.trueTimeNanos());
+        heartbeats.computeIfAbsent(event.serviceHost(), host -> new TreeSet<>()).add(event.trueTimeNanos());
         continue;
       }
       if (event.kind() != ServiceLog.Kind.DECLARED_DOWN) {
         continue;
       }
       declarations++;
-      Long last = lastHeartbeat.get(event.serviceHost());
-      if (last != null && event.trueTimeNanos() - last < serviceDownTimeNanos) {
+      // The decision rests on a read a moment earlier: a beat that landed after that read is not held against it.
+      long readAtNanos = event.trueTimeNanos() - READ_SLACK_NANOS;
+      Long last = heartbeats.getOrDefault(event.serviceHost(), new TreeSet<>()).floor(readAtNanos);
+      if (last != null && readAtNanos - last < serviceDownTimeNanos) {
         witness.add(event.actor() + " acted on " + event.serviceHost() + " as down at "
             + Durations.formatTimestamp(event.trueTimeNanos()) + ", " + Durations.format(event.trueTimeNanos() - last)
             + " after its last heartbeat (service_down_time " + Durations.format(serviceDownTimeNanos) + ")");

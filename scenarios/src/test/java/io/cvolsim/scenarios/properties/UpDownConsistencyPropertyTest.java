@@ -2,29 +2,42 @@ package io.cvolsim.scenarios.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cvolsim.kernel.api.Durations;
 import io.cvolsim.model.service.ServiceLog;
 import io.cvolsim.reports.PropertyStatus;
 import org.junit.jupiter.api.Test;
 
 /** S11 from a service log: a down decision needs service_down_time of true silence before it. */
 class UpDownConsistencyPropertyTest {
-  private static final long DOWN_TIME = 60;
+  private static final long DOWN_TIME = Durations.seconds(60);
 
   @Test
   void declaringABeatingServiceDown_isTooEarly_butAfterTheDownTimeItHolds() {
     long[] now = {0};
     ServiceLog log = new ServiceLog(() -> now[0]);
     log.heartbeat("c-vol-1@lvm", "c-vol-1");
-    now[0] = 30;
+    now[0] = Durations.seconds(30);
     log.declaredDown("c-vol-1@lvm", "sch-1");
     assertThat(UpDownConsistencyProperty.check(log.events(), DOWN_TIME).status()).isEqualTo(PropertyStatus.VIOLATED);
 
     ServiceLog patient = new ServiceLog(() -> now[0]);
     now[0] = 0;
     patient.heartbeat("c-vol-1@lvm", "c-vol-1");
-    now[0] = 61;
+    now[0] = Durations.seconds(62);
     patient.declaredDown("c-vol-1@lvm", "sch-1");
     assertThat(UpDownConsistencyProperty.check(patient.events(), DOWN_TIME).status()).isEqualTo(PropertyStatus.HOLDS);
+  }
+
+  @Test
+  void aBeatLandingBetweenTheSchedulersReadAndItsDecision_isNotHeldAgainstIt() {
+    long[] now = {0};
+    ServiceLog log = new ServiceLog(() -> now[0]);
+    log.heartbeat("c-vol-1@lvm", "c-vol-1");
+    now[0] = Durations.seconds(120);
+    log.heartbeat("c-vol-1@lvm", "c-vol-1");
+    now[0] += Durations.millis(2);
+    log.declaredDown("c-vol-1@lvm", "sch-1");
+    assertThat(UpDownConsistencyProperty.check(log.events(), DOWN_TIME).status()).isEqualTo(PropertyStatus.HOLDS);
   }
 
   @Test

@@ -1,0 +1,92 @@
+package io.cvolsim.scenarios.properties;
+
+import static io.cvolsim.kernel.api.Durations.seconds;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cvolsim.model.db.Row;
+import io.cvolsim.model.service.ServiceLog;
+import io.cvolsim.model.workers.WorkerEntry;
+import io.cvolsim.model.workers.WorkerEvent;
+import io.cvolsim.model.workers.WorkerEvent.Kind;
+import io.cvolsim.reports.PropertyResult;
+import io.cvolsim.reports.PropertyStatus;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** L2 from hand-written logs: rows a down service owned when its cleanup was ordered must be deleted. */
+class CleanupAvailabilityPropertyTest {
+  private static final long DEAD = 5;
+  private static final long CLEANER = 6;
+  private static final long END = seconds(1_000);
+  private static final WorkerEntry ROW = new WorkerEntry(1, "Volume", "vol-1", "creating", null, 1, 0, false);
+  private final long[] now = {0};
+  private final ServiceLog services = new ServiceLog(() -> now[0]);
+  private final List<WorkerEvent> workers = new ArrayList<>();
+  private final List<Row> serviceRows = List.of(Row.of(Row.values("id", DEAD, "host", "c-vol-1@lvm")),
+      Row.of(Row.values("id", CLEANER, "host", "c-vol-2@lvm")));
+
+  private void worker(long at, Kind kind, String node, Long serviceId) {
+    workers.add(new WorkerEvent(at, kind, node, serviceId, ROW, null));
+  }
+
+  /** The API creates the row, c-vol-1 takes it at 1 s and dies; the admin's cleanup is answered at 10 s. */
+  private void rowOfADeadServiceOrderedCleaned() {
+    worker(0, Kind.CREATED, "api-1", null);
+    worker(seconds(1), Kind.SET, "c-vol-1", DEAD);
+    now[0] = seconds(10);
+    services.cleanupOrdered("c-vol-1@lvm", "admin");
+  }
+
+  private PropertyResult check() {
+    return CleanupAvailabilityProperty.check(services.events(), workers, serviceRows, END);
+  }
+
+  @Test
+  void aRowTheLiveMemberDeleted_holds() {
+    rowOfADeadServiceOrderedCleaned();
+    worker(seconds(11), Kind.CLAIM_WON, "c-vol-2", CLEANER);
+    worker(seconds(12), Kind.DELETED, "c-vol-2", CLEANER);
+    assertThat(check().status()).isEqualTo(PropertyStatus.HOLDS);
+  }
+
+  @Test
+  void aRowStillTheDeadServicesWhenItComesBack_isViolated() {
+    rowOfADeadServiceOrderedCleaned();
+    worker(seconds(100), Kind.CLAIM_WON, "c-vol-1", DEAD);
+    PropertyResult result = check();
+    assertThat(result.status()).isEqualTo(PropertyStatus.VIOLATED);
+    assertThat(result.witness()).singleElement().asString().contains("row 1 (Volume vol-1, creating) of c-vol-1@lvm")
+        .contains("still there when its service came back at 100");
+  }
+
+  @Test
+  void aServiceBackWithinTheGrace_orARowTheCleanerKept_isACaveat() {
+    rowOfADeadServiceOrderedCleaned();
+    worker(seconds(20), Kind.CLAIM_WON, "c-vol-1", DEAD);
+    assertThat(check().status()).isEqualTo(PropertyStatus.HOLDS);
+    assertThat(check().witness()).singleElement().asString().startsWith("caveat").contains("came back");
+
+    workers.clear();
+    rowOfADeadServiceOrderedCleaned();
+    worker(seconds(11), Kind.CLAIM_WON, "c-vol-2", CLEANER);
+    worker(seconds(12), Kind.KEPT, "c-vol-2", CLEANER);
+    assertThat(check().witness()).last().asString().startsWith("caveat").contains("was kept by c-vol-2");
+  }
+
+  @Test
+  void rowsAreOwnedByWhoeverLastSetOrClaimedThem() {
+    rowOfADeadServiceOrderedCleaned();
+    assertThat(CleanupAvailabilityProperty.ownedAt(DEAD, seconds(10), workers)).containsExactly(ROW);
+    worker(seconds(11), Kind.CLAIM_WON, "c-vol-2", CLEANER);
+    assertThat(CleanupAvailabilityProperty.ownedAt(DEAD, seconds(11), workers)).isEmpty();
+    assertThat(CleanupAvailabilityProperty.ownedAt(CLEANER, seconds(11), workers)).containsExactly(ROW);
+  }
+
+  @Test
+  void noCleanupOrdered_isNotExercised() {
+    worker(0, Kind.CREATED, "api-1", null);
+    worker(seconds(1), Kind.SET, "c-vol-1", DEAD);
+    assertThat(check().status()).isEqualTo(PropertyStatus.NOT_EXERCISED);
+  }
+}
