@@ -17,7 +17,8 @@ import io.cvolsim.model.workers.IsUpClock;
  * @param fencing what the scheduler does to a down node before sending its cleanup (V11)
  * @param routing where a placed create goes: the cluster's queue or the chosen member's (V4)
  * @param completion how "no valid backend" is written: blindly as Cinder, or by CAS on creating (V19)
+ * @param capabilities how capability reports are ordered and applied (V21)
  */
 public record SchedulerConfig(String host, ServiceOptions service, CleanupTrigger cleanupTrigger,
     int autoCleanupChecks, IsUpClock isUpClock, FencingOptions fencing, SchedulerRouting routing,
-    ManagerCompletion completion) {}
+    ManagerCompletion completion, CapabilityOptions capabilities) {}

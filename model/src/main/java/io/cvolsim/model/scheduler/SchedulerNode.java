@@ -8,6 +8,7 @@ import io.cvolsim.kernel.api.NodeContext;
 import io.cvolsim.kernel.api.Outcome;
 import io.cvolsim.kernel.api.SimFuture;
 import io.cvolsim.model.broker.BrokerClient;
+import io.cvolsim.model.config.CapabilityStamping;
 import io.cvolsim.model.broker.Dispatch;
 import io.cvolsim.model.broker.QueueNames;
 import io.cvolsim.model.db.DbClient;
@@ -113,20 +114,34 @@ public final class SchedulerNode implements Node {
           StandardCleanupActions.scheduler(db)).doCleanup(cleanup.request()).map(ignored -> Acknowledged.INSTANCE);
     }
     if (rpc instanceof SchedulerRpc.CapabilityReport report) {
-      recordCapabilities(report);
+      long delayMax = config.capabilities().processingDelayMaxNanos();
+      if (delayMax == 0) {
+        recordCapabilities(report);
+      } else {
+        context.setTimer("apply-capabilities",
+            context.choices().durationNanos("scheduler.capability-greenthread", 0, delayMax),
+            () -> recordCapabilities(report));
+      }
       return SimFuture.succeeded(Acknowledged.INSTANCE);
     }
     return operations.run(rpc).map(ignored -> Acknowledged.INSTANCE);
   }
 
-  /** Reports are stamped by the volume service; an older one than held is dropped. */
+  /**
+   * Stamped by the volume service, a report older than the one held is dropped; stamped here,
+   * the last one applied wins.
+   */
   private void recordCapabilities(SchedulerRpc.CapabilityReport report) {
+    boolean byService = config.capabilities().stamping() == CapabilityStamping.VOLUME_SERVICE;
     Long held = capabilityStamps.get(report.backend());
-    if (held != null && held >= report.stampedAtNanos()) {
+    boolean stale = byService && held != null && held >= report.stampedAtNanos();
+    infrastructure.serviceLog().capabilityApplied(context.self().name(), report.backend(), report.serviceHost(),
+        report.stampedAtNanos(), !stale);
+    if (stale) {
       context.probe("scheduler.stale-capabilities-dropped");
       return;
     }
-    capabilityStamps.put(report.backend(), report.stampedAtNanos());
+    capabilityStamps.put(report.backend(), byService ? report.stampedAtNanos() : context.localTimeNanos());
   }
 
   @Override

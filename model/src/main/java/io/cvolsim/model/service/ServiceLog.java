@@ -30,14 +30,32 @@ public final class ServiceLog {
     RECONNECTED,
     /** The harness crashed or powered off the node. */
     PROCESS_DIED,
+    /** The harness set the node's clock running slow: its timers fire late in true time. */
+    CLOCK_SLOWED,
     /** An admin's workers cleanup was answered with this service among those being cleaned. */
     CLEANUP_ORDERED,
     /** An admin's workers cleanup was answered with this service as one nobody can clean. */
     CLEANUP_UNAVAILABLE
   }
 
+  /**
+   * A capability report (L6): sent by a volume service, or applied by a scheduler ({@code scheduler}
+   * empty when sent). A report is named by its reporter and its stamp.
+   */
+  public record CapabilityEvent(long trueTimeNanos, String scheduler, String backend, String reporter,
+      long stampNanos, boolean accepted) {
+    public boolean isSent() {
+      return scheduler.isEmpty();
+    }
+
+    public String reportName() {
+      return reporter + "@" + stampNanos;
+    }
+  }
+
   private final LongSupplier trueClock;
   private final List<Event> events = new ArrayList<>();
+  private final List<CapabilityEvent> capabilityEvents = new ArrayList<>();
 
   public ServiceLog(LongSupplier trueClock) {
     this.trueClock = trueClock;
@@ -83,12 +101,29 @@ public final class ServiceLog {
     record(Kind.CLEANUP_UNAVAILABLE, serviceHost, admin);
   }
 
+  public void clockSlowed(String node) {
+    record(Kind.CLOCK_SLOWED, "", node);
+  }
+
   public void processDied(String node) {
     record(Kind.PROCESS_DIED, "", node);
   }
 
   private void record(Kind kind, String serviceHost, String actor) {
     events.add(new Event(trueClock.getAsLong(), kind, serviceHost, actor));
+  }
+
+  public void capabilitySent(String backend, String reporter, long stampNanos) {
+    capabilityEvents.add(new CapabilityEvent(trueClock.getAsLong(), "", backend, reporter, stampNanos, true));
+  }
+
+  /** A scheduler applied a report: {@code accepted} false when it dropped it as older than the one held. */
+  public void capabilityApplied(String scheduler, String backend, String reporter, long stampNanos, boolean accepted) {
+    capabilityEvents.add(new CapabilityEvent(trueClock.getAsLong(), scheduler, backend, reporter, stampNanos, accepted));
+  }
+
+  public List<CapabilityEvent> capabilityEvents() {
+    return Collections.unmodifiableList(capabilityEvents);
   }
 
   public List<Event> events() {

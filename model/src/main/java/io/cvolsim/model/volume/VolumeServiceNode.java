@@ -124,9 +124,11 @@ public final class VolumeServiceNode implements Node {
 
   private void reportCapabilities() {
     if (driverInitialized) {
-      broker.fanout(QueueNames.SCHEDULER_TOPIC, new SchedulerRpc.CapabilityReport(
-          config.clusterName() != null ? config.clusterName() : config.serviceHost(), config.serviceHost(),
-          1000, context.localTimeNanos()));
+      String backend = config.clusterName() != null ? config.clusterName() : config.serviceHost();
+      long stamp = context.localTimeNanos();
+      infrastructure.serviceLog().capabilitySent(backend, config.serviceHost(), stamp);
+      broker.fanout(QueueNames.SCHEDULER_TOPIC, new SchedulerRpc.CapabilityReport(backend, config.serviceHost(),
+          1000, stamp));
     }
     context.setTimer("report-capabilities", config.capabilityReportIntervalNanos(), this::reportCapabilities);
   }

@@ -17,6 +17,8 @@ public final class Presets {
           new Choice("api.source_delete=queue", "the delete waits on the source's lock at c-vol (§7.6)"),
           new Choice("api.error_reporting=generic", "a failed CAS gives one generic error (§3)"),
           new Choice("scheduler.routing=cluster-queue", "the A/A design: creates go to the cluster's queue"),
+          new Choice("scheduler.capability_stamp=volume-service", "reports carry the volume service's timestamp and "
+              + "older ones are dropped (reference §4.3)"),
           new Choice("volume.host_naming=distinct", "the documented A/A configuration: a host per node, one cluster"),
           new Choice("coordination.backend=file", "Tooz's default backend_url is file://$state_path"),
           new Choice("coordination.lease=default", "etcd3gw lock_timeout 30 s, kazoo session 10 s"),
@@ -46,6 +48,8 @@ public final class Presets {
               + "source (S2), refusing the delete would buy no safety (V14)"),
           new Choice("scheduler.routing=cluster-queue", "a job is taken by whichever member is alive, not "
               + "pushed to one that may die before consuming it (V4, L1)"),
+          new Choice("scheduler.capability_stamp=volume-service", "reports applied out of order cannot roll a "
+              + "backend's state back: every scheduler ends on the newest (V21, L6)"),
           new Choice("volume.host_naming=distinct", "each node has its own services row, so a dead node is seen "
               + "as down and its own rows alone are cleaned (V5, S8)"),
           new Choice("coordination.backend=etcd", "locks must exclude across nodes; file locks are per node (S2, S10)"),

@@ -3,6 +3,7 @@ package io.cvolsim.scenarios.config;
 import static io.cvolsim.kernel.api.Durations.seconds;
 
 import io.cvolsim.model.broker.AckMode;
+import io.cvolsim.model.config.CapabilityStamping;
 import io.cvolsim.model.config.VolumeLock;
 import io.cvolsim.model.config.ErrorReporting;
 import io.cvolsim.model.config.HostNaming;
@@ -48,6 +49,17 @@ public final class VariantKeys {
       "where the scheduler sends a placed create (V4): the cluster's shared queue, or the chosen member's own",
       "cluster-queue", Readers.values(SchedulerRouting.class, SchedulerRouting::optionValue),
       Readers.choice(SchedulerRouting.class, SchedulerRouting::optionValue));
+
+  public static final SettingKey<CapabilityStamping> CAPABILITY_STAMP = new SettingKey<>("scheduler.capability_stamp",
+      "whose clock orders a backend's capability reports (V21): the volume service's, older ones dropped, or "
+          + "the scheduler's on processing, so the last processed wins",
+      "volume-service", Readers.values(CapabilityStamping.class, CapabilityStamping::optionValue),
+      Readers.choice(CapabilityStamping.class, CapabilityStamping::optionValue));
+
+  public static final SettingKey<Long> CAPABILITY_PROCESSING_MAX = new SettingKey<>("scheduler.capability_delay_max",
+      "longest a capability report waits for a scheduler greenthread before it is applied (drawn per report; "
+          + "0s applies each at once, so reports are never reordered)", "0s",
+      List.of("0s..1m"), Readers.duration(0, seconds(60)));
 
   public static final SettingKey<HostNaming> HOST_NAMING = new SettingKey<>("volume.host_naming",
       "c-vol host names (V5): distinct hosts in one cluster, or the same host on every node (the old A/P trick)",
@@ -143,7 +155,7 @@ public final class VariantKeys {
       COORDINATION_BACKEND, COORDINATION_LEASE, LOCK_ORDER,
       MANAGER_COMPLETION, VOLUME_LOCK, BROKER_ACK, CLEANUP_TRIGGER, STARTUP_CLEANUP, CLEANUP_CLAIM, FENCING, FENCING_SELF_TIMEOUT,
       FENCING_STONITH_DELAY, HEARTBEAT_MODE, IS_UP_CLOCK, REPORT_INTERVAL, SERVICE_DOWN_TIME, VOLUME_NODES,
-      SCHEDULER_NODES);
+      SCHEDULER_NODES, CAPABILITY_STAMP, CAPABILITY_PROCESSING_MAX);
 
   private VariantKeys() {}
 

@@ -37,6 +37,7 @@ import io.cvolsim.model.dlm.EtcdStore;
 import io.cvolsim.model.dlm.LockLog;
 import io.cvolsim.model.dlm.ZooKeeperServerNode;
 import io.cvolsim.model.dlm.ZooKeeperStore;
+import io.cvolsim.model.scheduler.CapabilityOptions;
 import io.cvolsim.model.scheduler.SchedulerConfig;
 import io.cvolsim.model.scheduler.SchedulerNode;
 import io.cvolsim.model.service.ServiceLog;
@@ -104,7 +105,9 @@ public final class DeploymentWorld implements World {
     for (NodeId scheduler : topology.schedulers()) {
       SchedulerConfig config = new SchedulerConfig(scheduler.name(), DeploymentSettings.service(settings),
           settings.get(CLEANUP_TRIGGER), 1, settings.get(IS_UP_CLOCK), DeploymentSettings.fencing(settings),
-          settings.get(VariantKeys.SCHEDULER_ROUTING), settings.get(MANAGER_COMPLETION));
+          settings.get(VariantKeys.SCHEDULER_ROUTING), settings.get(MANAGER_COMPLETION),
+          new CapabilityOptions(settings.get(VariantKeys.CAPABILITY_STAMP),
+              settings.get(VariantKeys.CAPABILITY_PROCESSING_MAX)));
       simulation.addNode(scheduler, context -> new SchedulerNode(context, config, infrastructure));
     }
     for (NodeId volumeNode : topology.volumeNodes()) {

@@ -58,6 +58,14 @@ public final class NodeControl implements PowerSwitch {
     }
   }
 
+  /** Sets a node's clock drift, noting a slow clock for heartbeat recovery (L5): its timers run late. */
+  public void setClockDrift(NodeId node, long driftPpm) {
+    simulation.setClockDrift(node, driftPpm);
+    if (driftPpm < 0) {
+      serviceLog.clockSlowed(node.name());
+    }
+  }
+
   /** Marks, for heartbeat recovery (L5), that a node has all its links back; only if it runs. */
   public void markReconnectedIfRunning(NodeId node) {
     if (simulation.state(node) == NodeState.RUNNING) {

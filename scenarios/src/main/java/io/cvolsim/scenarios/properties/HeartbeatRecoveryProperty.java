@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * (report_interval plus ε; see {@link RunArtifacts#heartbeatRecoveryBoundNanos()}). Judged for
  * each service node that was running a heartbeat loop at the heal. A node that skipped a beat
  * because its driver was not working, or died, before recovering is not "healthy" and is
- * excused. Violated by heartbeats retried with back-off (V15) and, for good, by a heartbeat
+ * excused; one whose clock the harness ran slow is late as a caveat (its timer, set before the
+ * heal, counts slow seconds). Violated by heartbeats retried with back-off (V15) and, for good, by a heartbeat
  * thread that died on a database error (V16). Reconnections inside the fault window are not
  * judged: other faults may still hold the node there.
  */
@@ -32,7 +33,9 @@ public final class HeartbeatRecoveryProperty {
   static PropertyResult check(List<Event> events, long boundNanos, long endNanos) {
     Map<String, Boolean> loopRunning = new TreeMap<>();
     Map<String, Long> awaiting = new TreeMap<>();
+    List<String> slowClocks = new ArrayList<>();
     List<String> witness = new ArrayList<>();
+    List<String> caveats = new ArrayList<>();
     int recovered = 0;
     long slowestNanos = 0;
     for (Event event : events) {
@@ -44,6 +47,7 @@ public final class HeartbeatRecoveryProperty {
           awaiting.remove(node);
         }
         case HEARTBEAT_SKIPPED -> awaiting.remove(node);
+        case CLOCK_SLOWED -> slowClocks.add(node);
         case RECONNECTED -> {
           if (loopRunning.getOrDefault(node, false)) {
             awaiting.put(node, event.trueTimeNanos());
@@ -56,8 +60,10 @@ public final class HeartbeatRecoveryProperty {
             slowestNanos = Math.max(slowestNanos, delayNanos);
             recovered++;
             if (delayNanos > boundNanos) {
-              witness.add(node + " was reported up " + Durations.format(delayNanos) + " after its links came back at "
-                  + Durations.formatTimestamp(since) + " (bound " + Durations.format(boundNanos) + ")");
+              (slowClocks.contains(node) ? caveats : witness).add((slowClocks.contains(node) ? "caveat: " : "")
+                  + node + " was reported up " + Durations.format(delayNanos - delayNanos % Durations.millis(1)) + " after its links came back at "
+                  + Durations.formatTimestamp(since) + " (bound " + Durations.format(boundNanos) + ")"
+                  + (slowClocks.contains(node) ? "; its clock ran slow until the heal, so its timer was late" : ""));
             }
           }
         }
@@ -74,10 +80,13 @@ public final class HeartbeatRecoveryProperty {
       return VERDICTS.notExercised("no running, healthy service had its links restored by the heal phase");
     }
     if (!witness.isEmpty()) {
-      return VERDICTS.violated(witness.size() + " services were not reported up within "
+      int late = witness.size();
+      witness.addAll(caveats);
+      return VERDICTS.violated(late + " services were not reported up within "
           + Durations.format(boundNanos) + " of the heal", witness);
     }
     return VERDICTS.holds(recovered + " services reported up again after the heal, the slowest after "
-        + Durations.format(slowestNanos) + " (bound " + Durations.format(boundNanos) + ")");
+        + Durations.format(slowestNanos - slowestNanos % Durations.millis(1)) + " (bound "
+        + Durations.format(boundNanos) + ")", caveats);
   }
 }

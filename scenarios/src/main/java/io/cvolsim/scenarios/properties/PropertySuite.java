@@ -42,7 +42,8 @@ public final class PropertySuite {
         LockReleaseProperty.check(artifacts),
         CleanupAvailabilityProperty.check(artifacts),
         QueuedDeletesProperty.check(artifacts),
-        HeartbeatRecoveryProperty.check(artifacts)));
+        HeartbeatRecoveryProperty.check(artifacts),
+        CapabilityConvergenceProperty.check(artifacts)));
     results.addAll(ReachabilityGoals.check(artifacts));
     return List.copyOf(results);
   }

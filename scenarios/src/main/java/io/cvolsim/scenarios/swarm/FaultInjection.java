@@ -43,7 +43,7 @@ final class FaultInjection {
     } else if (fault instanceof SwarmFault.ClockSkew skew) {
       simulation.setClockOffset(skew.node(), skew.offsetNanos());
     } else if (fault instanceof SwarmFault.ClockDrift drift) {
-      simulation.setClockDrift(drift.node(), drift.driftPpm());
+      control.setClockDrift(drift.node(), drift.driftPpm());
       // The heal phase resets offsets only; drift stops with the window too.
       simulation.scheduleAt(targets.faultWindowEndNanos(), "swarm: " + drift.node() + "'s clock drift stops",
           () -> simulation.setClockDrift(drift.node(), 0));

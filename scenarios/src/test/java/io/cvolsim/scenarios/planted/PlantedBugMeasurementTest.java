@@ -49,6 +49,8 @@ class PlantedBugMeasurementTest {
             witnessContains("L1 eventual finality", "possibly a job lost after the ack"), false),
         new Case("V18 baseline after-completion (caveat)", PlantedBug.in("deployment"),
             witnessContains("L1 eventual finality", "possibly a job lost after the ack"), false),
+        violation("V21 scheduler stamps", PlantedBug.in("deployment", "scheduler.capability_stamp=scheduler",
+            "scheduler.capability_delay_max=5s"), "L6 capability convergence"),
         violation("V16 dies-on-error", PlantedBug.in("swarm", "heartbeat.mode=dies-on-error",
             "swarm.faults=cut-from-db"), "L5 heartbeat recovery"),
         violation("V15 retry-backoff", PlantedBug.in("swarm", "heartbeat.mode=retry-backoff",

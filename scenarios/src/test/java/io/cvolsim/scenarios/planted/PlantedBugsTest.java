@@ -3,6 +3,7 @@ package io.cvolsim.scenarios.planted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cvolsim.reports.PropertyStatus;
+import io.cvolsim.scenarios.properties.CapabilityConvergenceProperty;
 import io.cvolsim.scenarios.properties.CleanupOnceProperty;
 import io.cvolsim.scenarios.properties.EventualFinalityProperty;
 import io.cvolsim.scenarios.properties.HeartbeatRecoveryProperty;
@@ -101,6 +102,18 @@ class PlantedBugsTest {
     Optional<RunOutcome> found = bug.firstShowing(70, 80, hasCaveat("possibly a job lost after the ack"));
     assertThat(found).as("a lost job within seeds 70..80").isPresent();
     assertThat(hasCaveat("possibly a job lost after the ack").test(PlantedBug.replay(found.get()))).isTrue();
+  }
+
+  /**
+   * V21: a scheduler that stamps capability reports itself keeps whichever it processed last, so
+   * two members' reports taken in out of order by greenthreads (each waits up to 5 s here) roll
+   * its view of the backend back (L6).
+   */
+  @Test
+  void schedulerStampedCapabilities_v21_goBack() {
+    // First failing seed: 1 (36 of seeds 1..40); baseline hardened (volume-service stamps, same delays): 0 of 40.
+    PlantedBug.in("deployment", "scheduler.capability_stamp=scheduler", "scheduler.capability_delay_max=5s").check()
+        .seeds(1, 3).expectViolation(CapabilityConvergenceProperty.NAME);
   }
 
   /**

@@ -1,0 +1,23 @@
+package io.cvolsim.model.config;
+
+/** Whose clock orders a backend's capability reports at the schedulers (variant V21, reference §4.3). */
+public enum CapabilityStamping {
+  /**
+   * The volume service stamps each report and a scheduler drops one older than the report it
+   * holds: Cinder since A/A, so that several members' reports processed out of order by
+   * greenthreads cannot roll a backend's state back.
+   */
+  VOLUME_SERVICE("volume-service"),
+  /** The scheduler stamps a report when it processes it, so the last one processed wins. */
+  SCHEDULER("scheduler");
+
+  private final String optionValue;
+
+  CapabilityStamping(String optionValue) {
+    this.optionValue = optionValue;
+  }
+
+  public String optionValue() {
+    return optionValue;
+  }
+}
