@@ -16,14 +16,15 @@ import io.cvolsim.model.config.UnscheduledDelete;
  * @param unscheduledDelete how a volume without a host is destroyed
  * @param sourceDelete whether deleting a clone's source in progress queues or is refused (V14)
  * @param errorReporting what follows a failed conditional update (V2)
+ * @param quotaTracking whether creates and destroys keep the quota usage (S13)
  */
 public record ApiOptions(ApiTransition transition, NodeId database, long statementTimeoutNanos,
     long workCleanupTimeoutNanos, UnscheduledDelete unscheduledDelete, SourceDelete sourceDelete,
-    ErrorReporting errorReporting) {
+    ErrorReporting errorReporting, boolean quotaTracking) {
 
   public ApiOptions(ApiTransition transition, NodeId database, long statementTimeoutNanos,
       long workCleanupTimeoutNanos, UnscheduledDelete unscheduledDelete) {
     this(transition, database, statementTimeoutNanos, workCleanupTimeoutNanos, unscheduledDelete, SourceDelete.QUEUE,
-        ErrorReporting.GENERIC);
+        ErrorReporting.GENERIC, false);
   }
 }

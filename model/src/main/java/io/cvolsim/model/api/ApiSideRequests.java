@@ -12,6 +12,7 @@ import io.cvolsim.model.db.Condition;
 import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.DbClient;
 import io.cvolsim.model.db.Row;
+import io.cvolsim.model.quota.QuotaUsage;
 import io.cvolsim.model.config.UnscheduledDelete;
 import io.cvolsim.model.workers.CleanupRequest;
 import java.util.List;
@@ -26,8 +27,10 @@ final class ApiSideRequests {
   private final NodeContext context;
   private final DbClient db;
   private final JobDispatcher dispatcher;
+  private final QuotaUsage quota;
 
-  ApiSideRequests(NodeContext context, DbClient db, JobDispatcher dispatcher) {
+  ApiSideRequests(NodeContext context, DbClient db, JobDispatcher dispatcher, QuotaUsage quota) {
+    this.quota = quota;
     this.context = context;
     this.db = db;
     this.dispatcher = dispatcher;
@@ -47,23 +50,31 @@ final class ApiSideRequests {
     return null;
   }
 
-  /** INSERT with status creating; a source volume or snapshot is only read-checked, never changed. */
+  /**
+   * Reserve quota, INSERT with status creating, then commit the reservation (or roll it back if the
+   * row exists); a source volume or snapshot is only read-checked, never changed.
+   */
   SimFuture<ApiResponse> create(VolumeRequest.Create create) {
     return sourceAllows(create).flatMap(allowed -> {
       if (!allowed) {
         context.probe("api.create-source-invalid");
         return SimFuture.succeeded(ApiResponse.of(Code.REJECTED, "invalid source for " + create.volumeId()));
       }
-      return db.insert(Database.VOLUMES, Row.values("id", create.volumeId(), "status", "creating",
-          "attach_status", "detached", "multiattach", false, "volume_type_id", create.volumeTypeId(),
-          "size", DEFAULT_SIZE_GB, "deleted", false, "created_at", context.localTimeNanos(),
-          "source_volid", create.sourceVolumeId(), "snapshot_id", create.sourceSnapshotId()))
+      return quota.reserve().flatMap(reserved -> insertVolume(create))
+          .flatMap(inserted -> (inserted == null ? quota.rollback() : quota.commit()).map(settled -> inserted))
           .flatMap(inserted -> inserted == null
               ? SimFuture.succeeded(ApiResponse.of(Code.CONFLICT, "volume " + create.volumeId() + " exists"))
               : dispatcher.dispatch(new VolumeJob.CreateVolume(create.volumeId(),
                       create.sourceVolumeId(), create.sourceSnapshotId(), DEFAULT_SIZE_GB), inserted)
                   .map(ignored -> new ApiResponse(Code.ACCEPTED, "create", inserted)));
     });
+  }
+
+  private SimFuture<Row> insertVolume(VolumeRequest.Create create) {
+    return db.insert(Database.VOLUMES, Row.values("id", create.volumeId(), "status", "creating",
+        "attach_status", "detached", "multiattach", false, "volume_type_id", create.volumeTypeId(),
+        "size", DEFAULT_SIZE_GB, "deleted", false, "created_at", context.localTimeNanos(),
+        "source_volid", create.sourceVolumeId(), "snapshot_id", create.sourceSnapshotId()));
   }
 
   private SimFuture<Boolean> sourceAllows(VolumeRequest.Create create) {
@@ -91,9 +102,9 @@ final class ApiSideRequests {
         ? db.update(Database.VOLUMES, eq("id", volume.get("id")), destroyed).map(count -> true)
         : db.conditionalUpdate(Database.VOLUMES, volume.get("id"),
             Condition.all(eq("host", null), eq("deleted", false)), destroyed);
-    return applied.map(accepted -> accepted
-        ? new ApiResponse(Code.ACCEPTED, "delete", volume)
-        : new ApiResponse(Code.REJECTED, "volume changed while being deleted", volume));
+    return applied.flatMap(accepted -> accepted
+        ? quota.release().map(released -> new ApiResponse(Code.ACCEPTED, "delete", volume))
+        : SimFuture.succeeded(new ApiResponse(Code.REJECTED, "volume changed while being deleted", volume)));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.cvolsim.model.api;
 
+import io.cvolsim.model.quota.QuotaUsage;
 import io.cvolsim.kernel.api.Failure;
 import io.cvolsim.kernel.api.Incoming;
 import io.cvolsim.kernel.api.Message;
@@ -38,7 +39,8 @@ public final class VolumeApiNode implements Node {
     this.options = options;
     this.dispatcher = dispatcher;
     this.db = new DbClient(context, options.database(), options.statementTimeoutNanos());
-    this.sideRequests = new ApiSideRequests(context, db, dispatcher);
+    this.sideRequests = new ApiSideRequests(context, db, dispatcher,
+        new QuotaUsage(context, db, options.quotaTracking()));
   }
 
   @Override

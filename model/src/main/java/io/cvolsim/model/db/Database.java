@@ -16,6 +16,7 @@ public final class Database implements Condition.RowSource {
   public static final String VOLUMES = "volumes";
   public static final String SNAPSHOTS = "snapshots";
   public static final String ATTACHMENTS = "volume_attachments";
+  public static final String QUOTA_USAGES = "quota_usages";
   public static final String SERVICES = "services";
   public static final String CLUSTERS = "clusters";
   public static final String WORKERS = "workers";
@@ -30,6 +31,7 @@ public final class Database implements Condition.RowSource {
     add(new Table(VOLUMES, List.of()));
     add(new Table(SNAPSHOTS, List.of()));
     add(new Table(ATTACHMENTS, List.of()));
+    add(new Table(QUOTA_USAGES, List.of()));
     add(new Table(SERVICES, List.of("host", "binary")));
     add(new Table(CLUSTERS, List.of("name", "binary", "race_preventer")));
     add(new Table(WORKERS, List.of("resource_type", "resource_id")));

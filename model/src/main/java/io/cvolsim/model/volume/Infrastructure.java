@@ -19,12 +19,13 @@ import io.cvolsim.model.workers.WorkersOptions;
 
 /**
  * What every Cinder service of a deployment shares: where the database, broker and storage are,
- * how the shared components behave, and the logs and observers the harness reads afterwards.
+ * how the shared components behave (including whether quota usage is kept), and the logs and
+ * observers the harness reads afterwards.
  */
 public record Infrastructure(NodeId database, NodeId broker, NodeId storage, long statementTimeoutNanos,
     BrokerOptions brokerOptions, DlmOptions dlmOptions, DriverOptions driverOptions,
     WorkersOptions workersOptions, BrokerLog brokerLog, LockLog lockLog, WorkerLog workerLog,
-    StatusWriteObserver statusWrites, PowerSwitch powerSwitch, ServiceLog serviceLog) {
+    StatusWriteObserver statusWrites, PowerSwitch powerSwitch, ServiceLog serviceLog, boolean quotaTracking) {
 
   /** A connection to the database for one node incarnation. */
   public DbClient dbClient(NodeContext context) {

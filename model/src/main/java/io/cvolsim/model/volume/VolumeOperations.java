@@ -128,6 +128,7 @@ final class VolumeOperations {
     // volume_destroy soft-deletes the row whatever it holds now; a CAS completion (V19) only if it is
     // still deleting, so that an admin's later reset-state is not overwritten.
     return manager.writer().complete(Database.VOLUMES, volumeId, "deleting", Row.values("status", "deleted", "deleted", true))
+        .flatMap(destroyed -> destroyed ? manager.quota().release() : SimFuture.<Void>succeeded(null))
         .map(ignored -> "deleted");
   }
 

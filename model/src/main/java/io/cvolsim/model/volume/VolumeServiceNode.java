@@ -13,6 +13,7 @@ import io.cvolsim.model.broker.Dispatch;
 import io.cvolsim.model.broker.QueueNames;
 import io.cvolsim.model.db.Row;
 import io.cvolsim.model.db.DbClient;
+import io.cvolsim.model.quota.QuotaUsage;
 import io.cvolsim.model.dlm.LockCoordinator;
 import io.cvolsim.model.rpc.SchedulerRpc;
 import io.cvolsim.model.rpc.VolumeRpc;
@@ -72,7 +73,8 @@ public final class VolumeServiceNode implements Node {
   private void initHost(long serviceId) {
     WorkerTable workers = new WorkerTable(context, db, infrastructure.workersOptions(), infrastructure.workerLog());
     StatusWriter writer = new StatusWriter(context, db, config.completion(), infrastructure.statusWrites());
-    manager = new ManagerContext(context, config, serviceId, db, workers, locks, driver, writer);
+    manager = new ManagerContext(context, config, serviceId, db, workers, locks, driver, writer,
+        new QuotaUsage(context, db, infrastructure.quotaTracking()));
     restoreOwnStorageAccess()
         .flatMap(ignored -> startDriver(0))
         .whenComplete(started -> {

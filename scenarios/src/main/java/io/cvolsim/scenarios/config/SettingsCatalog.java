@@ -69,12 +69,17 @@ public final class SettingsCatalog {
           + "random subset of those kinds per seed",
       "off", swarmFaultExamples(), raw -> io.cvolsim.scenarios.swarm.FaultKind.parseList(raw));
 
+  public static final SettingKey<Boolean> QUOTA_TRACKING = new SettingKey<>("quota.tracking",
+      "keep the project's volume quota usage in the database (reserve and commit on create, release on "
+          + "destroy) so that S13 can judge it; off, nothing is written and runs send what they did without it",
+      "off", List.of("on", "off"), Readers.onOff());
+
   public static final List<SettingKey<?>> ALL = all();
 
   private static List<SettingKey<?>> all() {
     List<SettingKey<?>> keys = new java.util.ArrayList<>(List.of(API_TRANSITION, API_NODES, CLIENTS, VOLUMES,
         THINK_TIME_MAX, ADMIN_RESETS, REQUEST_TIMEOUT, STATEMENT_TIMEOUT, DEADLOCKS, DURATION, LATENCY_MAX, LOSS, NEMESIS,
-        SWARM_FAULTS));
+        SWARM_FAULTS, QUOTA_TRACKING));
     keys.addAll(VariantKeys.ALL);
     return List.copyOf(keys);
   }

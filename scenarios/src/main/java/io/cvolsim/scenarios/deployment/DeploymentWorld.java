@@ -31,6 +31,9 @@ import io.cvolsim.model.broker.BrokerSequences;
 import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.DatabaseNode;
 import io.cvolsim.model.db.DbClient;
+import io.cvolsim.model.db.DbStatement;
+import io.cvolsim.model.quota.QuotaUsage;
+import io.cvolsim.scenarios.config.SettingsCatalog;
 import io.cvolsim.model.dlm.CoordinationBackend;
 import io.cvolsim.model.dlm.EtcdServerNode;
 import io.cvolsim.model.dlm.EtcdStore;
@@ -161,10 +164,13 @@ public final class DeploymentWorld implements World {
     return new Infrastructure(topology.database(), topology.broker(), topology.storage(),
         settings.get(STATEMENT_TIMEOUT), DeploymentSettings.broker(settings), DeploymentSettings.dlm(settings, topology),
         DriverOptions.defaults(), DeploymentSettings.workers(settings), brokerLog, lockLog, workerLog,
-        new CompletionRecorder(history), control, serviceLog);
+        new CompletionRecorder(history), control, serviceLog, settings.get(SettingsCatalog.QUOTA_TRACKING));
   }
 
   private void addInfrastructureNodes(Infrastructure infrastructure) {
+    if (settings.get(SettingsCatalog.QUOTA_TRACKING)) {
+      database.execute(new DbStatement.Insert(Database.QUOTA_USAGES, QuotaUsage.initialRow()));
+    }
     simulation.addNode(topology.database(), context -> new DatabaseNode(context, database));
     BrokerSequences sequences = new BrokerSequences();
     simulation.addNode(topology.broker(),
@@ -184,7 +190,8 @@ public final class DeploymentWorld implements World {
   private void addApiNodes(Infrastructure infrastructure) {
     ApiOptions api = new ApiOptions(settings.get(API_TRANSITION), topology.database(),
         settings.get(STATEMENT_TIMEOUT), Durations.seconds(30), settings.get(VariantKeys.UNSCHEDULED_DELETE),
-        settings.get(VariantKeys.SOURCE_DELETE), settings.get(VariantKeys.ERROR_REPORTING));
+        settings.get(VariantKeys.SOURCE_DELETE), settings.get(VariantKeys.ERROR_REPORTING),
+        settings.get(SettingsCatalog.QUOTA_TRACKING));
     for (NodeId apiNode : topology.apiNodes()) {
       simulation.addNode(apiNode, context -> new VolumeApiNode(context, api, new BrokerDispatcher(
           new BrokerClient(context, topology.broker(), infrastructure.brokerOptions(), brokerLog),

@@ -39,6 +39,7 @@ public final class PropertySuite {
         EventualFinalityProperty.check(artifacts),
         StorageAgreementProperty.check(artifacts),
         OrphanedStorageProperty.check(artifacts),
+        QuotaConservationProperty.check(artifacts),
         LockReleaseProperty.check(artifacts),
         CleanupAvailabilityProperty.check(artifacts),
         QueuedDeletesProperty.check(artifacts),

@@ -37,6 +37,13 @@ class HardenedPresetTest {
         .expectAllHold()).isPositive();
   }
 
+  /** With quota usage kept, racing creates and deletes count each volume once (S13). */
+  @Test
+  void hardened_keepsQuotaUsageExact_underApiRaces() {
+    assertThat(PlantedBug.in("deployment-api-races", "quota.tracking=on").check().seeds(1, 8).expectAllHold())
+        .isPositive();
+  }
+
   @Test
   void hardened_holdsEverythingUnderTheSwarm_withinItsFaultAssumptions() {
     assertThat(PlantedBug.in("swarm", WITHIN_ASSUMPTIONS).check().budget(SeedBudget.of(12, 31))

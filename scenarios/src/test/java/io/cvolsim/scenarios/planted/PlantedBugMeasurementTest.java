@@ -34,6 +34,8 @@ class PlantedBugMeasurementTest {
             "linearizability"),
         violation("unscheduled destroy", PlantedBug.in("deployment-api-races", "api.unscheduled_delete=destroy"),
             "linearizability"),
+        violation("unscheduled destroy (S13)", PlantedBug.in("deployment-api-races", "api.unscheduled_delete=destroy",
+            "quota.tracking=on"), "S13 quota conservation"),
         violation("V12 file locks", PlantedBug.in("deployment-api-races", "coordination.backend=file"), "S10 lock safety"),
         violation("V12 file locks (S2)", PlantedBug.in("deployment-api-races", "coordination.backend=file"),
             "S2 source protection"),

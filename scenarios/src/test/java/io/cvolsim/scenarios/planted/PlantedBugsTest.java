@@ -10,6 +10,7 @@ import io.cvolsim.scenarios.properties.HeartbeatRecoveryProperty;
 import io.cvolsim.scenarios.properties.LinearizabilityProperty;
 import io.cvolsim.scenarios.properties.LockSafetyProperty;
 import io.cvolsim.scenarios.properties.LostStatusUpdateProperty;
+import io.cvolsim.scenarios.properties.QuotaConservationProperty;
 import io.cvolsim.scenarios.properties.ReachabilityGoals;
 import io.cvolsim.scenarios.properties.SourceProtectionProperty;
 import io.cvolsim.scenarios.properties.StorageExclusivityProperty;
@@ -45,6 +46,14 @@ class PlantedBugsTest {
     // First failing seed: 5 (6 of seeds 1..30); baseline hardened: 0 of 30.
     PlantedBug.in("deployment-api-races", "api.unscheduled_delete=destroy").check()
         .seeds(1, 7).expectViolation(LinearizabilityProperty.NAME);
+  }
+
+  /** Found by this harness: both deletes of a never-scheduled volume release its quota (S13). */
+  @Test
+  void unscheduledDestroy_releasesQuotaTwice() {
+    // First failing seed: 1 (14 of seeds 1..60); baseline hardened with quota tracking: 0 of 60.
+    PlantedBug.in("deployment-api-races", "api.unscheduled_delete=destroy", "quota.tracking=on").check()
+        .seeds(1, 3).expectViolation(QuotaConservationProperty.NAME);
   }
 
   /**
