@@ -40,6 +40,7 @@ public final class PropertySuite {
         StorageAgreementProperty.check(artifacts),
         OrphanedStorageProperty.check(artifacts),
         QuotaConservationProperty.check(artifacts),
+        AttachmentConsistencyProperty.check(artifacts),
         LockReleaseProperty.check(artifacts),
         CleanupAvailabilityProperty.check(artifacts),
         QueuedDeletesProperty.check(artifacts),

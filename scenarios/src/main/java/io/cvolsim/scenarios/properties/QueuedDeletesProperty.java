@@ -1,7 +1,5 @@
 package io.cvolsim.scenarios.properties;
 
-import io.cvolsim.checker.history.Operation;
-import io.cvolsim.checker.history.OperationType;
 import io.cvolsim.kernel.api.Durations;
 import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.Row;
@@ -10,7 +8,6 @@ import io.cvolsim.model.service.ServiceLog;
 import io.cvolsim.reports.PropertyResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -117,7 +114,7 @@ public final class QueuedDeletesProperty {
       return;
     }
     String ended = what + "; it ended in " + row.get().string("status");
-    if (resetLater(delete.resourceId(), delete.request().trueTimeNanos(), artifacts)) {
+    if (AdminResets.resetSince(artifacts.history(), delete.resourceId(), delete.request().trueTimeNanos())) {
       caveats.add("caveat: " + ended + " after an admin's reset-state");
     } else {
       witness.add(ended);
@@ -132,16 +129,5 @@ public final class QueuedDeletesProperty {
     }
     return artifacts.services().events().stream().anyMatch(event -> event.kind() == ServiceLog.Kind.PROCESS_DIED
         && event.actor().equals(node) && event.trueTimeNanos() >= request.trueTimeNanos());
-  }
-
-  private static boolean resetLater(String volumeId, long sinceNanos, RunArtifacts artifacts) {
-    for (Operation operation : artifacts.history().operations()) {
-      if (operation.type() == OperationType.INVOKE && operation.f().equals("reset-state")
-          && operation.timeNanos() >= sinceNanos && operation.value() instanceof Map<?, ?> value
-          && volumeId.equals(value.get("volume"))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -3,6 +3,7 @@ package io.cvolsim.scenarios.planted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cvolsim.reports.PropertyStatus;
+import io.cvolsim.scenarios.properties.AttachmentConsistencyProperty;
 import io.cvolsim.scenarios.properties.CapabilityConvergenceProperty;
 import io.cvolsim.scenarios.properties.CleanupOnceProperty;
 import io.cvolsim.scenarios.properties.EventualFinalityProperty;
@@ -38,6 +39,17 @@ class PlantedBugsTest {
     PropertyCheck.Found found = PlantedBug.in("deployment-api-races", "api.transition=read-check-write").check()
         .seeds(1, 4).expectViolation(LinearizabilityProperty.NAME);
     assertThat(found.shrunk().drawsAfter()).isLessThanOrEqualTo(found.shrunk().drawsBefore());
+  }
+
+  /**
+   * V1's "wrong final status": a racing detach and attach both pass the API's check, and the volume
+   * ends in-use while detached (S14). Rare: 1 of seeds 1..100.
+   */
+  @Test
+  void readCheckWrite_v1_leavesAStatusDisagreeingWithItsAttachment() {
+    // First failing seed: 33 (1 of seeds 1..100); baseline hardened: 0 of 100.
+    PlantedBug.in("deployment-api-races", "api.transition=read-check-write").check()
+        .seeds(31, 35).expectViolation(AttachmentConsistencyProperty.NAME);
   }
 
   /** Found by this harness: two deletes of a never-scheduled volume both succeed. */
