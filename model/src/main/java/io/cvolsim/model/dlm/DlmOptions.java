@@ -25,10 +25,11 @@ import java.util.Objects;
  *     the client gives up on it (etcd3gw's {@code timeout}, 30 s)
  * @param coordinationServer the etcd or ZooKeeper server node
  * @param database the database node, for workers-table locks
+ * @param releaseFailure what an etcd lock whose release was lost becomes
  */
 public record DlmOptions(CoordinationBackend backend, LockOrder lockOrder, long leaseNanos,
     long membershipTimeoutNanos, long retryIntervalNanos, long requestTimeoutNanos,
-    NodeId coordinationServer, NodeId database) {
+    NodeId coordinationServer, NodeId database, ReleaseFailure releaseFailure) {
 
   /** The {@code --set} key of {@link #leaseNanos}. */
   public static final String LEASE_OPTION_KEY = "coordination.lease";
@@ -41,6 +42,7 @@ public record DlmOptions(CoordinationBackend backend, LockOrder lockOrder, long 
     Objects.requireNonNull(lockOrder, "lockOrder");
     Objects.requireNonNull(coordinationServer, "coordinationServer");
     Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(releaseFailure, "releaseFailure");
     requirePositive("lease", leaseNanos);
     requirePositive("membership timeout", membershipTimeoutNanos);
     requirePositive("retry interval", retryIntervalNanos);
@@ -58,7 +60,7 @@ public record DlmOptions(CoordinationBackend backend, LockOrder lockOrder, long 
       NodeId database) {
     return new DlmOptions(backend, LockOrder.SORTED, defaultLeaseNanos(backend),
         Durations.seconds(30), defaultRetryIntervalNanos(backend),
-        defaultRequestTimeoutNanos(backend), coordinationServer, database);
+        defaultRequestTimeoutNanos(backend), coordinationServer, database, ReleaseFailure.KEEP_LEASE);
   }
 
   /** Tooz etcd3gw's {@code lock_timeout} (30 s) or kazoo's session timeout (10 s). */
@@ -91,7 +93,8 @@ public record DlmOptions(CoordinationBackend backend, LockOrder lockOrder, long 
     if (CoordinationBackend.OPTION_KEY.equals(key)) {
       CoordinationBackend chosen = CoordinationBackend.fromOptionValue(value);
       return new DlmOptions(chosen, lockOrder, defaultLeaseNanos(chosen), membershipTimeoutNanos,
-          defaultRetryIntervalNanos(chosen), defaultRequestTimeoutNanos(chosen), coordinationServer, database);
+          defaultRetryIntervalNanos(chosen), defaultRequestTimeoutNanos(chosen), coordinationServer, database,
+          releaseFailure);
     }
     if (LEASE_OPTION_KEY.equals(key)) {
       return withLeaseNanos(Durations.parse(value));
@@ -104,12 +107,17 @@ public record DlmOptions(CoordinationBackend backend, LockOrder lockOrder, long 
 
   public DlmOptions withLeaseNanos(long nanos) {
     return new DlmOptions(backend, lockOrder, nanos, membershipTimeoutNanos, retryIntervalNanos,
-        requestTimeoutNanos, coordinationServer, database);
+        requestTimeoutNanos, coordinationServer, database, releaseFailure);
   }
 
   public DlmOptions withLockOrder(LockOrder order) {
     return new DlmOptions(backend, order, leaseNanos, membershipTimeoutNanos, retryIntervalNanos,
-        requestTimeoutNanos, coordinationServer, database);
+        requestTimeoutNanos, coordinationServer, database, releaseFailure);
+  }
+
+  public DlmOptions withReleaseFailure(ReleaseFailure failure) {
+    return new DlmOptions(backend, lockOrder, leaseNanos, membershipTimeoutNanos, retryIntervalNanos,
+        requestTimeoutNanos, coordinationServer, database, failure);
   }
 
   /**

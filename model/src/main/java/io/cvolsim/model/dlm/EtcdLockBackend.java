@@ -84,6 +84,11 @@ final class EtcdLockBackend implements LockBackend {
 
   private ReleaseOutcome afterDelete(long token, Outcome<EtcdMessage.TxnAnswer> answer) {
     if (!(answer instanceof Outcome.Success<EtcdMessage.TxnAnswer> success)) {
+      if (options.releaseFailure() == ReleaseFailure.LET_EXPIRE) {
+        context.probe("dlm.etcd-release-unreachable-lease-left-to-expire");
+        held.remove(token);
+        return ReleaseOutcome.UNREACHABLE;
+      }
       // Tooz keeps the lock in its acquired set, so the heart goes on refreshing a lease whose
       // key nobody will delete: the lock stays taken until this process dies.
       context.probe("dlm.etcd-release-unreachable-lease-kept-alive");

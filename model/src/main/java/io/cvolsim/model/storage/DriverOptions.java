@@ -13,8 +13,11 @@ import java.util.Objects;
  * @param activeActive the driver's {@code SUPPORTS_ACTIVE_ACTIVE}
  * @param errorRatio the share of driver calls that fail with an injected driver error before
  *     reaching the array (and of setups that fail)
+ * @param storageGroupMoves whether a retype moves the volume between per-type storage groups under
+ *     both groups' locks, as PowerMax's move_volume_between_storage_groups does (V20)
  */
-public record DriverOptions(long callTimeoutNanos, ActiveActiveSupport activeActive, Ratio errorRatio) {
+public record DriverOptions(long callTimeoutNanos, ActiveActiveSupport activeActive, Ratio errorRatio,
+    boolean storageGroupMoves) {
   public DriverOptions {
     if (callTimeoutNanos <= 0) {
       throw new IllegalArgumentException("call timeout must be positive: " + callTimeoutNanos);
@@ -25,18 +28,22 @@ public record DriverOptions(long callTimeoutNanos, ActiveActiveSupport activeAct
 
   /** A 60 s call timeout (longer than the default copies), A/A support, no injected errors. */
   public static DriverOptions defaults() {
-    return new DriverOptions(seconds(60), ActiveActiveSupport.SUPPORTED, Ratio.ZERO);
+    return new DriverOptions(seconds(60), ActiveActiveSupport.SUPPORTED, Ratio.ZERO, false);
   }
 
   public DriverOptions withCallTimeoutNanos(long newCallTimeoutNanos) {
-    return new DriverOptions(newCallTimeoutNanos, activeActive, errorRatio);
+    return new DriverOptions(newCallTimeoutNanos, activeActive, errorRatio, storageGroupMoves);
   }
 
   public DriverOptions withErrorRatio(Ratio newErrorRatio) {
-    return new DriverOptions(callTimeoutNanos, activeActive, newErrorRatio);
+    return new DriverOptions(callTimeoutNanos, activeActive, newErrorRatio, storageGroupMoves);
   }
 
   public DriverOptions withActiveActive(ActiveActiveSupport newActiveActive) {
-    return new DriverOptions(callTimeoutNanos, newActiveActive, errorRatio);
+    return new DriverOptions(callTimeoutNanos, newActiveActive, errorRatio, storageGroupMoves);
+  }
+
+  public DriverOptions withStorageGroupMoves(boolean moves) {
+    return new DriverOptions(callTimeoutNanos, activeActive, errorRatio, moves);
   }
 }

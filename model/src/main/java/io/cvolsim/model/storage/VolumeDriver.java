@@ -40,6 +40,11 @@ public final class VolumeDriver {
   }
 
   /** The driver's {@code SUPPORTS_ACTIVE_ACTIVE}; c-vol refuses to run clustered without it. */
+  /** Whether a retype moves the volume between storage groups (PowerMax), under both groups' locks. */
+  public boolean movesStorageGroups() {
+    return options.storageGroupMoves();
+  }
+
   public boolean supportsActiveActive() {
     return options.activeActive() == ActiveActiveSupport.SUPPORTED;
   }

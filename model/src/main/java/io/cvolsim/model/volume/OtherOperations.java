@@ -1,5 +1,6 @@
 package io.cvolsim.model.volume;
 
+import io.cvolsim.kernel.api.Durations;
 import io.cvolsim.kernel.api.SimFuture;
 import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.Row;
@@ -14,6 +15,8 @@ import java.util.SortedMap;
  * §7.2). None but create_snapshot is cleanable, so only that one touches the workers table.
  */
 final class OtherOperations {
+  /** How long the array takes to move a volume between storage groups. */
+  private static final long STORAGE_GROUP_MOVE_NANOS = Durations.seconds(10);
   private final ManagerContext manager;
   private final VolumeOperations volumes;
 
@@ -71,11 +74,25 @@ final class OtherOperations {
                 : Row.values("status", "in-use"))));
   }
 
-  /** Retype without migration: back to the previous status with the new type. */
+  /**
+   * Retype without migration: back to the previous status with the new type. A driver with
+   * storage groups first moves the volume from its type's group to the new type's, holding both
+   * groups' locks named in that order (PowerMax's nested decorators; V20 decides the order taken).
+   */
   SimFuture<Void> retype(VolumeRpc.Retype job) {
-    return volumes.loaded(job.volumeId()).flatMap(volume -> volume == null ? SimFuture.succeeded(null)
-        : finish(job.volumeId(), "retyping", Row.values("status", previousOr(volume),
-            "volume_type_id", job.newVolumeTypeId())));
+    return volumes.loaded(job.volumeId()).flatMap(volume -> {
+      if (volume == null) {
+        return SimFuture.succeeded(null);
+      }
+      java.util.function.Supplier<SimFuture<Void>> finishRetype = () -> finish(job.volumeId(), "retyping",
+          Row.values("status", previousOr(volume), "volume_type_id", job.newVolumeTypeId()));
+      if (!manager.driver().movesStorageGroups()) {
+        return finishRetype.get();
+      }
+      List<String> groups = List.of("sg-" + volume.get("volume_type_id"), "sg-" + job.newVolumeTypeId());
+      return manager.locks().synchronizedOn(groups, LockWait.forever(), "move_volume_between_storage_groups",
+          () -> manager.node().sleep("storage-group move", STORAGE_GROUP_MOVE_NANOS).flatMap(moved -> finishRetype.get()));
+    });
   }
 
   /** Migration, with the data move abstracted: migration_status ends in success. */

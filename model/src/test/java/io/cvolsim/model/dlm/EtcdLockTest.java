@@ -110,6 +110,28 @@ class EtcdLockTest {
   }
 
   @Test
+  void lostRelease_withLetExpire_freesTheLockOneLeaseLater() {
+    DlmWorld world = new DlmWorld(16, DlmWorld.options(CoordinationBackend.ETCD)
+        .withReleaseFailure(ReleaseFailure.LET_EXPIRE));
+    world.client("c-vol-1");
+    world.client("c-vol-2");
+    NodeId holder = NodeId.of("c-vol-1");
+    DlmWorld.Result<LockGrant> first = world.acquireAt(seconds(1), "c-vol-1", LOCK);
+    world.at(seconds(6), "cut", () -> world.simulation.network().blockBoth(holder, DlmWorld.SERVER));
+    world.releaseAt(seconds(6), "c-vol-1", first);
+    world.at(seconds(6) + 10_000_000L, "heal", () -> world.simulation.network().healAll());
+    DlmWorld.Result<LockGrant> second = world.acquireAt(seconds(10), "c-vol-2", LOCK);
+    world.runUntil(seconds(80));
+
+    assertThat(world.probeCount("dlm.etcd-release-unreachable-lease-left-to-expire")).isEqualTo(1);
+    assertThat(second.succeeded()).as("the unrefreshed lease lapses while c-vol-1 lives").isTrue();
+    long granted = world.events(LOCK, LockEvent.Kind.GRANTED).get(1).trueTimeNanos();
+    // The release gives up after etcd3gw's 30 s timeout, the heart may refresh the lease until then,
+    // and it lapses one 30 s lease after the last refresh; plus one retry and latency.
+    assertThat(granted).isBetween(seconds(36), seconds(6) + seconds(30) + seconds(30) + seconds(2));
+  }
+
+  @Test
   void crashedHolder_lockFreesWithinTheLease() {
     DlmWorld world = world(13);
     world.acquireAt(seconds(1), "c-vol-1", LOCK);

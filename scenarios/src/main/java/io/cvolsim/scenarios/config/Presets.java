@@ -22,6 +22,8 @@ public final class Presets {
           new Choice("volume.host_naming=distinct", "the documented A/A configuration: a host per node, one cluster"),
           new Choice("coordination.backend=file", "Tooz's default backend_url is file://$state_path"),
           new Choice("coordination.lease=default", "etcd3gw lock_timeout 30 s, kazoo session 10 s"),
+          new Choice("coordination.release_failure=keep-lease", "Tooz keeps a lock whose release raised in its "
+              + "acquired set, and its heart keeps the lease alive"),
           new Choice("lock.order=sorted", "coordination.synchronized sorts and de-duplicates (749772a6f)"),
           new Choice("manager.completion=blind", "manager completions are plain save() calls"),
           new Choice("manager.volume_lock=none", "only Cinder's own locks: create does not lock its new volume, extend takes none (reference §7.2)"),
@@ -55,6 +57,8 @@ public final class Presets {
           new Choice("coordination.backend=etcd", "locks must exclude across nodes; file locks are per node (S2, S10)"),
           new Choice("coordination.lease=90s", "a lease longer than service_down_time: the lock outlives detection, "
               + "so a node is declared down before its locks free (V13)"),
+          new Choice("coordination.release_failure=let-expire", "a release lost to a partition frees the lock one "
+              + "lease later instead of never, so a delete queued behind it runs (L4)"),
           new Choice("lock.order=sorted", "no deadlock between opposite multi-lock requests (V20)"),
           new Choice("manager.completion=cas", "a completion cannot overwrite a later force-delete, reset or cleanup (S4)"),
           new Choice("manager.volume_lock=delete-lock", "a force-delete waits for a create, extend, attach or "

@@ -74,12 +74,17 @@ public final class SettingsCatalog {
           + "destroy) so that S13 can judge it; off, nothing is written and runs send what they did without it",
       "off", List.of("on", "off"), Readers.onOff());
 
+  public static final SettingKey<Boolean> STORAGE_GROUP_MOVES = new SettingKey<>("driver.storage_groups",
+      "a PowerMax-like driver: a retype moves the volume between per-type storage groups under both groups' "
+          + "locks, so two opposite retypes can deadlock unless the locks are taken sorted (V20)",
+      "off", List.of("on", "off"), Readers.onOff());
+
   public static final List<SettingKey<?>> ALL = all();
 
   private static List<SettingKey<?>> all() {
     List<SettingKey<?>> keys = new java.util.ArrayList<>(List.of(API_TRANSITION, API_NODES, CLIENTS, VOLUMES,
         THINK_TIME_MAX, ADMIN_RESETS, REQUEST_TIMEOUT, STATEMENT_TIMEOUT, DEADLOCKS, DURATION, LATENCY_MAX, LOSS, NEMESIS,
-        SWARM_FAULTS, QUOTA_TRACKING));
+        SWARM_FAULTS, QUOTA_TRACKING, STORAGE_GROUP_MOVES));
     keys.addAll(VariantKeys.ALL);
     return List.copyOf(keys);
   }

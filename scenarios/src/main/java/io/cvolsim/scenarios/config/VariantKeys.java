@@ -14,6 +14,7 @@ import io.cvolsim.model.config.StartupCleanup;
 import io.cvolsim.model.config.UnscheduledDelete;
 import io.cvolsim.model.dlm.CoordinationBackend;
 import io.cvolsim.model.dlm.LockOrder;
+import io.cvolsim.model.dlm.ReleaseFailure;
 import io.cvolsim.model.service.HeartbeatMode;
 import io.cvolsim.model.storage.FencingMode;
 import io.cvolsim.model.workers.CleanupClaim;
@@ -75,6 +76,12 @@ public final class VariantKeys {
   public static final SettingKey<Optional<Long>> COORDINATION_LEASE = new SettingKey<>("coordination.lease",
       "the etcd lock lease or the ZooKeeper session timeout (V13); default: etcd 30s, zookeeper 10s",
       "default", List.of("default", "1s..10m"), Readers.durationOrDefault(seconds(1), seconds(600)));
+
+  public static final SettingKey<ReleaseFailure> RELEASE_FAILURE = new SettingKey<>("coordination.release_failure",
+      "an etcd lock whose release could not reach the server (found by this harness): Tooz keeps refreshing its "
+          + "lease, so it stays taken while the process lives, or it is left to expire one lease later",
+      "keep-lease", Readers.values(ReleaseFailure.class, ReleaseFailure::optionValue),
+      Readers.choice(ReleaseFailure.class, ReleaseFailure::optionValue));
 
   public static final SettingKey<LockOrder> LOCK_ORDER = new SettingKey<>("lock.order",
       "how several locks are taken (V20): sorted and de-duplicated, or in decorator order", "sorted",
@@ -152,7 +159,7 @@ public final class VariantKeys {
 
   public static final List<SettingKey<?>> ALL = List.of(UNSCHEDULED_DELETE, SOURCE_DELETE, ERROR_REPORTING, SCHEDULER_ROUTING,
       HOST_NAMING,
-      COORDINATION_BACKEND, COORDINATION_LEASE, LOCK_ORDER,
+      COORDINATION_BACKEND, COORDINATION_LEASE, RELEASE_FAILURE, LOCK_ORDER,
       MANAGER_COMPLETION, VOLUME_LOCK, BROKER_ACK, CLEANUP_TRIGGER, STARTUP_CLEANUP, CLEANUP_CLAIM, FENCING, FENCING_SELF_TIMEOUT,
       FENCING_STONITH_DELAY, HEARTBEAT_MODE, IS_UP_CLOCK, REPORT_INTERVAL, SERVICE_DOWN_TIME, VOLUME_NODES,
       SCHEDULER_NODES, CAPABILITY_STAMP, CAPABILITY_PROCESSING_MAX);

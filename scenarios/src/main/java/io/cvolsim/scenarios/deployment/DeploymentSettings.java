@@ -47,7 +47,8 @@ final class DeploymentSettings {
 
   static DlmOptions dlm(Settings settings, DeploymentTopology topology) {
     DlmOptions options = DlmOptions.defaults(settings.get(COORDINATION_BACKEND), topology.coordination(),
-        topology.database()).withLockOrder(settings.get(LOCK_ORDER));
+        topology.database()).withLockOrder(settings.get(LOCK_ORDER))
+        .withReleaseFailure(settings.get(VariantKeys.RELEASE_FAILURE));
     return settings.get(COORDINATION_LEASE).map(options::withLeaseNanos).orElse(options);
   }
 

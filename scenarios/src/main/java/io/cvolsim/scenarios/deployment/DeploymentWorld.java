@@ -163,7 +163,8 @@ public final class DeploymentWorld implements World {
   private Infrastructure infrastructure() {
     return new Infrastructure(topology.database(), topology.broker(), topology.storage(),
         settings.get(STATEMENT_TIMEOUT), DeploymentSettings.broker(settings), DeploymentSettings.dlm(settings, topology),
-        DriverOptions.defaults(), DeploymentSettings.workers(settings), brokerLog, lockLog, workerLog,
+        DriverOptions.defaults().withStorageGroupMoves(settings.get(SettingsCatalog.STORAGE_GROUP_MOVES)),
+        DeploymentSettings.workers(settings), brokerLog, lockLog, workerLog,
         new CompletionRecorder(history), control, serviceLog, settings.get(SettingsCatalog.QUOTA_TRACKING));
   }
 

@@ -6,6 +6,7 @@ import static io.cvolsim.kernel.api.Durations.seconds;
 import io.cvolsim.model.broker.AckMode;
 import io.cvolsim.model.config.ManagerCompletion;
 import io.cvolsim.model.dlm.CoordinationBackend;
+import io.cvolsim.model.dlm.LockOrder;
 import io.cvolsim.model.storage.DurationRange;
 import io.cvolsim.model.storage.FencingMode;
 import io.cvolsim.model.storage.StorageTimings;
@@ -23,15 +24,18 @@ import java.util.Optional;
  * @param copyNanos how long a clone takes on the array
  * @param deleteNanos how long a volume delete takes on the array
  * @param createNanos how long an empty volume create takes on the array
+ * @param lockOrder how several locks are taken at once (V20)
+ * @param storageGroupMoves whether the driver moves a retyped volume between storage groups (PowerMax)
  */
 record RunbookKnobs(long seed, int schedulerNodes, int volumeNodes, int apiNodes, CoordinationBackend coordination,
     Optional<Long> leaseNanos, AckMode brokerAck, FencingMode fencing, ManagerCompletion completion,
-    CleanupTrigger cleanupTrigger, CleanupClaim cleanupClaim, long copyNanos, long deleteNanos, long createNanos) {
+    CleanupTrigger cleanupTrigger, CleanupClaim cleanupClaim, long copyNanos, long deleteNanos, long createNanos,
+    LockOrder lockOrder, boolean storageGroupMoves) {
 
   static RunbookKnobs cinderToday() {
     return new RunbookKnobs(1, 2, 3, 2, CoordinationBackend.FILE, Optional.empty(), AckMode.BEFORE_DISPATCH,
         FencingMode.NONE, ManagerCompletion.BLIND, CleanupTrigger.MANUAL, CleanupClaim.RACE_PREVENTER,
-        seconds(20), seconds(1), seconds(1));
+        seconds(20), seconds(1), seconds(1), LockOrder.SORTED, false);
   }
 
   /** The array's timings: the three a runbook sets, everything else short and fixed. */
@@ -47,56 +51,67 @@ record RunbookKnobs(long seed, int schedulerNodes, int volumeNodes, int apiNodes
 
   RunbookKnobs withVolumeNodes(int count) {
     return new RunbookKnobs(seed, schedulerNodes, count, apiNodes, coordination, leaseNanos, brokerAck, fencing,
-        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos);
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves);
   }
 
   RunbookKnobs withCoordination(CoordinationBackend backend) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, backend, leaseNanos, brokerAck, fencing,
-        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos);
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves);
   }
 
   RunbookKnobs withLease(long nanos) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, Optional.of(nanos),
-        brokerAck, fencing, completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos);
+        brokerAck, fencing, completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves);
   }
 
   RunbookKnobs withBrokerAck(AckMode mode) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, mode, fencing,
-        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos);
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves);
   }
 
   RunbookKnobs withFencing(FencingMode mode) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck, mode,
-        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos);
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves);
   }
 
   RunbookKnobs withCompletion(ManagerCompletion mode) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
-        fencing, mode, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos);
+        fencing, mode, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves);
   }
 
   RunbookKnobs withCleanupTrigger(CleanupTrigger trigger) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
-        fencing, completion, trigger, cleanupClaim, copyNanos, deleteNanos, createNanos);
+        fencing, completion, trigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves);
   }
 
   RunbookKnobs withCleanupClaim(CleanupClaim claim) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
-        fencing, completion, cleanupTrigger, claim, copyNanos, deleteNanos, createNanos);
+        fencing, completion, cleanupTrigger, claim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves);
   }
 
   RunbookKnobs withCopy(long nanos) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
-        fencing, completion, cleanupTrigger, cleanupClaim, nanos, deleteNanos, createNanos);
+        fencing, completion, cleanupTrigger, cleanupClaim, nanos, deleteNanos, createNanos, lockOrder, storageGroupMoves);
   }
 
   RunbookKnobs withDelete(long nanos) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
-        fencing, completion, cleanupTrigger, cleanupClaim, copyNanos, nanos, createNanos);
+        fencing, completion, cleanupTrigger, cleanupClaim, copyNanos, nanos, createNanos, lockOrder, storageGroupMoves);
   }
 
   RunbookKnobs withCreate(long nanos) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
-        fencing, completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, nanos);
+        fencing, completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, nanos, lockOrder,
+        storageGroupMoves);
+  }
+
+  RunbookKnobs withLockOrder(LockOrder order) {
+    return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck, fencing,
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, order, storageGroupMoves);
+  }
+
+  RunbookKnobs withStorageGroupMoves(boolean moves) {
+    return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck, fencing,
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, moves);
   }
 }

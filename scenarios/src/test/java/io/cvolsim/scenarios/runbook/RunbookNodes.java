@@ -76,7 +76,7 @@ final class RunbookNodes {
   void addAll(Database database, StatusWriteObserver statusWrites) {
     Infrastructure infrastructure = new Infrastructure(topology.database(), topology.broker(), topology.storage(),
         STATEMENT_TIMEOUT_NANOS, BrokerOptions.osloDefaults().withAckMode(knobs.brokerAck()), dlmOptions(),
-        DriverOptions.defaults(), workersOptions(), logs.broker(), logs.locks(), logs.workers(), statusWrites,
+        DriverOptions.defaults().withStorageGroupMoves(knobs.storageGroupMoves()), workersOptions(), logs.broker(), logs.locks(), logs.workers(), statusWrites,
         control, new io.cvolsim.model.service.ServiceLog(simulation::nowNanos), false);
     addInfrastructure(infrastructure, database);
     for (NodeId scheduler : topology.schedulers()) {
@@ -130,7 +130,8 @@ final class RunbookNodes {
   }
 
   private DlmOptions dlmOptions() {
-    DlmOptions options = DlmOptions.defaults(knobs.coordination(), topology.coordination(), topology.database());
+    DlmOptions options = DlmOptions.defaults(knobs.coordination(), topology.coordination(), topology.database())
+        .withLockOrder(knobs.lockOrder());
     return knobs.leaseNanos().map(options::withLeaseNanos).orElse(options);
   }
 
