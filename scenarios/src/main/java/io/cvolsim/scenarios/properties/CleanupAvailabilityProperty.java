@@ -14,14 +14,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * L2 cleanup availability (reference §8, §5.6): when an admin's workers cleanup is answered with
- * a down service among those being cleaned (so some member of its cluster was up), every workers
- * row that service owned at that moment is deleted before the service itself comes back (its own
- * startup cleanup, the first workers action under its id) or the run ends. A row a cleaner kept
- * or gave back, or a service back within {@link #GRACE_NANOS} of the answer, is a caveat. Only
- * the heal phase's operator is judged: the swarm's admin actions carry filters that clean part of
- * a service on purpose. Not judged yet: "unavailable" answers, and that a restarted service
- * cleans its rows before consuming.
+ * L2 cleanup availability (reference §8, §5.6): once a cleanup of a down service is under way -
+ * the heal phase's admin cleanup answered with it among those being cleaned (so some member of
+ * its cluster was up), or a scheduler sending its automatic cleanup - every workers row that
+ * service owned at that moment is deleted before the service itself comes back (its own startup
+ * cleanup, the first workers action under its id) or the run ends. A row a cleaner kept or gave
+ * back, or a service back within {@link #GRACE_NANOS}, is a caveat. The swarm's admin actions are
+ * not judged: their filters clean part of a service on purpose. Not judged yet: "unavailable"
+ * answers, and that a restarted service cleans its rows before consuming.
  */
 public final class CleanupAvailabilityProperty {
   public static final String NAME = "L2 cleanup availability";
@@ -42,7 +42,7 @@ public final class CleanupAvailabilityProperty {
     List<String> caveats = new ArrayList<>();
     int rowsJudged = 0;
     for (ServiceLog.Event order : services) {
-      if (order.kind() != ServiceLog.Kind.CLEANUP_ORDERED) {
+      if (order.kind() != ServiceLog.Kind.CLEANUP_ORDERED && order.kind() != ServiceLog.Kind.DECLARED_DOWN) {
         continue;
       }
       Optional<Long> serviceId = idOf(order.serviceHost(), serviceRows);
@@ -58,7 +58,7 @@ public final class CleanupAvailabilityProperty {
       }
     }
     if (rowsJudged == 0) {
-      return VERDICTS.notExercised("no admin cleanup was answered for a service that owned workers rows");
+      return VERDICTS.notExercised("no cleanup was under way for a down service that owned workers rows");
     }
     if (!witness.isEmpty()) {
       int left = witness.size();

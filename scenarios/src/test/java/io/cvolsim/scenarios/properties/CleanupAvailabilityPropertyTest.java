@@ -61,6 +61,16 @@ class CleanupAvailabilityPropertyTest {
   }
 
   @Test
+  void aSchedulersAutomaticCleanup_isJudgedAsAnOrder() {
+    worker(0, Kind.CREATED, "api-1", null);
+    worker(seconds(1), Kind.SET, "c-vol-1", DEAD);
+    now[0] = seconds(70);
+    services.declaredDown("c-vol-1@lvm", "sch-1");
+    worker(seconds(200), Kind.CLAIM_WON, "c-vol-1", DEAD);
+    assertThat(check().status()).isEqualTo(PropertyStatus.VIOLATED);
+  }
+
+  @Test
   void aServiceBackWithinTheGrace_orARowTheCleanerKept_isACaveat() {
     rowOfADeadServiceOrderedCleaned();
     worker(seconds(20), Kind.CLAIM_WON, "c-vol-1", DEAD);
