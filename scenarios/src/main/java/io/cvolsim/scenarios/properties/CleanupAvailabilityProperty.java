@@ -20,8 +20,10 @@ import java.util.TreeMap;
  * service owned at that moment is deleted before the service itself comes back (its own startup
  * cleanup, the first workers action under its id) or the run ends. A row a cleaner kept or gave
  * back, or a service back within {@link #GRACE_NANOS}, is a caveat. The swarm's admin actions are
- * not judged: their filters clean part of a service on purpose. Not judged yet: "unavailable"
- * answers, and that a restarted service cleans its rows before consuming.
+ * not judged: their filters clean part of a service on purpose. And a restarted c-vol cleans its
+ * own rows before consuming: when its heartbeat loop starts again (which follows init_host's
+ * cleanup and the subscriptions), no row its service owned since before it died is still its
+ * own unclaimed. Not judged yet: "unavailable" answers.
  */
 public final class CleanupAvailabilityProperty {
   public static final String NAME = "L2 cleanup availability";
@@ -57,17 +59,28 @@ public final class CleanupAvailabilityProperty {
         judgeRow(row, order, serviceId.get(), backAt, endNanos, workers, witness, caveats);
       }
     }
+    int restarts = 0;
+    for (RestartedService restart : restarts(services, workers)) {
+      restarts++;
+      for (WorkerEntry row : restart.leftovers()) {
+        witness.add(restart.node() + " consumed again at " + Durations.formatTimestamp(restart.consumingNanos())
+            + " with row " + row.id() + " (" + row.resourceType() + " " + row.resourceId() + ", " + row.status()
+            + ") of its previous life, died at " + Durations.formatTimestamp(restart.diedNanos()) + ", still its own");
+      }
+    }
+    rowsJudged += restarts;
     if (rowsJudged == 0) {
       return VERDICTS.notExercised("no cleanup was under way for a down service that owned workers rows");
     }
     if (!witness.isEmpty()) {
       int left = witness.size();
       witness.addAll(caveats);
-      return VERDICTS.violated(left + " of " + rowsJudged + " workers rows outlived the cleanup ordered for them",
-          witness);
+      return VERDICTS.violated(left + " workers rows outlived the cleanup meant for them (" + rowsJudged
+          + " rows and restarts judged)", witness);
     }
-    return VERDICTS.holds(rowsJudged + " workers rows of services being cleaned, each deleted"
-        + (caveats.isEmpty() ? "" : " or excused (" + caveats.size() + ")"), caveats);
+    return VERDICTS.holds((rowsJudged - restarts) + " workers rows of services being cleaned, each deleted"
+        + (caveats.isEmpty() ? "" : " or excused (" + caveats.size() + ")") + "; " + restarts
+        + " restarts, each clean before consuming", caveats);
   }
 
   private static void judgeRow(WorkerEntry row, ServiceLog.Event order, long serviceId, long backAt, long endNanos,
@@ -95,6 +108,60 @@ public final class CleanupAvailabilityProperty {
   private static Optional<Long> idOf(String host, List<Row> serviceRows) {
     return serviceRows.stream().filter(row -> host.equals(row.string("host")))
         .map(row -> row.longValue("id", 0)).findFirst();
+  }
+
+  /** A c-vol that died and consumed again, with the rows it still owned from before it died. */
+  record RestartedService(String node, long diedNanos, long consumingNanos, List<WorkerEntry> leftovers) {}
+
+  static List<RestartedService> restarts(List<ServiceLog.Event> services, List<WorkerEvent> workers) {
+    Map<String, Long> diedAt = new TreeMap<>();
+    List<RestartedService> restarts = new ArrayList<>();
+    for (ServiceLog.Event event : services) {
+      if (event.kind() == ServiceLog.Kind.PROCESS_DIED) {
+        diedAt.put(event.actor(), event.trueTimeNanos());
+      } else if (event.kind() == ServiceLog.Kind.HEARTBEAT_STARTED && diedAt.containsKey(event.actor())) {
+        long died = diedAt.remove(event.actor());
+        Optional<Long> serviceId = serviceIdOf(event.actor(), workers);
+        List<WorkerEntry> leftovers = serviceId.isEmpty() ? List.of()
+            : ownedSince(serviceId.get(), event.trueTimeNanos(), workers).stream()
+                .filter(owned -> owned.getValue() < died).map(Map.Entry::getKey).toList();
+        restarts.add(new RestartedService(event.actor(), died, event.trueTimeNanos(), leftovers));
+      }
+    }
+    return restarts;
+  }
+
+  /** A volume node's service id, as its own workers actions carry it. */
+  private static Optional<Long> serviceIdOf(String node, List<WorkerEvent> workers) {
+    return workers.stream().filter(event -> event.node().equals(node) && event.serviceId() != null)
+        .map(WorkerEvent::serviceId).findFirst();
+  }
+
+  /** The rows {@code serviceId} owned at {@code atNanos}, each with when it became the owner. */
+  private static List<Map.Entry<WorkerEntry, Long>> ownedSince(long serviceId, long atNanos,
+      List<WorkerEvent> workers) {
+    Map<Long, Long> since = new TreeMap<>();
+    for (WorkerEvent event : workers) {
+      if (event.trueTimeNanos() > atNanos) {
+        break;
+      }
+      if (event.kind() == WorkerEvent.Kind.DELETED) {
+        since.remove(event.row().id());
+      } else if (ownerAfter(event) != null) {
+        since.put(event.row().id(), ownerAfter(event) == serviceId ? event.trueTimeNanos() : -1L);
+      }
+    }
+    return ownedAt(serviceId, atNanos, workers).stream()
+        .map(row -> Map.entry(row, since.getOrDefault(row.id(), -1L))).toList();
+  }
+
+  /** Who owns the row after this event, or null when the event does not change its owner. */
+  private static Long ownerAfter(WorkerEvent event) {
+    return switch (event.kind()) {
+      case CREATED, TAKEN_OVER, GIVEN_BACK -> event.row().serviceId() == null ? -1L : event.row().serviceId();
+      case SET, CLAIM_WON -> event.serviceId();
+      default -> null;
+    };
   }
 
   /** The rows {@code serviceId} owned at {@code atNanos}, replaying the workers log up to then. */

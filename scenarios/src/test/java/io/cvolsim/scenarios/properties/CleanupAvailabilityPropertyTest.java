@@ -94,6 +94,24 @@ class CleanupAvailabilityPropertyTest {
   }
 
   @Test
+  void aRestartThatConsumesWithItsOldRowUnclaimed_isViolated_andOneThatClaimedItHolds() {
+    worker(0, Kind.CREATED, "api-1", null);
+    worker(seconds(1), Kind.SET, "c-vol-1", DEAD);
+    now[0] = seconds(5);
+    services.processDied("c-vol-1");
+    now[0] = seconds(30);
+    services.observer("c-vol-1@lvm", "c-vol-1").started();
+    PropertyResult result = check();
+    assertThat(result.status()).isEqualTo(PropertyStatus.VIOLATED);
+    assertThat(result.witness()).singleElement().asString().contains("c-vol-1 consumed again at 30")
+        .contains("row 1 (Volume vol-1, creating) of its previous life");
+
+    workers.add(new WorkerEvent(seconds(20), Kind.CLAIM_WON, "c-vol-1", DEAD, ROW, null));
+    assertThat(check().status()).isEqualTo(PropertyStatus.HOLDS);
+    assertThat(check().summary()).contains("1 restarts, each clean before consuming");
+  }
+
+  @Test
   void noCleanupOrdered_isNotExercised() {
     worker(0, Kind.CREATED, "api-1", null);
     worker(seconds(1), Kind.SET, "c-vol-1", DEAD);
