@@ -135,7 +135,10 @@ class CliContractTest {
 
   @Test
   void variantsAndScenarios_listTheirEntries() {
-    assertThat(execute("variants").out()).anyMatch(line -> line.startsWith("api.transition = cas | read-check-write"));
+    assertThat(execute("variants").out()).anyMatch(line -> line.startsWith("api.transition = cas | read-check-write"))
+        .anyMatch(line -> line.startsWith("--preset hardened: "))
+        .anyMatch(line -> line.contains("coordination.release_failure=let-expire"))
+        .anyMatch(line -> line.startsWith("    fault assumptions: links are TCP"));
     assertThat(execute("scenarios").out()).contains("default", "api-races");
   }
 }

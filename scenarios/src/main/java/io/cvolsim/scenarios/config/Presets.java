@@ -79,7 +79,9 @@ public final class Presets {
           new Choice("workload.admin_resets=off", "a fault assumption, not a protocol choice: reset-state writes "
               + "without conditions, so an admin who forces a volume that is being created to available lets an "
               + "extend run beside the create (S1); no protocol setting can prevent that")),
-      "links are TCP (no single message is lost; partitions cut whole links); admins reset only volumes that "
+      "links are TCP (no single message is lost; partitions cut whole links); no node stalls longer than the DLM "
+          + "lease (90 s), else S10 fails as the reference predicts, though storage fencing still keeps S1; admins "
+          + "reset only volumes that "
           + "are stuck and never force cleanup of live services (is_up=true); the database, broker, DLM and array are not partitioned from each other; the array applies a revocation "
           + "before answering it; a paused node's in-flight array call already accepted before its revocation "
           + "may still complete (reported as a zombie write, not prevented)");
