@@ -30,6 +30,10 @@ public final class ServiceLog {
     RECONNECTED,
     /** The harness crashed or powered off the node. */
     PROCESS_DIED,
+    /** The node's driver started (do_setup and check_for_setup_error passed). */
+    DRIVER_STARTED,
+    /** The node's driver did not start (all its attempts failed): it has no working backend. */
+    DRIVER_UNINITIALIZED,
     /** The harness set the node's clock running slow: its timers fire late in true time. */
     CLOCK_SLOWED,
     /** An admin's workers cleanup was answered with this service among those being cleaned. */
@@ -99,6 +103,14 @@ public final class ServiceLog {
 
   public void cleanupUnavailable(String serviceHost, String admin) {
     record(Kind.CLEANUP_UNAVAILABLE, serviceHost, admin);
+  }
+
+  public void driverStarted(String serviceHost, String node) {
+    record(Kind.DRIVER_STARTED, serviceHost, node);
+  }
+
+  public void driverUninitialized(String serviceHost, String node) {
+    record(Kind.DRIVER_UNINITIALIZED, serviceHost, node);
   }
 
   public void clockSlowed(String node) {

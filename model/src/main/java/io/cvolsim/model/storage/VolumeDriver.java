@@ -51,7 +51,8 @@ public final class VolumeDriver {
 
   /** {@code do_setup}: reach the array and check this node may use it. */
   public SimFuture<Void> doSetup() {
-    if (injectsError("do_setup", context.self().name())) {
+    if (injectsError("do_setup", context.self().name()) || !options.setupErrorRatio().isZero()
+        && context.choices().chance("driver.setup-error " + context.self().name(), options.setupErrorRatio())) {
       return injectedFailure("do_setup", context.self().name());
     }
     return context.call(array, new ArrayRequest.CheckAccess(), ArrayResponse.AccessGranted.class,

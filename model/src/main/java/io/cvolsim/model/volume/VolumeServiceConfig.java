@@ -4,6 +4,7 @@ import io.cvolsim.model.broker.QueueNames;
 import io.cvolsim.model.config.VolumeLock;
 import io.cvolsim.model.config.ManagerCompletion;
 import io.cvolsim.model.config.StartupCleanup;
+import io.cvolsim.model.config.UninitializedDriver;
 import io.cvolsim.model.service.ServiceOptions;
 
 /**
@@ -14,17 +15,18 @@ import io.cvolsim.model.service.ServiceOptions;
  * @param reinitDriverCount how often a failed driver start is retried (back-off 1, 2, 4 s)
  * @param capabilityReportIntervalNanos how often capabilities are reported to the schedulers
  * @param startupCleanup what a starting node cleans: its workers rows, or (V6) volumes by host
+ * @param uninitializedDriver whether a node whose driver never started consumes anyway (S12)
  */
 public record VolumeServiceConfig(String host, String backend, String cluster, ServiceOptions service,
     ManagerCompletion completion, VolumeLock volumeLock, FencingOptions fencing, int reinitDriverCount,
-    long capabilityReportIntervalNanos, StartupCleanup startupCleanup) {
+    long capabilityReportIntervalNanos, StartupCleanup startupCleanup, UninitializedDriver uninitializedDriver) {
 
   /** Cinder's A/A start-up cleanup (its own workers rows). */
   public VolumeServiceConfig(String host, String backend, String cluster, ServiceOptions service,
       ManagerCompletion completion, VolumeLock volumeLock, FencingOptions fencing, int reinitDriverCount,
       long capabilityReportIntervalNanos) {
     this(host, backend, cluster, service, completion, volumeLock, fencing, reinitDriverCount,
-        capabilityReportIntervalNanos, StartupCleanup.WORKERS);
+        capabilityReportIntervalNanos, StartupCleanup.WORKERS, UninitializedDriver.CONSUME);
   }
 
   /** {@code host@backend}: the services row's host and this node's own queue. */

@@ -20,6 +20,7 @@ import io.cvolsim.model.rpc.VolumeRpc;
 import io.cvolsim.model.service.Heartbeat;
 import io.cvolsim.model.service.ServiceRows;
 import io.cvolsim.model.config.StartupCleanup;
+import io.cvolsim.model.config.UninitializedDriver;
 import io.cvolsim.model.storage.FencingMode;
 import io.cvolsim.model.storage.VolumeDriver;
 import io.cvolsim.model.workers.Cleaner;
@@ -36,6 +37,8 @@ import io.cvolsim.model.workers.WorkerTable;
  */
 public final class VolumeServiceNode implements Node {
   private static final String BINARY = "cinder-volume";
+  /** How long a node that stays off its queues waits before trying its driver again. */
+  private static final long DRIVER_RETRY_NANOS = Durations.seconds(30);
   private final NodeContext context;
   private final VolumeServiceConfig config;
   private final Infrastructure infrastructure;
@@ -82,8 +85,15 @@ public final class VolumeServiceNode implements Node {
           SimFuture<?> cleanup = !driverInitialized ? SimFuture.succeeded(null)
               : config.startupCleanup() == StartupCleanup.HOST ? new HostBasedCleanup(manager).run()
               : cleaner().doCleanup(CleanupRequest.forService(serviceId).withUntilNanos(context.localTimeNanos()));
-          if (!driverInitialized) {
+          if (driverInitialized) {
+            infrastructure.serviceLog().driverStarted(config.serviceHost(), context.self().name());
+          } else {
             context.probe("volume.driver-not-initialized");
+            infrastructure.serviceLog().driverUninitialized(config.serviceHost(), context.self().name());
+            if (config.uninitializedDriver() == UninitializedDriver.STAY_OFF) {
+              context.setTimer("retry-driver", DRIVER_RETRY_NANOS, () -> initHost(serviceId));
+              return;
+            }
           }
           cleanup.whenComplete(ignored -> startConsuming(serviceId));
         });

@@ -79,12 +79,16 @@ public final class SettingsCatalog {
           + "locks, so two opposite retypes can deadlock unless the locks are taken sorted (V20)",
       "off", List.of("on", "off"), Readers.onOff());
 
+  public static final SettingKey<Ratio> DRIVER_SETUP_ERRORS = new SettingKey<>("driver.setup_errors",
+      "the share of do_setup attempts the array refuses; a c-vol whose three start attempts all fail runs "
+          + "without a driver (S12's black-hole member)", "0%", List.of("0%..100%"), Readers.percent(100));
+
   public static final List<SettingKey<?>> ALL = all();
 
   private static List<SettingKey<?>> all() {
     List<SettingKey<?>> keys = new java.util.ArrayList<>(List.of(API_TRANSITION, API_NODES, CLIENTS, VOLUMES,
         THINK_TIME_MAX, ADMIN_RESETS, REQUEST_TIMEOUT, STATEMENT_TIMEOUT, DEADLOCKS, DURATION, LATENCY_MAX, LOSS, NEMESIS,
-        SWARM_FAULTS, QUOTA_TRACKING, STORAGE_GROUP_MOVES));
+        SWARM_FAULTS, QUOTA_TRACKING, STORAGE_GROUP_MOVES, DRIVER_SETUP_ERRORS));
     keys.addAll(VariantKeys.ALL);
     return List.copyOf(keys);
   }

@@ -11,6 +11,7 @@ import io.cvolsim.model.config.ManagerCompletion;
 import io.cvolsim.model.config.SchedulerRouting;
 import io.cvolsim.model.config.SourceDelete;
 import io.cvolsim.model.config.StartupCleanup;
+import io.cvolsim.model.config.UninitializedDriver;
 import io.cvolsim.model.config.UnscheduledDelete;
 import io.cvolsim.model.dlm.CoordinationBackend;
 import io.cvolsim.model.dlm.LockOrder;
@@ -50,6 +51,13 @@ public final class VariantKeys {
       "where the scheduler sends a placed create (V4): the cluster's shared queue, or the chosen member's own",
       "cluster-queue", Readers.values(SchedulerRouting.class, SchedulerRouting::optionValue),
       Readers.choice(SchedulerRouting.class, SchedulerRouting::optionValue));
+
+  public static final SettingKey<UninitializedDriver> UNINITIALIZED_DRIVER = new SettingKey<>(
+      "volume.uninitialized_driver",
+      "what a c-vol whose driver never started does (S12, found by this harness): consume its queues and fail "
+          + "every job (Cinder's black-hole member), or stay off them and retry the driver",
+      "consume", Readers.values(UninitializedDriver.class, UninitializedDriver::optionValue),
+      Readers.choice(UninitializedDriver.class, UninitializedDriver::optionValue));
 
   public static final SettingKey<CapabilityStamping> CAPABILITY_STAMP = new SettingKey<>("scheduler.capability_stamp",
       "whose clock orders a backend's capability reports (V21): the volume service's, older ones dropped, or "
@@ -162,7 +170,7 @@ public final class VariantKeys {
       COORDINATION_BACKEND, COORDINATION_LEASE, RELEASE_FAILURE, LOCK_ORDER,
       MANAGER_COMPLETION, VOLUME_LOCK, BROKER_ACK, CLEANUP_TRIGGER, STARTUP_CLEANUP, CLEANUP_CLAIM, FENCING, FENCING_SELF_TIMEOUT,
       FENCING_STONITH_DELAY, HEARTBEAT_MODE, IS_UP_CLOCK, REPORT_INTERVAL, SERVICE_DOWN_TIME, VOLUME_NODES,
-      SCHEDULER_NODES, CAPABILITY_STAMP, CAPABILITY_PROCESSING_MAX);
+      SCHEDULER_NODES, CAPABILITY_STAMP, CAPABILITY_PROCESSING_MAX, UNINITIALIZED_DRIVER);
 
   private VariantKeys() {}
 

@@ -117,7 +117,8 @@ public final class DeploymentWorld implements World {
       VolumeServiceConfig config = new VolumeServiceConfig(hostOf(volumeNode), DeploymentTopology.BACKEND,
           DeploymentTopology.CLUSTER, DeploymentSettings.service(settings), settings.get(MANAGER_COMPLETION),
           settings.get(VariantKeys.VOLUME_LOCK),
-          DeploymentSettings.fencing(settings), 3, Durations.seconds(60), settings.get(VariantKeys.STARTUP_CLEANUP));
+          DeploymentSettings.fencing(settings), 3, Durations.seconds(60), settings.get(VariantKeys.STARTUP_CLEANUP),
+          settings.get(VariantKeys.UNINITIALIZED_DRIVER));
       simulation.addNode(volumeNode, context -> new VolumeServiceNode(context, config, infrastructure));
     }
     addApiNodes(infrastructure);
@@ -163,7 +164,8 @@ public final class DeploymentWorld implements World {
   private Infrastructure infrastructure() {
     return new Infrastructure(topology.database(), topology.broker(), topology.storage(),
         settings.get(STATEMENT_TIMEOUT), DeploymentSettings.broker(settings), DeploymentSettings.dlm(settings, topology),
-        DriverOptions.defaults().withStorageGroupMoves(settings.get(SettingsCatalog.STORAGE_GROUP_MOVES)),
+        DriverOptions.defaults().withStorageGroupMoves(settings.get(SettingsCatalog.STORAGE_GROUP_MOVES))
+            .withSetupErrorRatio(settings.get(SettingsCatalog.DRIVER_SETUP_ERRORS)),
         DeploymentSettings.workers(settings), brokerLog, lockLog, workerLog,
         new CompletionRecorder(history), control, serviceLog, settings.get(SettingsCatalog.QUOTA_TRACKING));
   }

@@ -36,6 +36,7 @@ public final class PropertySuite {
         NoCleanupOfNewerWorkProperty.check(artifacts),
         LockSafetyProperty.check(artifacts),
         UpDownConsistencyProperty.check(artifacts),
+        ClusterRoutingProperty.check(artifacts),
         EventualFinalityProperty.check(artifacts),
         StorageAgreementProperty.check(artifacts),
         OrphanedStorageProperty.check(artifacts),

@@ -6,6 +6,7 @@ import io.cvolsim.reports.PropertyStatus;
 import io.cvolsim.scenarios.properties.AttachmentConsistencyProperty;
 import io.cvolsim.scenarios.properties.CapabilityConvergenceProperty;
 import io.cvolsim.scenarios.properties.CleanupOnceProperty;
+import io.cvolsim.scenarios.properties.ClusterRoutingProperty;
 import io.cvolsim.scenarios.properties.EventualFinalityProperty;
 import io.cvolsim.scenarios.properties.HeartbeatRecoveryProperty;
 import io.cvolsim.scenarios.properties.LinearizabilityProperty;
@@ -148,6 +149,19 @@ class PlantedBugsTest {
     // (let-expire): 0 of 40.
     PlantedBug.in("swarm", "coordination.release_failure=keep-lease", "swarm.faults=cut-from-dlm")
         .with(PlantedBug.HOT_WORKLOAD).check().seeds(11, 13).expectViolation(QueuedDeletesProperty.NAME);
+  }
+
+  /**
+   * Found by this harness: a c-vol whose driver never started (the array refused its do_setup
+   * three times) still consumes its queues and fails every job it takes - the black-hole member
+   * (S12).
+   */
+  @Test
+  void uninitializedDriverConsuming_makesABlackHoleMember() {
+    // First failing seed: 1 (14 of seeds 1..40, crashes, 60% setup refusals); baseline hardened
+    // (stay-off): 0 of 40.
+    PlantedBug.in("swarm", "volume.uninitialized_driver=consume", "driver.setup_errors=60%", "swarm.faults=crash")
+        .check().seeds(1, 3).expectViolation(ClusterRoutingProperty.NAME);
   }
 
   /**
