@@ -10,12 +10,14 @@ import io.cvolsim.kernel.api.Outcome;
 import io.cvolsim.kernel.api.SimFuture;
 import io.cvolsim.model.broker.BrokerClient;
 import io.cvolsim.model.broker.Dispatch;
+import io.cvolsim.model.broker.GracefulStop;
 import io.cvolsim.model.broker.QueueNames;
 import io.cvolsim.model.db.Row;
 import io.cvolsim.model.db.DbClient;
 import io.cvolsim.model.quota.QuotaUsage;
 import io.cvolsim.model.dlm.LockCoordinator;
 import io.cvolsim.model.rpc.SchedulerRpc;
+import io.cvolsim.model.rpc.ServiceSignal;
 import io.cvolsim.model.rpc.VolumeRpc;
 import io.cvolsim.model.service.Heartbeat;
 import io.cvolsim.model.service.ServiceRows;
@@ -37,6 +39,8 @@ import io.cvolsim.model.workers.WorkerTable;
  */
 public final class VolumeServiceNode implements Node {
   private static final String BINARY = "cinder-volume";
+  /** oslo.service's graceful_shutdown_timeout. */
+  private static final long GRACEFUL_SHUTDOWN_TIMEOUT_NANOS = Durations.seconds(60);
   /** How long a node that stays off its queues waits before trying its driver again. */
   private static final long DRIVER_RETRY_NANOS = Durations.seconds(30);
   private final NodeContext context;
@@ -177,8 +181,28 @@ public final class VolumeServiceNode implements Node {
     return new JobRouter(manager, this::cleaner).run(job).map(ignored -> Acknowledged.INSTANCE);
   }
 
+  /**
+   * oslo.service on SIGTERM: stop consuming, give the jobs in flight graceful_shutdown_timeout to
+   * finish (those still running then are killed with the process), stop the heartbeat and exit.
+   */
+  private void terminate() {
+    context.probe("volume.graceful-shutdown");
+    broker.stopConsuming(GRACEFUL_SHUTDOWN_TIMEOUT_NANOS).whenComplete(outcome -> {
+      context.probe(outcome instanceof Outcome.Success<GracefulStop> stop && stop.value() == GracefulStop.DRAINED
+          ? "volume.graceful-shutdown-drained" : "volume.graceful-shutdown-timed-out");
+      if (heartbeat != null) {
+        heartbeat.stop();
+      }
+      infrastructure.powerSwitch().exit(context.self());
+    });
+  }
+
   @Override
   public void onMessage(Incoming incoming) {
+    if (incoming.message() instanceof ServiceSignal.Terminate) {
+      terminate();
+      return;
+    }
     if (!broker.onMessage(incoming)) {
       throw new IllegalStateException("c-vol takes messages only from the broker: " + incoming.message());
     }

@@ -88,6 +88,12 @@ public final class NodeControl implements PowerSwitch {
         });
   }
 
+  /** A process that shut down gracefully ends: as a crash, but nobody fenced it. */
+  @Override
+  public void exit(NodeId self) {
+    simulation.scheduleAt(simulation.nowNanos(), "exit " + self, () -> crash(self));
+  }
+
   public SortedMap<String, Long> fenceEndedAtNanos() {
     return Collections.unmodifiableSortedMap(fenceEndedAtNanos);
   }

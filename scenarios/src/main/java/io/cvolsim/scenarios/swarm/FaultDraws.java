@@ -55,6 +55,8 @@ final class FaultDraws {
       case RESET_STATE -> admin(kind, at, new VolumeRequest.ResetState(volumeId(),
           choices.oneOf("swarm.reset.to", List.of("available", "error"))));
       case WORKERS_CLEANUP -> admin(kind, at, new WorkersCleanupRequest(cleanupFilters()));
+      case DRAIN -> new SwarmFault.Drain(volumeNode("swarm.drain.target"), at,
+          choices.durationNanos("swarm.drain.down-for", seconds(1), longestOutageNanos()));
     };
   }
 

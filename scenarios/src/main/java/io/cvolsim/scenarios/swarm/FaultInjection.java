@@ -4,6 +4,7 @@ import io.cvolsim.kernel.api.NodeId;
 import io.cvolsim.kernel.api.Ratio;
 import io.cvolsim.kernel.sim.LinkProfile;
 import io.cvolsim.kernel.sim.Simulation;
+import io.cvolsim.model.rpc.ServiceSignal;
 import io.cvolsim.scenarios.deployment.NodeControl;
 
 /**
@@ -28,6 +29,10 @@ final class FaultInjection {
     if (fault instanceof SwarmFault.Crash crash) {
       control.crash(crash.node());
       endWithinWindow(crash.downForNanos(), "restart " + crash.node(), () -> control.restartIfCrashed(crash.node()));
+    } else if (fault instanceof SwarmFault.Drain drain) {
+      simulation.signal(drain.node(), new ServiceSignal.Terminate());
+      endWithinWindow(drain.downForNanos(), "start " + drain.node() + " again",
+          () -> control.restartIfCrashed(drain.node()));
     } else if (fault instanceof SwarmFault.Pause pause) {
       simulation.pause(pause.node());
       endAtLatestAtWindowEnd(pause.lengthNanos(), "resume " + pause.node(), () -> control.resumeIfPaused(pause.node()));

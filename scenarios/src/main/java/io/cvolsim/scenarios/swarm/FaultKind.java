@@ -24,7 +24,9 @@ public enum FaultKind {
   SLOW_STORAGE("slow-storage"),
   FORCE_DELETE("force-delete"),
   RESET_STATE("reset-state"),
-  WORKERS_CLEANUP("workers-cleanup");
+  WORKERS_CLEANUP("workers-cleanup"),
+  /** SIGTERM to a c-vol (an operator draining it): graceful shutdown, then a restart. */
+  DRAIN("drain");
 
   private final String optionValue;
 

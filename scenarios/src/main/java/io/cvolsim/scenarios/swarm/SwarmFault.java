@@ -31,6 +31,19 @@ public sealed interface SwarmFault {
     }
   }
 
+  /** An operator drains a c-vol (SIGTERM, graceful shutdown) and starts it again after {@code downForNanos}. */
+  record Drain(NodeId node, long atNanos, long downForNanos) implements SwarmFault {
+    @Override
+    public FaultKind kind() {
+      return FaultKind.DRAIN;
+    }
+
+    @Override
+    public String label() {
+      return "fault: drain " + node + " at " + seconds(atNanos) + ", start again after " + seconds(downForNanos);
+    }
+  }
+
   /** A stop-the-world pause: the node is frozen but keeps believing what it believed. */
   record Pause(NodeId node, long atNanos, long lengthNanos) implements SwarmFault {
     @Override

@@ -128,6 +128,15 @@ final class RunbookDeployment {
     control.restartIfCrashed(node);
   }
 
+  /** SIGTERM to the node's process: the graceful shutdown of oslo.service. */
+  void terminate(NodeId node) {
+    simulation.signal(node, new io.cvolsim.model.rpc.ServiceSignal.Terminate());
+  }
+
+  boolean isRunning(NodeId node) {
+    return simulation.state(node) == io.cvolsim.kernel.sim.NodeState.RUNNING;
+  }
+
   void pause(NodeId node) {
     simulation.pause(node);
   }

@@ -3,6 +3,7 @@ package io.cvolsim.kernel.sim;
 import io.cvolsim.kernel.api.Failure;
 import io.cvolsim.kernel.api.Incoming;
 import io.cvolsim.kernel.api.NodeFactory;
+import io.cvolsim.kernel.api.Message;
 import io.cvolsim.kernel.api.NodeId;
 import io.cvolsim.kernel.choice.RecordingChoices;
 import java.util.ArrayList;
@@ -192,6 +193,19 @@ public final class Simulation {
       throw new IllegalStateException("cannot restart " + id + ": it is " + node.state);
     }
     boot(node, "restart");
+  }
+
+  /** Where {@link #signal} says a signal came from: the operator's shell, not a network peer. */
+  public static final NodeId SIGNAL_SOURCE = NodeId.of("operator-signal");
+
+  /**
+   * Delivers {@code message} to the node now, outside the network, as an operating-system signal
+   * (SIGTERM from systemctl stop) is: no latency, no loss, no partition. A crashed node ignores it;
+   * a paused one gets it when resumed.
+   */
+  public void signal(NodeId id, Message message) {
+    runtime(id);
+    deliver(SIGNAL_SOURCE, id, new Envelope(Envelope.Kind.SEND, message, 0, null));
   }
 
   /** Freezes the node: what arrives for it waits until {@link #resume}. */
