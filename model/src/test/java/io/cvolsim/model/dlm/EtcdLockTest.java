@@ -90,11 +90,7 @@ class EtcdLockTest {
   void lostRelease_leavesTheKeyAliveOnTheHeartbeatUntilTheProcessDies() {
     DlmWorld world = world(16);
     NodeId holder = NodeId.of("c-vol-1");
-    DlmWorld.Result<LockGrant> first = world.acquireAt(seconds(1), "c-vol-1", LOCK);
-    world.at(seconds(6), "cut", () -> world.simulation.network().blockBoth(holder, DlmWorld.SERVER));
-    world.releaseAt(seconds(6), "c-vol-1", first);
-    world.at(seconds(6) + 10_000_000L, "heal", () -> world.simulation.network().healAll());
-    DlmWorld.Result<LockGrant> second = world.acquireAt(seconds(10), "c-vol-2", LOCK);
+    DlmWorld.Result<LockGrant> second = loseTheReleaseThenAskAgain(world);
     world.runUntil(seconds(200));
 
     assertThat(world.events(LOCK, LockEvent.Kind.RELEASE_FAILED)).singleElement()
@@ -115,12 +111,7 @@ class EtcdLockTest {
         .withReleaseFailure(ReleaseFailure.LET_EXPIRE));
     world.client("c-vol-1");
     world.client("c-vol-2");
-    NodeId holder = NodeId.of("c-vol-1");
-    DlmWorld.Result<LockGrant> first = world.acquireAt(seconds(1), "c-vol-1", LOCK);
-    world.at(seconds(6), "cut", () -> world.simulation.network().blockBoth(holder, DlmWorld.SERVER));
-    world.releaseAt(seconds(6), "c-vol-1", first);
-    world.at(seconds(6) + 10_000_000L, "heal", () -> world.simulation.network().healAll());
-    DlmWorld.Result<LockGrant> second = world.acquireAt(seconds(10), "c-vol-2", LOCK);
+    DlmWorld.Result<LockGrant> second = loseTheReleaseThenAskAgain(world);
     world.runUntil(seconds(80));
 
     assertThat(world.probeCount("dlm.etcd-release-unreachable-lease-left-to-expire")).isEqualTo(1);
@@ -129,6 +120,16 @@ class EtcdLockTest {
     // The release gives up after etcd3gw's 30 s timeout, the heart may refresh the lease until then,
     // and it lapses one 30 s lease after the last refresh; plus one retry and latency.
     assertThat(granted).isBetween(seconds(36), seconds(6) + seconds(30) + seconds(30) + seconds(2));
+  }
+
+  /** c-vol-1 takes the lock at 1 s and releases it at 6 s while cut off from etcd; c-vol-2 asks at 10 s. */
+  private static DlmWorld.Result<LockGrant> loseTheReleaseThenAskAgain(DlmWorld world) {
+    NodeId holder = NodeId.of("c-vol-1");
+    DlmWorld.Result<LockGrant> first = world.acquireAt(seconds(1), "c-vol-1", LOCK);
+    world.at(seconds(6), "cut", () -> world.simulation.network().blockBoth(holder, DlmWorld.SERVER));
+    world.releaseAt(seconds(6), "c-vol-1", first);
+    world.at(seconds(6) + 10_000_000L, "heal", () -> world.simulation.network().healAll());
+    return world.acquireAt(seconds(10), "c-vol-2", LOCK);
   }
 
   @Test

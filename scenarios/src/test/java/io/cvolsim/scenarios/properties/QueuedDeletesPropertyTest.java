@@ -28,13 +28,18 @@ class QueuedDeletesPropertyTest {
 
   /** The clone takes A's lock at 1 and releases it at 20; the delete asks at 5. */
   private void deleteQueuedBehindClone() {
+    deleteAsksWhileTheCloneHolds();
+    at(20, Kind.RELEASE_REQUESTED, CLONER, 7, 1);
+    at(21, Kind.RELEASED, CLONER, 7, 1);
+  }
+
+  /** The clone takes A's lock at 1; the delete asks for it at 5. */
+  private void deleteAsksWhileTheCloneHolds() {
     log.notePurpose(1, "create_volume");
     log.notePurpose(2, "delete_volume");
     at(1, Kind.ACQUIRE_REQUESTED, CLONER, LockEvent.NO_TOKEN, 1);
     at(1, Kind.GRANTED, CLONER, 7, 1);
     at(5, Kind.ACQUIRE_REQUESTED, DELETER, LockEvent.NO_TOKEN, 2);
-    at(20, Kind.RELEASE_REQUESTED, CLONER, 7, 1);
-    at(21, Kind.RELEASED, CLONER, 7, 1);
   }
 
   private PropertyResult check(String statusOfA) {
@@ -72,11 +77,7 @@ class QueuedDeletesPropertyTest {
 
   @Test
   void aHolderAheadThatNeverLetsGo_isACaveat() {
-    log.notePurpose(1, "create_volume");
-    log.notePurpose(2, "delete_volume");
-    at(1, Kind.ACQUIRE_REQUESTED, CLONER, LockEvent.NO_TOKEN, 1);
-    at(1, Kind.GRANTED, CLONER, 7, 1);
-    at(5, Kind.ACQUIRE_REQUESTED, DELETER, LockEvent.NO_TOKEN, 2);
+    deleteAsksWhileTheCloneHolds();
     PropertyResult result = check("deleting");
     assertThat(result.status()).isEqualTo(PropertyStatus.HOLDS);
     assertThat(result.witness()).singleElement().asString().startsWith("caveat").contains("never let go");
@@ -84,11 +85,7 @@ class QueuedDeletesPropertyTest {
 
   @Test
   void aDeleteGrantedAtOnce_orAnUnlabelledWait_isNotExercised() {
-    log.notePurpose(1, "create_volume");
-    log.notePurpose(2, "delete_volume");
-    at(1, Kind.ACQUIRE_REQUESTED, CLONER, LockEvent.NO_TOKEN, 1);
-    at(1, Kind.GRANTED, CLONER, 7, 1);
-    at(5, Kind.ACQUIRE_REQUESTED, DELETER, LockEvent.NO_TOKEN, 2);
+    deleteAsksWhileTheCloneHolds();
     at(6, Kind.GRANTED, DELETER, 8, 2); // a file lock on another node: no waiting
     at(7, Kind.ACQUIRE_REQUESTED, DELETER, LockEvent.NO_TOKEN, 3);
     assertThat(check("deleted").status()).isEqualTo(PropertyStatus.NOT_EXERCISED);
