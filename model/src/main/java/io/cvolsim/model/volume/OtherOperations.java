@@ -9,6 +9,7 @@ import io.cvolsim.model.rpc.VolumeRpc;
 import io.cvolsim.model.workers.ResourceType;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.function.Supplier;
 
 /**
  * The manager's snapshot, extend, attach, detach, retype and migrate operations (reference §2.3,
@@ -84,7 +85,7 @@ final class OtherOperations {
       if (volume == null) {
         return SimFuture.succeeded(null);
       }
-      java.util.function.Supplier<SimFuture<Void>> finishRetype = () -> finish(job.volumeId(), "retyping",
+      Supplier<SimFuture<Void>> finishRetype = () -> finish(job.volumeId(), "retyping",
           Row.values("status", previousOr(volume), "volume_type_id", job.newVolumeTypeId()));
       if (!manager.driver().movesStorageGroups()) {
         return finishRetype.get();
@@ -103,7 +104,7 @@ final class OtherOperations {
 
   /** Cinder's locks for an operation, plus the volume's delete lock when so configured. */
   private SimFuture<Void> underVolumeLocks(String volumeId, String purpose, List<String> cinderLocks,
-      java.util.function.Supplier<SimFuture<Void>> body) {
+      Supplier<SimFuture<Void>> body) {
     List<String> locks = new java.util.ArrayList<>(cinderLocks);
     if (manager.config().volumeLock() == io.cvolsim.model.config.VolumeLock.DELETE_LOCK) {
       locks.add(volumeId + "-delete_volume");

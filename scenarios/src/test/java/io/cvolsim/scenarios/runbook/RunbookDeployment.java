@@ -27,6 +27,9 @@ import io.cvolsim.scenarios.deployment.NodeControl;
 import io.cvolsim.scenarios.properties.RunArtifacts;
 import io.cvolsim.scenarios.runbook.ScriptedClient.Reply;
 import io.cvolsim.scenarios.workload.CompletionRecorder;
+import io.cvolsim.kernel.sim.NodeState;
+import io.cvolsim.model.rpc.ServiceSignal;
+import io.cvolsim.model.service.ServiceLog;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
@@ -68,7 +71,7 @@ final class RunbookDeployment {
     this.logs = new RunbookNodes.Logs(new BrokerLog(simulation::nowNanos), new LockLog(simulation::nowNanos),
         new WorkerLog(simulation::nowNanos), new StorageIoLog(simulation::nowNanos));
     this.control = new NodeControl(simulation, knobs.coordination(), logs.locks(),
-        new io.cvolsim.model.service.ServiceLog(simulation::nowNanos));
+        new ServiceLog(simulation::nowNanos));
   }
 
   /** Builds the deployment; every node starts at time zero. */
@@ -130,11 +133,11 @@ final class RunbookDeployment {
 
   /** SIGTERM to the node's process: the graceful shutdown of oslo.service. */
   void terminate(NodeId node) {
-    simulation.signal(node, new io.cvolsim.model.rpc.ServiceSignal.Terminate());
+    simulation.signal(node, new ServiceSignal.Terminate());
   }
 
   boolean isRunning(NodeId node) {
-    return simulation.state(node) == io.cvolsim.kernel.sim.NodeState.RUNNING;
+    return simulation.state(node) == NodeState.RUNNING;
   }
 
   void pause(NodeId node) {
