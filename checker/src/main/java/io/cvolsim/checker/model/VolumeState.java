@@ -11,8 +11,8 @@ import java.util.Map;
  * @param attachStatus Volume.attach_status: "attached", "detached", ...
  * @param migrationStatus Volume.migration_status; null when no migration ever ran
  * @param volumeType the volume type name
- * @param scheduled whether a host was ever set; Cinder's API destroys a volume without one
- *     directly, whatever its status
+ * @param scheduled whether the volume has a host now (a reschedule clears it again); Cinder's API
+ *     destroys a volume without one directly, whatever its status
  */
 public record VolumeState(
     String status, String attachStatus, String migrationStatus, String volumeType, boolean scheduled) {
@@ -45,7 +45,7 @@ public record VolumeState(
         field(fields, "attach_status", attachStatus),
         field(fields, "migration_status", migrationStatus),
         field(fields, "volume_type", volumeType),
-        scheduled || fields.get("host") != null);
+        fields.containsKey("host") ? fields.get("host") != null : scheduled);
   }
 
   private static String field(Map<String, Object> fields, String name, String current) {

@@ -6,9 +6,16 @@ import io.cvolsim.model.workers.CleanupRequest;
 /** What the API and volume services send on the {@code cinder-scheduler} topic. */
 public sealed interface SchedulerRpc extends Message {
 
-  /** scheduler_rpcapi.create_volume: place a new volume, then cast it to the chosen backend. */
-  record CreateVolume(String volumeId, String sourceVolumeId, String sourceSnapshotId, long sizeGb)
-      implements SchedulerRpc {}
+  /**
+   * scheduler_rpcapi.create_volume: place a new volume, then cast it to the chosen backend.
+   * {@code retry} is what earlier placements left (null on a first request: the scheduler adds it).
+   */
+  record CreateVolume(String volumeId, String sourceVolumeId, String sourceSnapshotId, long sizeGb,
+      SchedulingRetry retry) implements SchedulerRpc {
+    public CreateVolume(String volumeId, String sourceVolumeId, String sourceSnapshotId, long sizeGb) {
+      this(volumeId, sourceVolumeId, sourceSnapshotId, sizeGb, null);
+    }
+  }
 
   /** scheduler_rpcapi.extend_volume: check capacity, then cast to the volume's backend. */
   record ExtendVolume(String volumeId, long newSizeGb) implements SchedulerRpc {}

@@ -6,8 +6,13 @@ import io.cvolsim.model.workers.CleanupRequest;
 /** What the API and schedulers cast to a volume topic ({@code cinder-volume.<cluster or host>}). */
 public sealed interface VolumeRpc extends Message {
 
-  record CreateVolume(String volumeId, String sourceVolumeId, String sourceSnapshotId, long sizeGb)
-      implements VolumeRpc {}
+  /** {@code retry} is null when the scheduler does not reschedule (scheduler_max_attempts = 1). */
+  record CreateVolume(String volumeId, String sourceVolumeId, String sourceSnapshotId, long sizeGb,
+      SchedulingRetry retry) implements VolumeRpc {
+    public CreateVolume(String volumeId, String sourceVolumeId, String sourceSnapshotId, long sizeGb) {
+      this(volumeId, sourceVolumeId, sourceSnapshotId, sizeGb, null);
+    }
+  }
 
   record DeleteVolume(String volumeId) implements VolumeRpc {}
 

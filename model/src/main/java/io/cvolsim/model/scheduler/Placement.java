@@ -14,13 +14,14 @@ import java.util.TreeMap;
  * cluster is up when any member is up; only backends that reported capabilities are candidates.
  */
 final class Placement {
-  /** A chosen backend: the volume's new {@code host} and {@code cluster_name}. */
-  record Choice(String host, String clusterName) {}
+  /** A chosen backend: its key (cluster or host), and the volume's new {@code host} and {@code cluster_name}. */
+  record Choice(String backend, String host, String clusterName) {}
 
   private Placement() {}
 
+  /** As Cinder's filters do, with the RetryFilter leaving out the backends in {@code excluded}. */
   static Choice choose(List<Row> services, SortedMap<String, Long> reportedBackends, ServiceLiveness liveness,
-      long nowNanos, Choices choices) {
+      long nowNanos, Choices choices, List<String> excluded) {
     SortedMap<String, Row> upBackends = new TreeMap<>();
     for (Row service : services) {
       if (!"cinder-volume".equals(service.get("binary")) || service.isTrue("disabled")) {
@@ -28,7 +29,7 @@ final class Placement {
       }
       String cluster = service.string("cluster_name");
       String backend = cluster != null ? cluster : service.string("host");
-      if (reportedBackends.containsKey(backend) && liveness.serviceIsUp(service, nowNanos)) {
+      if (reportedBackends.containsKey(backend) && !excluded.contains(backend) && liveness.serviceIsUp(service, nowNanos)) {
         upBackends.putIfAbsent(backend, service);
       }
     }
@@ -36,9 +37,10 @@ final class Placement {
       return null;
     }
     List<String> candidates = new ArrayList<>(upBackends.keySet());
-    Row member = upBackends.get(choices.oneOf("scheduler.backend", candidates));
+    String backend = choices.oneOf("scheduler.backend", candidates);
+    Row member = upBackends.get(backend);
     String cluster = member.string("cluster_name");
-    return new Choice(QueueNames.appendPool(member.string("host"), QueueNames.DEFAULT_POOL_NAME),
+    return new Choice(backend, QueueNames.appendPool(member.string("host"), QueueNames.DEFAULT_POOL_NAME),
         cluster == null ? null : QueueNames.appendPool(cluster, QueueNames.DEFAULT_POOL_NAME));
   }
 }

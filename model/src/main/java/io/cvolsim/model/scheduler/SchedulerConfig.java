@@ -18,7 +18,9 @@ import io.cvolsim.model.workers.IsUpClock;
  * @param routing where a placed create goes: the cluster's queue or the chosen member's (V4)
  * @param completion how "no valid backend" is written: blindly as Cinder, or by CAS on creating (V19)
  * @param capabilities how capability reports are ordered and applied (V21)
+ * @param maxAttempts scheduler_max_attempts (Cinder: 3): how often one create may be placed; above
+ *     one, a c-vol whose create fails sends it back for another backend
  */
 public record SchedulerConfig(String host, ServiceOptions service, CleanupTrigger cleanupTrigger,
     int autoCleanupChecks, IsUpClock isUpClock, FencingOptions fencing, SchedulerRouting routing,
-    ManagerCompletion completion, CapabilityOptions capabilities) {}
+    ManagerCompletion completion, CapabilityOptions capabilities, int maxAttempts) {}

@@ -83,7 +83,7 @@ public final class SchedulerNode implements Node {
     operations = new SchedulerOperations(context, db, broker, workers, serviceId, liveness, databaseClock,
         capabilityStamps,
         dispatcher, infrastructure.statusWrites(), config.routing(),
-        config.completion());
+        config.completion(), config.maxAttempts());
     broker.subscribe(QueueNames.SCHEDULER_TOPIC, this::handle);
     new Heartbeat(context, db, config.service(), serviceId, () -> true,
         infrastructure.serviceLog().observer(config.host(), context.self().name())).start();

@@ -16,6 +16,7 @@ import io.cvolsim.model.db.DbClient;
 import io.cvolsim.model.db.Row;
 import io.cvolsim.model.rpc.CleanupResponse;
 import io.cvolsim.model.rpc.SchedulerRpc;
+import io.cvolsim.model.rpc.SchedulingRetry;
 import io.cvolsim.model.rpc.VolumeRpc;
 import io.cvolsim.model.workers.CleanupRequest;
 import io.cvolsim.model.workers.CleanupRouting;
@@ -39,10 +40,12 @@ final class SchedulerOperations {
   private final StatusWriteObserver statusWrites;
   private final SchedulerRouting routing;
   private final ManagerCompletion completion;
+  private final int maxAttempts;
 
   SchedulerOperations(NodeContext context, DbClient db, BrokerClient broker, WorkerTable workers, long serviceId,
       ServiceLiveness liveness, DatabaseClock databaseClock, SortedMap<String, Long> capabilityStamps, CleanupDispatcher dispatcher,
-      StatusWriteObserver statusWrites, SchedulerRouting routing, ManagerCompletion completion) {
+      StatusWriteObserver statusWrites, SchedulerRouting routing, ManagerCompletion completion, int maxAttempts) {
+    this.maxAttempts = maxAttempts;
     this.context = context;
     this.db = db;
     this.broker = broker;
@@ -77,17 +80,25 @@ final class SchedulerOperations {
   }
 
   /**
-   * scheduler {@code create_volume} under {@code set_workers}: claim the row, choose a backend, set
-   * host and cluster_name, cast to the backend's queue. No backend up: the volume goes to error.
+   * scheduler {@code create_volume} under {@code set_workers}: claim the row, choose a backend the
+   * create was not sent to before, set host and cluster_name, cast to the backend's queue. No
+   * such backend up, or scheduler_max_attempts placements already: the volume goes to error.
    */
   private SimFuture<?> create(SchedulerRpc.CreateVolume create) {
+    SchedulingRetry retry = maxAttempts <= 1 ? null : create.retry() != null ? create.retry() : SchedulingRetry.first();
     return workers.setWorker(ResourceType.VOLUME, create.volumeId(), "creating", null, serviceId)
         .flatMap(claimed -> databaseClock.refresh().flatMap(fresh -> db.select(Database.SERVICES,
             Condition.eq("deleted", false))).flatMap(services -> {
+          if (retry != null && retry.numAttempts() >= maxAttempts) {
+            context.probe("scheduler.max-attempts-exceeded");
+            return writeNoValidBackend(create.volumeId()).flatMap(ignored ->
+                workers.unsetWorker(claimed, "error", serviceId));
+          }
           Placement.Choice choice = Placement.choose(services, capabilityStamps, liveness,
-              context.localTimeNanos(), context.choices());
+              context.localTimeNanos(), context.choices(), retry == null ? List.of() : retry.backends());
           if (choice == null) {
-            context.probe("scheduler.no-valid-backend");
+            context.probe(retry != null && retry.numAttempts() > 0 ? "scheduler.no-backend-left-to-retry"
+                : "scheduler.no-valid-backend");
             return writeNoValidBackend(create.volumeId()).flatMap(ignored ->
                 workers.unsetWorker(claimed, "error", serviceId));
           }
@@ -96,7 +107,7 @@ final class SchedulerOperations {
                 broker.cast(QueueNames.volumeTopic(routing == SchedulerRouting.HOST_QUEUE
                         ? choice.host() : queueOf(choice.clusterName(), choice.host())),
                     new VolumeRpc.CreateVolume(create.volumeId(), create.sourceVolumeId(),
-                        create.sourceSnapshotId(), create.sizeGb()));
+                        create.sourceSnapshotId(), create.sizeGb(), retry == null ? null : retry.placedOn(choice.backend())));
                 return unsetLater(claimed);
               });
         }));

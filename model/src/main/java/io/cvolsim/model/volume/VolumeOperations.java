@@ -6,6 +6,8 @@ import io.cvolsim.kernel.api.SimFuture;
 import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.Row;
 import io.cvolsim.model.dlm.LockWait;
+import io.cvolsim.model.broker.QueueNames;
+import io.cvolsim.model.rpc.SchedulerRpc;
 import io.cvolsim.model.rpc.VolumeRpc;
 import io.cvolsim.model.storage.VolumeDriver;
 import io.cvolsim.model.workers.ResourceType;
@@ -23,6 +25,8 @@ import java.util.function.Supplier;
  * release the row. Snapshot, extend and attach operations are in {@link OtherOperations}.
  */
 final class VolumeOperations {
+  /** Marks the failures create_volume does not reschedule (VolumeNotFound, SnapshotNotFound and the like). */
+  private static final String NOT_RESCHEDULED = "not rescheduled: ";
   private final ManagerContext manager;
 
   VolumeOperations(ManagerContext manager) {
@@ -41,7 +45,8 @@ final class VolumeOperations {
                   Row.values("host", manager.config().resourceHost(), "cluster_name", manager.config().clusterName()))
               .flatMap(ignored -> underSourceLock(job, () -> stillToCreate(job).flatMap(go -> go
                   ? driverCreate(job, driverFor(claimed))
-                  : SimFuture.<Void>failed(Failure.error("volume " + job.volumeId() + " is no longer being created")))))
+                  : SimFuture.<Void>failed(Failure.error(NOT_RESCHEDULED + "volume " + job.volumeId()
+                      + " is no longer being created")))))
               .thenHandle(outcome -> finishCreate(job, outcome));
         }));
   }
@@ -97,11 +102,15 @@ final class VolumeOperations {
   /** VolumeNotFound / SnapshotNotFound: the source went while the job waited for its lock. */
   private SimFuture<Void> sourceExists(String table, String id) {
     return loaded(table, id).flatMap(source -> source == null
-        ? SimFuture.failed(Failure.error("source " + id + " not found"))
+        ? SimFuture.failed(Failure.error(NOT_RESCHEDULED + "source " + id + " not found"))
         : SimFuture.succeeded(null));
   }
 
   private SimFuture<String> finishCreate(VolumeRpc.CreateVolume job, Outcome<Void> outcome) {
+    if (outcome instanceof Outcome.Failed<Void> failed && job.retry() != null
+        && !failed.failure().toString().contains(NOT_RESCHEDULED)) {
+      return reschedule(job);
+    }
     String status = outcome.isSuccess() ? "available" : "error";
     if (!outcome.isSuccess()) {
       manager.node().probe("manager.create-failed");
@@ -130,6 +139,27 @@ final class VolumeOperations {
     return manager.writer().complete(Database.VOLUMES, volumeId, "deleting", Row.values("status", "deleted", "deleted", true))
         .flatMap(destroyed -> destroyed ? manager.quota().release() : SimFuture.<Void>succeeded(null))
         .map(ignored -> "deleted");
+  }
+
+  /**
+   * create_volume's reschedule on failure: clear host and cluster_name (the status stays
+   * creating, so the workers row stays for the scheduler to claim), send the request back to the
+   * scheduler with what it already tried, then try to delete whatever the driver left on the array,
+   * ignoring failure - which can orphan it (S6).
+   */
+  private SimFuture<String> reschedule(VolumeRpc.CreateVolume job) {
+    manager.node().probe("manager.create-rescheduled");
+    return manager.writer().save(Database.VOLUMES, job.volumeId(), Row.values("host", null, "cluster_name", null))
+        .flatMap(saved -> {
+          manager.broker().cast(QueueNames.SCHEDULER_TOPIC, new SchedulerRpc.CreateVolume(job.volumeId(),
+              job.sourceVolumeId(), job.sourceSnapshotId(), job.sizeGb(), job.retry()));
+          return manager.driver().deleteVolume(job.volumeId()).thenHandle(deleted -> {
+            if (!deleted.isSuccess()) {
+              manager.node().probe("manager.reschedule-delete-failed");
+            }
+            return SimFuture.succeeded("creating");
+          });
+        });
   }
 
   /**

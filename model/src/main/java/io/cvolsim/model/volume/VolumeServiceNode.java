@@ -81,7 +81,7 @@ public final class VolumeServiceNode implements Node {
     WorkerTable workers = new WorkerTable(context, db, infrastructure.workersOptions(), infrastructure.workerLog());
     StatusWriter writer = new StatusWriter(context, db, config.completion(), infrastructure.statusWrites());
     manager = new ManagerContext(context, config, serviceId, db, workers, locks, driver, writer,
-        new QuotaUsage(context, db, infrastructure.quotaTracking()));
+        new QuotaUsage(context, db, infrastructure.quotaTracking()), broker);
     restoreOwnStorageAccess()
         .flatMap(ignored -> startDriver(0))
         .whenComplete(started -> {

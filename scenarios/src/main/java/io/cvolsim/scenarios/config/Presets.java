@@ -17,6 +17,7 @@ public final class Presets {
           new Choice("api.source_delete=queue", "the delete waits on the source's lock at c-vol (§7.6)"),
           new Choice("api.error_reporting=generic", "a failed CAS gives one generic error (§3)"),
           new Choice("scheduler.routing=cluster-queue", "the A/A design: creates go to the cluster's queue"),
+          new Choice("scheduler.max_attempts=3", "scheduler_max_attempts' default: a failed create is rescheduled"),
           new Choice("scheduler.capability_stamp=volume-service", "reports carry the volume service's timestamp and "
               + "older ones are dropped (reference §4.3)"),
           new Choice("volume.host_naming=distinct", "the documented A/A configuration: a host per node, one cluster"),
@@ -52,6 +53,9 @@ public final class Presets {
               + "source (S2), refusing the delete would buy no safety (V14)"),
           new Choice("scheduler.routing=cluster-queue", "a job is taken by whichever member is alive, not "
               + "pushed to one that may die before consuming it (V4, L1)"),
+          new Choice("scheduler.max_attempts=1", "a failed create goes to error where it failed: with one cluster "
+              + "the retry filter leaves no backend anyway, and the trip back can lose the request (L1) or race "
+              + "the best-effort delete of what the driver left (S1, S6)"),
           new Choice("scheduler.capability_stamp=volume-service", "reports applied out of order cannot roll a "
               + "backend's state back: every scheduler ends on the newest (V21, L6)"),
           new Choice("volume.host_naming=distinct", "each node has its own services row, so a dead node is seen "

@@ -52,6 +52,11 @@ public final class VariantKeys {
       "cluster-queue", Readers.values(SchedulerRouting.class, SchedulerRouting::optionValue),
       Readers.choice(SchedulerRouting.class, SchedulerRouting::optionValue));
 
+  public static final SettingKey<Integer> SCHEDULER_MAX_ATTEMPTS = new SettingKey<>("scheduler.max_attempts",
+      "scheduler_max_attempts: how often one create may be placed; above 1, a c-vol whose create fails clears "
+          + "its host, sends it back to the scheduler (which skips backends already tried) and deletes what the "
+          + "driver left, best effort", "3", List.of("1..5"), Readers.integer(1, 5));
+
   public static final SettingKey<UninitializedDriver> UNINITIALIZED_DRIVER = new SettingKey<>(
       "volume.uninitialized_driver",
       "what a c-vol whose driver never started does (S12, found by this harness): consume its queues and fail "
@@ -170,7 +175,8 @@ public final class VariantKeys {
       COORDINATION_BACKEND, COORDINATION_LEASE, RELEASE_FAILURE, LOCK_ORDER,
       MANAGER_COMPLETION, VOLUME_LOCK, BROKER_ACK, CLEANUP_TRIGGER, STARTUP_CLEANUP, CLEANUP_CLAIM, FENCING, FENCING_SELF_TIMEOUT,
       FENCING_STONITH_DELAY, HEARTBEAT_MODE, IS_UP_CLOCK, REPORT_INTERVAL, SERVICE_DOWN_TIME, VOLUME_NODES,
-      SCHEDULER_NODES, CAPABILITY_STAMP, CAPABILITY_PROCESSING_MAX, UNINITIALIZED_DRIVER);
+      SCHEDULER_NODES, CAPABILITY_STAMP, CAPABILITY_PROCESSING_MAX, UNINITIALIZED_DRIVER,
+      SCHEDULER_MAX_ATTEMPTS);
 
   private VariantKeys() {}
 

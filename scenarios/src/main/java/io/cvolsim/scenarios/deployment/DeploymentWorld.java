@@ -110,7 +110,7 @@ public final class DeploymentWorld implements World {
           settings.get(CLEANUP_TRIGGER), 1, settings.get(IS_UP_CLOCK), DeploymentSettings.fencing(settings),
           settings.get(VariantKeys.SCHEDULER_ROUTING), settings.get(MANAGER_COMPLETION),
           new CapabilityOptions(settings.get(VariantKeys.CAPABILITY_STAMP),
-              settings.get(VariantKeys.CAPABILITY_PROCESSING_MAX)));
+              settings.get(VariantKeys.CAPABILITY_PROCESSING_MAX)), settings.get(VariantKeys.SCHEDULER_MAX_ATTEMPTS));
       simulation.addNode(scheduler, context -> new SchedulerNode(context, config, infrastructure));
     }
     for (NodeId volumeNode : topology.volumeNodes()) {

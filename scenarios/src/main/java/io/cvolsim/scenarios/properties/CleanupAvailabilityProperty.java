@@ -10,6 +10,7 @@ import io.cvolsim.reports.PropertyResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -140,61 +141,48 @@ public final class CleanupAvailabilityProperty {
   /** The rows {@code serviceId} owned at {@code atNanos}, each with when it became the owner. */
   private static List<Map.Entry<WorkerEntry, Long>> ownedSince(long serviceId, long atNanos,
       List<WorkerEvent> workers) {
-    Map<Long, Long> since = new TreeMap<>();
-    for (WorkerEvent event : workers) {
-      if (event.trueTimeNanos() > atNanos) {
-        break;
-      }
-      if (event.kind() == WorkerEvent.Kind.DELETED) {
-        since.remove(event.row().id());
-      } else if (ownerAfter(event) != null) {
-        since.put(event.row().id(), ownerAfter(event) == serviceId ? event.trueTimeNanos() : -1L);
-      }
-    }
-    return ownedAt(serviceId, atNanos, workers).stream()
-        .map(row -> Map.entry(row, since.getOrDefault(row.id(), -1L))).toList();
-  }
-
-  /** Who owns the row after this event, or null when the event does not change its owner. */
-  private static Long ownerAfter(WorkerEvent event) {
-    return switch (event.kind()) {
-      case CREATED, TAKEN_OVER, GIVEN_BACK -> event.row().serviceId() == null ? -1L : event.row().serviceId();
-      case SET, CLAIM_WON -> event.serviceId();
-      default -> null;
-    };
+    return replay(atNanos, workers).values().stream().filter(owned -> Objects.equals(owned.owner(), serviceId))
+        .map(owned -> Map.entry(owned.row(), owned.sinceNanos())).toList();
   }
 
   /** The rows {@code serviceId} owned at {@code atNanos}, replaying the workers log up to then. */
   static List<WorkerEntry> ownedAt(long serviceId, long atNanos, List<WorkerEvent> workers) {
-    Map<Long, WorkerEntry> rows = new TreeMap<>();
-    Map<Long, Long> owners = new TreeMap<>();
+    return ownedSince(serviceId, atNanos, workers).stream().map(Map.Entry::getKey).toList();
+  }
+
+  /** One live row during a replay: as last written, its owner (null: none) and since when. */
+  private record Owned(WorkerEntry row, Long owner, long sinceNanos) {}
+
+  /**
+   * Every live row at {@code atNanos}, by id. create_worker's take-over logs no row id, so a row is
+   * also found by its resource.
+   */
+  private static Map<Long, Owned> replay(long atNanos, List<WorkerEvent> workers) {
+    Map<Long, Owned> rows = new TreeMap<>();
+    Map<String, Long> idOfResource = new TreeMap<>();
     for (WorkerEvent event : workers) {
       if (event.trueTimeNanos() > atNanos) {
         break;
       }
-      long id = event.row().id();
+      WorkerEntry logged = event.row();
+      String resource = logged.resourceType() + "/" + logged.resourceId();
+      long id = logged.id() != 0 ? logged.id() : idOfResource.getOrDefault(resource, 0L);
+      if (id == 0) {
+        continue;
+      }
+      idOfResource.put(resource, id);
+      WorkerEntry row = new WorkerEntry(id, logged.resourceType(), logged.resourceId(), logged.status(),
+          logged.serviceId(), logged.racePreventer(), logged.updatedAtNanos(), logged.cleaning());
       switch (event.kind()) {
-        case CREATED, TAKEN_OVER -> owner(rows, owners, event.row(), event.row().serviceId());
-        case SET, CLAIM_WON -> owner(rows, owners, event.row(), event.serviceId());
-        case GIVEN_BACK -> owner(rows, owners, event.row(), event.row().serviceId());
         case DELETED -> {
           rows.remove(id);
-          owners.remove(id);
+          idOfResource.remove(resource);
         }
+        case CREATED, TAKEN_OVER, GIVEN_BACK -> rows.put(id, new Owned(row, logged.serviceId(), event.trueTimeNanos()));
+        case SET, CLAIM_WON -> rows.put(id, new Owned(row, event.serviceId(), event.trueTimeNanos()));
         default -> { }
       }
     }
-    List<WorkerEntry> owned = new ArrayList<>();
-    owners.forEach((id, owner) -> {
-      if (owner != null && owner == serviceId) {
-        owned.add(rows.get(id));
-      }
-    });
-    return owned;
-  }
-
-  private static void owner(Map<Long, WorkerEntry> rows, Map<Long, Long> owners, WorkerEntry row, Long owner) {
-    rows.put(row.id(), row);
-    owners.put(row.id(), owner);
+    return rows;
   }
 }

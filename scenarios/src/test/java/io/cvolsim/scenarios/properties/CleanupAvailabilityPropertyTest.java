@@ -112,6 +112,19 @@ class CleanupAvailabilityPropertyTest {
   }
 
   @Test
+  void aRowCreateWorkerTookOverIsNoLongerTheDeadServices_thoughTheLogGivesNoRowId() {
+    worker(0, Kind.CREATED, "api-1", null);
+    worker(seconds(1), Kind.SET, "c-vol-1", DEAD);
+    workers.add(new WorkerEvent(seconds(3), Kind.TAKEN_OVER, "api-2", null,
+        new WorkerEntry(0, "Volume", "vol-1", "deleting", null, 0, seconds(3), false), null));
+    now[0] = seconds(5);
+    services.processDied("c-vol-1");
+    now[0] = seconds(30);
+    services.observer("c-vol-1@lvm", "c-vol-1").started();
+    assertThat(check().status()).isEqualTo(PropertyStatus.HOLDS);
+  }
+
+  @Test
   void noCleanupOrdered_isNotExercised() {
     worker(0, Kind.CREATED, "api-1", null);
     worker(seconds(1), Kind.SET, "c-vol-1", DEAD);

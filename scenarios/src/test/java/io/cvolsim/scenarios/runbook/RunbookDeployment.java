@@ -153,6 +153,16 @@ final class RunbookDeployment {
     simulation.network().blockBoth(node, topology.database());
   }
 
+  /** Cuts {@code node} off from the array only, both ways. */
+  void cutFromStorage(NodeId node) {
+    simulation.network().blockBoth(node, topology.storage());
+  }
+
+  void healStorageLink(NodeId node) {
+    simulation.network().heal(node, topology.storage());
+    simulation.network().heal(topology.storage(), node);
+  }
+
   void healDatabaseLink(NodeId node) {
     simulation.network().heal(node, topology.database());
     simulation.network().heal(topology.database(), node);

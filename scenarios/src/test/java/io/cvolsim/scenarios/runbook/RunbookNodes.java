@@ -82,7 +82,7 @@ final class RunbookNodes {
     for (NodeId scheduler : topology.schedulers()) {
       SchedulerConfig config = new SchedulerConfig(scheduler.name(), serviceOptions(), knobs.cleanupTrigger(), 1,
           IsUpClock.READER, fencingOptions(), io.cvolsim.model.config.SchedulerRouting.CLUSTER_QUEUE,
-          knobs.completion(), io.cvolsim.model.scheduler.CapabilityOptions.defaults());
+          knobs.completion(), io.cvolsim.model.scheduler.CapabilityOptions.defaults(), 3);
       simulation.addNode(scheduler, context -> new SchedulerNode(context, config, infrastructure));
     }
     for (NodeId volumeNode : topology.volumeNodes()) {
