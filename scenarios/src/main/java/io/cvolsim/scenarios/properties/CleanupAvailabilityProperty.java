@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * not judged: their filters clean part of a service on purpose. And a restarted c-vol cleans its
  * own rows before consuming: when its heartbeat loop starts again (which follows init_host's
  * cleanup and the subscriptions), no row its service owned since before it died is still its
- * own unclaimed. Not judged yet: "unavailable" answers.
+ * own unclaimed. And an answer that nobody can clean a service is wrong while another member
+ * of its cluster was clearly up (heartbeats in true time).
  */
 public final class CleanupAvailabilityProperty {
   public static final String NAME = "L2 cleanup availability";
@@ -36,11 +37,12 @@ public final class CleanupAvailabilityProperty {
 
   public static PropertyResult check(RunArtifacts artifacts) {
     return check(artifacts.services().events(), artifacts.workers().events(),
-        artifacts.databaseAtEnd().getOrDefault(Database.SERVICES, List.of()), artifacts.endNanos());
+        artifacts.databaseAtEnd().getOrDefault(Database.SERVICES, List.of()), artifacts.endNanos(),
+        artifacts.serviceDownTimeNanos());
   }
 
   static PropertyResult check(List<ServiceLog.Event> services, List<WorkerEvent> workers, List<Row> serviceRows,
-      long endNanos) {
+      long endNanos, long serviceDownTimeNanos) {
     List<String> witness = new ArrayList<>();
     List<String> caveats = new ArrayList<>();
     int rowsJudged = 0;
@@ -70,6 +72,16 @@ public final class CleanupAvailabilityProperty {
       }
     }
     rowsJudged += restarts;
+    int unavailable = 0;
+    for (ServiceLog.Event answer : services) {
+      if (answer.kind() == ServiceLog.Kind.CLEANUP_UNAVAILABLE) {
+        unavailable++;
+        upMemberOf(answer, services, serviceRows, serviceDownTimeNanos).ifPresent(member -> witness.add(
+            "the API answered that nobody could clean " + answer.serviceHost() + " at "
+                + Durations.formatTimestamp(answer.trueTimeNanos()) + ", but its cluster's " + member + " was up"));
+      }
+    }
+    rowsJudged += unavailable;
     if (rowsJudged == 0) {
       return VERDICTS.notExercised("no cleanup was under way for a down service that owned workers rows");
     }
@@ -111,13 +123,41 @@ public final class CleanupAvailabilityProperty {
         .map(row -> row.longValue("id", 0)).findFirst();
   }
 
+  /**
+   * Another member of the service's cluster that was clearly up at the answer: a heartbeat at
+   * least a second old (the API read before answering) and less than service_down_time less a
+   * second old.
+   */
+  private static Optional<String> upMemberOf(ServiceLog.Event answer, List<ServiceLog.Event> services,
+      List<Row> serviceRows, long serviceDownTimeNanos) {
+    String cluster = serviceRows.stream().filter(row -> answer.serviceHost().equals(row.string("host")))
+        .map(row -> row.string("cluster_name")).filter(Objects::nonNull).findFirst().orElse(null);
+    if (cluster == null) {
+      return Optional.empty();
+    }
+    List<String> members = serviceRows.stream().filter(row -> cluster.equals(row.string("cluster_name")))
+        .map(row -> row.string("host")).filter(host -> !host.equals(answer.serviceHost())).toList();
+    long slack = UpDownConsistencyProperty.READ_SLACK_NANOS;
+    return services.stream().filter(event -> event.kind() == ServiceLog.Kind.HEARTBEAT
+            && members.contains(event.serviceHost())
+            && event.trueTimeNanos() <= answer.trueTimeNanos() - slack
+            && event.trueTimeNanos() > answer.trueTimeNanos() - serviceDownTimeNanos + slack)
+        .map(ServiceLog.Event::serviceHost).findFirst();
+  }
+
   /** A c-vol that died and consumed again, with the rows it still owned from before it died. */
   record RestartedService(String node, long diedNanos, long consumingNanos, List<WorkerEntry> leftovers) {}
 
   static List<RestartedService> restarts(List<ServiceLog.Event> services, List<WorkerEvent> workers) {
     Map<String, Long> diedAt = new TreeMap<>();
     List<RestartedService> restarts = new ArrayList<>();
+    // Only volume services start a driver, and only they clean their own rows on start (§5.4).
+    List<String> volumeNodes = services.stream().filter(event -> event.kind() == ServiceLog.Kind.DRIVER_STARTED
+        || event.kind() == ServiceLog.Kind.DRIVER_UNINITIALIZED).map(ServiceLog.Event::actor).distinct().toList();
     for (ServiceLog.Event event : services) {
+      if (!volumeNodes.contains(event.actor())) {
+        continue;
+      }
       if (event.kind() == ServiceLog.Kind.PROCESS_DIED) {
         diedAt.put(event.actor(), event.trueTimeNanos());
       } else if (event.kind() == ServiceLog.Kind.HEARTBEAT_STARTED && diedAt.containsKey(event.actor())) {

@@ -39,7 +39,7 @@ class CleanupAvailabilityPropertyTest {
   }
 
   private PropertyResult check() {
-    return CleanupAvailabilityProperty.check(services.events(), workers, serviceRows, END);
+    return CleanupAvailabilityProperty.check(services.events(), workers, serviceRows, END, seconds(60));
   }
 
   @Test
@@ -97,6 +97,7 @@ class CleanupAvailabilityPropertyTest {
   void aRestartThatConsumesWithItsOldRowUnclaimed_isViolated_andOneThatClaimedItHolds() {
     worker(0, Kind.CREATED, "api-1", null);
     worker(seconds(1), Kind.SET, "c-vol-1", DEAD);
+    services.driverStarted("c-vol-1@lvm", "c-vol-1");
     now[0] = seconds(5);
     services.processDied("c-vol-1");
     now[0] = seconds(30);
@@ -117,11 +118,30 @@ class CleanupAvailabilityPropertyTest {
     worker(seconds(1), Kind.SET, "c-vol-1", DEAD);
     workers.add(new WorkerEvent(seconds(3), Kind.TAKEN_OVER, "api-2", null,
         new WorkerEntry(0, "Volume", "vol-1", "deleting", null, 0, seconds(3), false), null));
+    services.driverStarted("c-vol-1@lvm", "c-vol-1");
     now[0] = seconds(5);
     services.processDied("c-vol-1");
     now[0] = seconds(30);
     services.observer("c-vol-1@lvm", "c-vol-1").started();
     assertThat(check().status()).isEqualTo(PropertyStatus.HOLDS);
+  }
+
+  @Test
+  void anUnavailableAnswer_whileAnotherMemberBeats_isViolated() {
+    List<Row> clustered = List.of(Row.of(Row.values("id", DEAD, "host", "c-vol-1@lvm", "cluster_name", "c1@lvm")),
+        Row.of(Row.values("id", CLEANER, "host", "c-vol-2@lvm", "cluster_name", "c1@lvm")));
+    now[0] = seconds(50);
+    services.heartbeat("c-vol-2@lvm", "c-vol-2");
+    now[0] = seconds(70);
+    services.cleanupUnavailable("c-vol-1@lvm", "admin");
+    PropertyResult result = CleanupAvailabilityProperty.check(services.events(), workers, clustered, END, seconds(60));
+    assertThat(result.status()).isEqualTo(PropertyStatus.VIOLATED);
+    assertThat(result.witness()).singleElement().asString().contains("but its cluster's c-vol-2@lvm was up");
+
+    now[0] = seconds(200);
+    services.cleanupUnavailable("c-vol-1@lvm", "admin");
+    assertThat(CleanupAvailabilityProperty.check(services.events(), workers, clustered, END, seconds(60)).witness())
+        .as("the second answer comes when no member has beaten for 150 s").hasSize(1);
   }
 
   @Test
