@@ -47,7 +47,7 @@ final class VolumeOperations {
                   ? driverCreate(job, driverFor(claimed))
                   : SimFuture.<Void>failed(Failure.error(NOT_RESCHEDULED + "volume " + job.volumeId()
                       + " is no longer being created")))))
-              .thenHandle(outcome -> finishCreate(job, outcome));
+              .thenHandle(outcome -> finishCreate(job, outcome, driverFor(claimed)));
         }));
   }
 
@@ -106,10 +106,10 @@ final class VolumeOperations {
         : SimFuture.succeeded(null));
   }
 
-  private SimFuture<String> finishCreate(VolumeRpc.CreateVolume job, Outcome<Void> outcome) {
+  private SimFuture<String> finishCreate(VolumeRpc.CreateVolume job, Outcome<Void> outcome, VolumeDriver driver) {
     if (outcome instanceof Outcome.Failed<Void> failed && job.retry() != null
         && !failed.failure().toString().contains(NOT_RESCHEDULED)) {
-      return reschedule(job);
+      return reschedule(job, driver);
     }
     String status = outcome.isSuccess() ? "available" : "error";
     if (!outcome.isSuccess()) {
@@ -145,15 +145,16 @@ final class VolumeOperations {
    * create_volume's reschedule on failure: clear host and cluster_name (the status stays
    * creating, so the workers row stays for the scheduler to claim), send the request back to the
    * scheduler with what it already tried, then try to delete whatever the driver left on the array,
-   * ignoring failure - which can orphan it (S6).
+   * ignoring failure - which can orphan it (S6). The delete goes through the claim's driver, so it
+   * carries the same row version as the create: token fencing refuses a zombie's.
    */
-  private SimFuture<String> reschedule(VolumeRpc.CreateVolume job) {
+  private SimFuture<String> reschedule(VolumeRpc.CreateVolume job, VolumeDriver driver) {
     manager.node().probe("manager.create-rescheduled");
     return manager.writer().save(Database.VOLUMES, job.volumeId(), Row.values("host", null, "cluster_name", null))
         .flatMap(saved -> {
           manager.broker().cast(QueueNames.SCHEDULER_TOPIC, new SchedulerRpc.CreateVolume(job.volumeId(),
               job.sourceVolumeId(), job.sourceSnapshotId(), job.sizeGb(), job.retry()));
-          return manager.driver().deleteVolume(job.volumeId()).thenHandle(deleted -> {
+          return driver.deleteVolume(job.volumeId()).thenHandle(deleted -> {
             if (!deleted.isSuccess()) {
               manager.node().probe("manager.reschedule-delete-failed");
             }
