@@ -40,6 +40,7 @@ import io.cvolsim.model.volume.VolumeServiceNode;
 import io.cvolsim.model.workers.IsUpClock;
 import io.cvolsim.model.workers.WorkerLog;
 import io.cvolsim.model.workers.WorkerTable;
+import io.cvolsim.model.workers.CleanupClaim;
 import io.cvolsim.model.workers.WorkersOptions;
 import io.cvolsim.scenarios.deployment.DeploymentTopology;
 import io.cvolsim.scenarios.deployment.NodeControl;
@@ -135,8 +136,11 @@ final class RunbookNodes {
     return knobs.leaseNanos().map(options::withLeaseNanos).orElse(options);
   }
 
+  /** As the deployment: claims on updated_at (V8) come with a database that keeps whole seconds. */
   private WorkersOptions workersOptions() {
-    return WorkersOptions.cinderToday().withClaim(knobs.cleanupClaim());
+    WorkersOptions options = WorkersOptions.cinderToday().withClaim(knobs.cleanupClaim());
+    return knobs.cleanupClaim() == CleanupClaim.UPDATED_AT
+        ? options.withTimestampGranularityNanos(seconds(1)) : options;
   }
 
   private StorageOptions storageOptions() {
