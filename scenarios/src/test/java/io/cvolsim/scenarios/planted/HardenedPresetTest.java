@@ -11,18 +11,22 @@ import org.junit.jupiter.api.Test;
  * The hardened preset holds every property, within the fault assumptions its preset states:
  * links lose no single message, admins reset only stuck volumes and do not force cleanup of live
  * services (is_up=true). Under the deployment scenario's nemesis it held in 300 of 300 seeds on
- * 2026-11-30; under the swarm minus loss bursts, admin resets and forced cleanups in 192 of seeds
+ * 2026-11-30; under the swarm minus loss bursts, admin resets and forced cleanups in 191 of seeds
  * 1..200 (an admin's reset to available of a volume the array never made breaks S5, as the
  * assumption says).
  *
  * <p>Open findings, kept out of the default suite:
  * <ul>
  *   <li>L1 under the swarm (seeds 11, 32, 34, 57, 98, 103, 150, 181 and 183 of 1..200, S7 with four
- *       of them; 183 since intervals are timed on the monotonic clock): a
- *       delete stays deleting when long pauses, splits and cuts from the DLM overlap, so that a job
- *       handed back under after-success exhausts its retries on members that cannot take its lock
- *       or reach the database. The CI budget below lies between seeds 11 and 32 for that reason.
- *  * </ul>
+ *       of them; 183 since intervals are timed on the monotonic clock). In seven of the nine a cast
+ *       sent while its sender was cut from the broker (a scheduler's cast of the create to the
+ *       cluster queue) is dropped by the network, the job is acknowledged, and the volume stays
+ *       creating under a live service's workers row that no cleanup selects. Over TCP such a cast
+ *       would arrive after a short partition; the network drops messages on a cut link whatever
+ *       its length, so these are partly the model's. Modelling TCP links (held until the heal, lost
+ *       only with a connection declared dead) is the next step. The CI budget below lies between
+ *       seeds 11 and 32 for that reason.
+ * </ul>
  * (A third finding, that is_up.clock=db-server judged heartbeats stamped with the writers' clocks,
  * is fixed: under that rule the database stamps heartbeats and the scheduler reads its clock.)
  */
