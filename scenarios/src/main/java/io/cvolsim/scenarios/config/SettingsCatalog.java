@@ -58,6 +58,11 @@ public final class SettingsCatalog {
   public static final SettingKey<Ratio> LOSS = new SettingKey<>("net.loss",
       "probability that a message is lost", "1%", List.of("0%..50%"), Readers.percent(50));
 
+  public static final SettingKey<Boolean> HOLD_ON_PARTITION = new SettingKey<>("net.tcp_hold",
+      "a cut link keeps its messages and sends them when it heals, as TCP retransmits through a cut shorter "
+          + "than a connection's death (lost only if the sender died meanwhile); off: a cut link loses them",
+      "off", List.of("on", "off"), Readers.onOff());
+
   public static final SettingKey<Boolean> NEMESIS = new SettingKey<>("nemesis",
       "whether the nemesis injects faults during the fault window (first slice: partitions of API nodes "
           + "and clients; deployment: c-vol crashes, pauses and partitions from the database, broker or DLM)",
@@ -88,7 +93,7 @@ public final class SettingsCatalog {
   private static List<SettingKey<?>> all() {
     List<SettingKey<?>> keys = new java.util.ArrayList<>(List.of(API_TRANSITION, API_NODES, CLIENTS, VOLUMES,
         THINK_TIME_MAX, ADMIN_RESETS, REQUEST_TIMEOUT, STATEMENT_TIMEOUT, DEADLOCKS, DURATION, LATENCY_MAX, LOSS, NEMESIS,
-        SWARM_FAULTS, QUOTA_TRACKING, STORAGE_GROUP_MOVES, DRIVER_SETUP_ERRORS));
+        SWARM_FAULTS, QUOTA_TRACKING, STORAGE_GROUP_MOVES, DRIVER_SETUP_ERRORS, HOLD_ON_PARTITION));
     keys.addAll(VariantKeys.ALL);
     return List.copyOf(keys);
   }

@@ -103,6 +103,7 @@ public final class DeploymentWorld implements World {
 
   @Override
   public void build() {
+    simulation.network().holdOnPartition(settings.get(SettingsCatalog.HOLD_ON_PARTITION));
     Infrastructure infrastructure = infrastructure();
     addInfrastructureNodes(infrastructure);
     for (NodeId scheduler : topology.schedulers()) {

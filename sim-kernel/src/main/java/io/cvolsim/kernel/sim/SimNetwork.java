@@ -1,7 +1,9 @@
 package io.cvolsim.kernel.sim;
 
 import io.cvolsim.kernel.api.NodeId;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeMap;
@@ -9,20 +11,33 @@ import java.util.TreeSet;
 
 /**
  * The simulated network: per-link latency, loss and duplication drawn from the run's choices,
- * and partitions as blocked directed links. A message is lost if its link is blocked when it is
- * sent or when it would arrive. Reordering follows from latencies drawn per message.
+ * and partitions as blocked directed links. By default a message is lost if its link is blocked
+ * when it is sent or when it would arrive. With {@link #holdOnPartition} a cut link instead keeps
+ * its messages, in order, and sends them when it heals, as TCP retransmission does for a cut
+ * shorter than a connection's death; they are lost only if their sender's process died meanwhile
+ * (its socket went with it). Reordering follows from latencies drawn per message.
  */
 public final class SimNetwork {
   private final Simulation simulation;
   private LinkProfile defaultProfile;
   private final Map<Link, LinkProfile> profiles = new TreeMap<>();
   private final TreeSet<Link> blocked = new TreeSet<>();
+  private final Map<Link, List<Held>> held = new TreeMap<>();
+  private boolean holdOnPartition;
   private long delivered;
   private long dropped;
 
   SimNetwork(Simulation simulation, LinkProfile defaultProfile) {
     this.simulation = simulation;
     this.defaultProfile = defaultProfile;
+  }
+
+  /** A message a cut link keeps, with the incarnation of the process that sent it. */
+  private record Held(Envelope envelope, int senderIncarnation) {}
+
+  /** Cut links keep their messages until they heal instead of losing them (off by default). */
+  public void holdOnPartition(boolean hold) {
+    this.holdOnPartition = hold;
   }
 
   public void setDefaultProfile(LinkProfile profile) {
@@ -47,16 +62,35 @@ public final class SimNetwork {
   }
 
   public void heal(NodeId from, NodeId to) {
-    if (blocked.remove(new Link(from, to))) {
+    Link link = new Link(from, to);
+    if (blocked.remove(link)) {
       simulation.traceLine("network", "heal", from + "->" + to);
+      release(link);
     }
   }
 
   /** Removes every partition. */
   public void healAll() {
     if (!blocked.isEmpty()) {
+      List<Link> healed = List.copyOf(blocked);
       blocked.clear();
       simulation.traceLine("network", "heal", "all");
+      healed.forEach(this::release);
+    }
+  }
+
+  /** Sends what a healed link kept, in order, unless its sender died since. */
+  private void release(Link link) {
+    List<Held> kept = held.remove(link);
+    if (kept == null) {
+      return;
+    }
+    for (Held message : kept) {
+      if (simulation.incarnationOf(link.from()) != message.senderIncarnation()) {
+        drop(link.from(), link.to(), "sender died", message.envelope());
+      } else {
+        transmit(link.from(), link.to(), message.envelope());
+      }
     }
   }
 
@@ -78,7 +112,7 @@ public final class SimNetwork {
 
   void transmit(NodeId from, NodeId to, Envelope envelope) {
     if (isBlocked(from, to)) {
-      drop(from, to, "partition", envelope);
+      holdOrDrop(from, to, envelope);
       return;
     }
     LinkProfile profile = profiles.getOrDefault(new Link(from, to), defaultProfile);
@@ -99,16 +133,30 @@ public final class SimNetwork {
         ? profile.latencyMinNanos()
         : simulation.choices().durationNanos(
             "net.latency " + from + "->" + to, profile.latencyMinNanos(), profile.latencyMaxNanos());
-    simulation.scheduleAfter(latency, () -> arrive(from, to, envelope));
+    int senderIncarnation = simulation.incarnationOf(from);
+    simulation.scheduleAfter(latency, () -> arrive(from, to, envelope, senderIncarnation));
   }
 
-  private void arrive(NodeId from, NodeId to, Envelope envelope) {
+  private void arrive(NodeId from, NodeId to, Envelope envelope, int senderIncarnation) {
     if (isBlocked(from, to)) {
-      drop(from, to, "partition", envelope);
+      holdOrDrop(from, to, envelope, senderIncarnation);
       return;
     }
     delivered++;
     simulation.deliver(from, to, envelope);
+  }
+
+  private void holdOrDrop(NodeId from, NodeId to, Envelope envelope) {
+    holdOrDrop(from, to, envelope, simulation.incarnationOf(from));
+  }
+
+  private void holdOrDrop(NodeId from, NodeId to, Envelope envelope, int senderIncarnation) {
+    if (!holdOnPartition) {
+      drop(from, to, "partition", envelope);
+      return;
+    }
+    simulation.traceLine("network", "hold(partition)", from + "->" + to + " " + envelope.describe());
+    held.computeIfAbsent(new Link(from, to), link -> new ArrayList<>()).add(new Held(envelope, senderIncarnation));
   }
 
   private void drop(NodeId from, NodeId to, String why, Envelope envelope) {

@@ -175,6 +175,11 @@ public final class Simulation {
     return runtime(id).state;
   }
 
+  /** How many times the node has been (re)started; the network uses it to tell a dead sender. */
+  int incarnationOf(NodeId id) {
+    return runtime(id).incarnation;
+  }
+
   /** Kills the node: volatile state, timers and pending calls are gone. */
   public void crash(NodeId id) {
     NodeRuntime node = runtime(id);

@@ -150,6 +150,29 @@ class FaultBehaviourTest {
   }
 
   @Test
+  void holdOnPartition_keepsMessagesInOrderUntilTheHeal_unlessTheSenderDied() {
+    Simulation simulation = twoNodes(a -> {
+      a.context.send(B, new Note("first"));
+      a.context.send(B, new Note("second"));
+    }, b -> {});
+    simulation.network().holdOnPartition(true);
+    simulation.network().blockBoth(A, B);
+    simulation.scheduleAt(seconds(3), "heal", () -> simulation.network().healAll());
+    simulation.runUntil(seconds(4));
+    assertThat(incarnationsOfB.get(0).received).hasSize(2);
+    assertThat(incarnationsOfB.get(0).received.get(0)).startsWith("Note[text=first]@");
+    assertThat(simulation.network().droppedCount()).isZero();
+
+    Simulation lost = twoNodes(a -> a.context.send(B, new Note("x")), b -> {});
+    lost.network().holdOnPartition(true);
+    lost.network().blockBoth(A, B);
+    lost.scheduleAt(seconds(1), "crash the sender", () -> lost.crash(A));
+    lost.scheduleAt(seconds(2), "heal", () -> lost.network().healAll());
+    lost.runUntil(seconds(3));
+    assertThat(lost.network().droppedCount()).as("its socket died with it").isEqualTo(1);
+  }
+
+  @Test
   void messageInFlight_isLostWhenPartitionArisesBeforeArrival() {
     Simulation simulation = twoNodes(a -> a.context.send(B, new Note("x")), b -> {});
     simulation.scheduleAt(1, "cut", () -> simulation.network().blockBoth(A, B));
