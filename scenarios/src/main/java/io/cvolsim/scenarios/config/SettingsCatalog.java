@@ -60,7 +60,8 @@ public final class SettingsCatalog {
 
   public static final SettingKey<Boolean> HOLD_ON_PARTITION = new SettingKey<>("net.tcp_hold",
       "a cut link keeps its messages and sends them when it heals, as TCP retransmits through a cut shorter "
-          + "than a connection's death (lost only if the sender died meanwhile); off: a cut link loses them",
+          + "than a connection's death (lost if the sender died meanwhile, and a request whose caller gave up is "
+          + "rolled back); off: a cut link loses them",
       "off", List.of("on", "off"), Readers.onOff());
 
   public static final SettingKey<Boolean> NEMESIS = new SettingKey<>("nemesis",

@@ -15,7 +15,8 @@ import java.util.TreeSet;
  * when it is sent or when it would arrive. With {@link #holdOnPartition} a cut link instead keeps
  * its messages, in order, and sends them when it heals, as TCP retransmission does for a cut
  * shorter than a connection's death; they are lost only if their sender's process died meanwhile
- * (its socket went with it). Reordering follows from latencies drawn per message.
+ * (its socket went with it), and a request is lost if its caller stopped waiting for it (its
+ * client closed the connection, so the server rolls back what it would have done). Reordering follows from latencies drawn per message.
  */
 public final class SimNetwork {
   private final Simulation simulation;
@@ -88,6 +89,10 @@ public final class SimNetwork {
     for (Held message : kept) {
       if (simulation.incarnationOf(link.from()) != message.senderIncarnation()) {
         drop(link.from(), link.to(), "sender died", message.envelope());
+      } else if (message.envelope().kind() == Envelope.Kind.REQUEST
+          && !simulation.isCallPending(link.from(), message.envelope().callId())) {
+        // The caller timed out and closed its connection: the server rolls the request back.
+        drop(link.from(), link.to(), "caller gave up", message.envelope());
       } else {
         transmit(link.from(), link.to(), message.envelope());
       }

@@ -175,6 +175,11 @@ public final class Simulation {
     return runtime(id).state;
   }
 
+  /** Whether the node still waits for the answer to its call {@code callId}. */
+  boolean isCallPending(NodeId id, long callId) {
+    return runtime(id).pendingCalls.containsKey(callId);
+  }
+
   /** How many times the node has been (re)started; the network uses it to tell a dead sender. */
   int incarnationOf(NodeId id) {
     return runtime(id).incarnation;

@@ -173,6 +173,17 @@ class FaultBehaviourTest {
   }
 
   @Test
+  void holdOnPartition_dropsARequestWhoseCallerGaveUp() {
+    Simulation simulation = twoNodes(a -> a.context.call(B, new Note("q"), Note.class, seconds(1)), b -> {});
+    simulation.network().holdOnPartition(true);
+    simulation.network().blockBoth(A, B);
+    simulation.scheduleAt(seconds(3), "heal", () -> simulation.network().healAll());
+    simulation.runUntil(seconds(4));
+    assertThat(incarnationsOfB.get(0).received).as("the caller timed out at 1 s and closed its connection").isEmpty();
+    assertThat(simulation.network().droppedCount()).isEqualTo(1);
+  }
+
+  @Test
   void messageInFlight_isLostWhenPartitionArisesBeforeArrival() {
     Simulation simulation = twoNodes(a -> a.context.send(B, new Note("x")), b -> {});
     simulation.scheduleAt(1, "cut", () -> simulation.network().blockBoth(A, B));
