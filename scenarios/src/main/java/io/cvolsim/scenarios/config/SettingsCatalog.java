@@ -62,7 +62,7 @@ public final class SettingsCatalog {
       "a cut link keeps its messages and sends them when it heals, as TCP retransmits through a cut shorter "
           + "than a connection's death (lost if the sender died meanwhile, and a request whose caller gave up is "
           + "rolled back); off: a cut link loses them",
-      "off", List.of("on", "off"), Readers.onOff());
+      "on", List.of("on", "off"), Readers.onOff());
 
   public static final SettingKey<Boolean> NEMESIS = new SettingKey<>("nemesis",
       "whether the nemesis injects faults during the fault window (first slice: partitions of API nodes "

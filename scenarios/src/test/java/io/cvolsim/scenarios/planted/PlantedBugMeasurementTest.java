@@ -56,7 +56,7 @@ class PlantedBugMeasurementTest {
         violation("V16 dies-on-error", PlantedBug.in("swarm", "heartbeat.mode=dies-on-error",
             "swarm.faults=cut-from-db"), "L5 heartbeat recovery"),
         violation("V15 retry-backoff", PlantedBug.in("swarm", "heartbeat.mode=retry-backoff",
-            "swarm.faults=cut-from-db", "database.statement_timeout=10s"), "L5 heartbeat recovery"),
+            "swarm.faults=cut-from-db", "database.statement_timeout=10s", "net.tcp_hold=off"), "L5 heartbeat recovery"),
         new Case("V9 manual (cleanup ran)", PlantedBug.in("deployment", "cleanup.trigger=manual"),
             goal("sometimes: a cleanup ran"), false),
         new Case("V18 after-completion, no fencing (redelivered)", PlantedBug.in("swarm", "fencing=none",

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * to a member that died before consuming it sits in that member's queue), shared host at seed 40
  * (S8: a member's start-up cleanup takes the row of work another member still runs); since
  * heartbeats are stamped by the database under the hardened preset, the shared host first fails at
- * seed 77.
+ * seed 77, and since cut links hold their messages (net.tcp_hold=on) at 58, then 71 within the
+ * budget below.
  */
 class RoutingAndNamingPlantedTest {
 
@@ -46,6 +47,6 @@ class RoutingAndNamingPlantedTest {
   void v5_oneHostForAllMembers_cleansUpWorkThatStillRuns() {
     PropertyCheck.Found found = hardenedWith("volume.host_naming=shared")
         .budget(new SeedBudget(70, 80, 300, 30, 300)).expectViolation("S8 no cleanup while the owner works");
-    assertThat(found.seed()).isEqualTo(77);
+    assertThat(found.seed()).isEqualTo(71);
   }
 }
