@@ -54,8 +54,8 @@ public final class Presets {
           new Choice("scheduler.routing=cluster-queue", "a job is taken by whichever member is alive, not "
               + "pushed to one that may die before consuming it (V4, L1)"),
           new Choice("scheduler.max_attempts=1", "a failed create goes to error where it failed: with one cluster "
-              + "the retry filter leaves no backend anyway, and the trip back can lose the request (L1) or race "
-              + "the best-effort delete of what the driver left (S1, S6)"),
+              + "the retry filter leaves no backend anyway, and the reschedule's best-effort delete of what the "
+              + "driver left can fail and orphan it (S6, runbook 10)"),
           new Choice("scheduler.capability_stamp=volume-service", "reports applied out of order cannot roll a "
               + "backend's state back: every scheduler ends on the newest (V21, L6)"),
           new Choice("volume.host_naming=distinct", "each node has its own services row, so a dead node is seen "
