@@ -1,5 +1,6 @@
 package io.cvolsim.model.rpc;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ public record SchedulingRetry(int numAttempts, List<String> backends) {
 
   /** After one more placement, on {@code backend}. */
   public SchedulingRetry placedOn(String backend) {
-    List<String> tried = new java.util.ArrayList<>(backends);
+    List<String> tried = new ArrayList<>(backends);
     tried.add(backend);
     return new SchedulingRetry(numAttempts + 1, tried);
   }

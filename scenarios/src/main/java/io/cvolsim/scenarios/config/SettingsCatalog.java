@@ -59,9 +59,9 @@ public final class SettingsCatalog {
       "probability that a message is lost", "1%", List.of("0%..50%"), Readers.percent(50));
 
   public static final SettingKey<Boolean> HOLD_ON_PARTITION = new SettingKey<>("net.tcp_hold",
-      "a cut link keeps its messages and sends them when it heals, as TCP retransmits through a cut shorter "
+      "deployment scenarios: a cut link keeps its messages and sends them when it heals, as TCP retransmits through a cut shorter "
           + "than a connection's death (lost if the sender died meanwhile, and a request whose caller gave up is "
-          + "rolled back); off: a cut link loses them",
+          + "rolled back); off: a cut link loses them. The first slice's partitions always lose them",
       "on", List.of("on", "off"), Readers.onOff());
 
   public static final SettingKey<Boolean> NEMESIS = new SettingKey<>("nemesis",

@@ -11,7 +11,6 @@ import io.cvolsim.reports.PropertyResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -87,11 +86,11 @@ public final class ClusterRoutingProperty {
           started = true;
           serviceHost = event.serviceHost();
         }
-        case DRIVER_UNINITIALIZED, PROCESS_DIED -> {
+        case DRIVER_UNINITIALIZED -> {
           started = false;
-          serviceHost = Objects.requireNonNullElse(event.serviceHost(), "").isEmpty() ? serviceHost
-              : event.serviceHost();
+          serviceHost = event.serviceHost();
         }
+        case PROCESS_DIED -> started = false;
         default -> { }
       }
     }

@@ -60,14 +60,17 @@ public final class HeartbeatRecoveryProperty {
             slowestNanos = Math.max(slowestNanos, delayNanos);
             recovered++;
             if (delayNanos > boundNanos) {
-              (slowClocks.contains(node) ? caveats : witness).add((slowClocks.contains(node) ? "caveat: " : "")
-                  + node + " was reported up " + Durations.format(delayNanos - delayNanos % Durations.millis(1)) + " after its links came back at "
-                  + Durations.formatTimestamp(since) + " (bound " + Durations.format(boundNanos) + ")"
-                  + (slowClocks.contains(node) ? "; its clock ran slow until the heal, so its timer was late" : ""));
+              String late = node + " was reported up " + wholeMillis(delayNanos) + " after its links came back at "
+                  + Durations.formatTimestamp(since) + " (bound " + Durations.format(boundNanos) + ")";
+              if (slowClocks.contains(node)) {
+                caveats.add("caveat: " + late + "; its clock ran slow until the heal, so its timer was late");
+              } else {
+                witness.add(late);
+              }
             }
           }
         }
-        case DECLARED_DOWN, CLEANUP_ORDERED, CLEANUP_UNAVAILABLE -> { }
+        default -> { }
       }
     }
     awaiting.forEach((node, since) -> {
@@ -86,7 +89,11 @@ public final class HeartbeatRecoveryProperty {
           + Durations.format(boundNanos) + " of the heal", witness);
     }
     return VERDICTS.holds(recovered + " services reported up again after the heal, the slowest after "
-        + Durations.format(slowestNanos - slowestNanos % Durations.millis(1)) + " (bound "
+        + wholeMillis(slowestNanos) + " (bound "
         + Durations.format(boundNanos) + ")", caveats);
+  }
+
+  private static String wholeMillis(long nanos) {
+    return Durations.format(nanos - nanos % Durations.millis(1));
   }
 }

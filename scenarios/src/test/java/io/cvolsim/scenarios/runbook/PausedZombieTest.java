@@ -8,7 +8,6 @@ import io.cvolsim.model.api.VolumeRequest;
 import io.cvolsim.model.rpc.CleanupResponse;
 import io.cvolsim.model.storage.FencingMode;
 import io.cvolsim.model.workers.CleanupRequest;
-import io.cvolsim.model.workers.WorkerEvent;
 import io.cvolsim.reports.PropertyResult;
 import io.cvolsim.reports.PropertyStatus;
 import io.cvolsim.scenarios.properties.CleanupRacesOwnerProperty;
@@ -32,8 +31,8 @@ class PausedZombieTest {
   private static Zombie pauseTheClaimer(FencingMode fencing) {
     RunbookDeployment deployment = RunbookDeployment.start(RunbookKnobs.cinderToday().withFencing(fencing));
     deployment.send(RunbookDeployment.WARMED_UP_NANOS, VolumeRequest.Create.empty(VOLUME, "lvm"));
-    deployment.stepUntil("a c-vol claims V's row", () -> claimer(deployment) != null, seconds(40));
-    NodeId zombie = claimer(deployment);
+    deployment.stepUntil("a c-vol claims V's row", () -> deployment.volumeNodeThatClaimed(VOLUME) != null, seconds(40));
+    NodeId zombie = deployment.volumeNodeThatClaimed(VOLUME);
     deployment.pause(zombie);
     long pausedAt = deployment.nowNanos();
     Reply<CleanupResponse> cleanup = deployment.cleanup(pausedAt + seconds(90), CleanupRequest.allDown(),
@@ -42,12 +41,6 @@ class PausedZombieTest {
     deployment.runUntil(pausedAt + seconds(240));
     assertThat(cleanup.answer().cleaning()).containsExactly(zombie.name() + "@lvm");
     return new Zombie(deployment, zombie, cleanup);
-  }
-
-  private static NodeId claimer(RunbookDeployment deployment) {
-    return deployment.workerLog().events(WorkerEvent.Kind.SET).stream()
-        .filter(event -> event.row().resourceId().equals(VOLUME) && event.node().startsWith("c-vol-"))
-        .map(event -> NodeId.of(event.node())).findFirst().orElse(null);
   }
 
   /** Intent: fencing=none. The zombie's create reaches the array after the cleanup: S8's second half fails. */

@@ -10,7 +10,6 @@ import io.cvolsim.model.storage.FencingMode;
 import io.cvolsim.model.storage.IoLogEntry;
 import io.cvolsim.model.storage.IoOutcome;
 import io.cvolsim.model.storage.StorageOperation;
-import io.cvolsim.model.workers.WorkerEvent;
 import io.cvolsim.reports.PropertyResult;
 import io.cvolsim.reports.PropertyStatus;
 import io.cvolsim.scenarios.properties.StorageExclusivityProperty;
@@ -33,8 +32,8 @@ class RedeliveredJobTwiceTest {
     RunbookDeployment deployment = RunbookDeployment.start(RunbookKnobs.cinderToday()
         .withBrokerAck(AckMode.AFTER_COMPLETION).withFencing(fencing).withCreate(seconds(40)));
     deployment.send(RunbookDeployment.WARMED_UP_NANOS, VolumeRequest.Create.empty(VOLUME, "lvm"));
-    deployment.stepUntil("a c-vol claims V's row", () -> claimer(deployment) != null, seconds(40));
-    NodeId sleeper = claimer(deployment);
+    deployment.stepUntil("a c-vol claims V's row", () -> deployment.volumeNodeThatClaimed(VOLUME) != null, seconds(40));
+    NodeId sleeper = deployment.volumeNodeThatClaimed(VOLUME);
     deployment.pause(sleeper);
     long pausedAt = deployment.nowNanos();
     deployment.at(pausedAt + seconds(90), "the paused c-vol wakes", () -> deployment.resume(sleeper));
@@ -42,12 +41,6 @@ class RedeliveredJobTwiceTest {
     assertThat(creates(deployment)).as("both members sent V's create")
         .extracting(entry -> entry.call().caller()).contains(sleeper).hasSize(2);
     return deployment;
-  }
-
-  private static NodeId claimer(RunbookDeployment deployment) {
-    return deployment.workerLog().events(WorkerEvent.Kind.SET).stream()
-        .filter(event -> event.row().resourceId().equals(VOLUME) && event.node().startsWith("c-vol-"))
-        .map(event -> NodeId.of(event.node())).findFirst().orElse(null);
   }
 
   private static List<IoLogEntry> creates(RunbookDeployment deployment) {

@@ -21,6 +21,7 @@ import io.cvolsim.model.rpc.CleanupResponse;
 import io.cvolsim.model.storage.StorageIoLog;
 import io.cvolsim.model.workers.CleanupRequest;
 import io.cvolsim.model.workers.ServiceLiveness;
+import io.cvolsim.model.workers.WorkerEvent;
 import io.cvolsim.model.workers.WorkerLog;
 import io.cvolsim.scenarios.deployment.DeploymentTopology;
 import io.cvolsim.scenarios.deployment.NodeControl;
@@ -159,13 +160,23 @@ final class RunbookDeployment {
   }
 
   void healStorageLink(NodeId node) {
-    simulation.network().heal(node, topology.storage());
-    simulation.network().heal(topology.storage(), node);
+    healBoth(node, topology.storage());
   }
 
   void healDatabaseLink(NodeId node) {
-    simulation.network().heal(node, topology.database());
-    simulation.network().heal(topology.database(), node);
+    healBoth(node, topology.database());
+  }
+
+  private void healBoth(NodeId a, NodeId b) {
+    simulation.network().heal(a, b);
+    simulation.network().heal(b, a);
+  }
+
+  /** The c-vol whose set_worker claimed the volume's workers row first, or null if none has yet. */
+  NodeId volumeNodeThatClaimed(String volumeId) {
+    return workerLog().events(WorkerEvent.Kind.SET).stream()
+        .filter(event -> event.row().resourceId().equals(volumeId) && event.node().startsWith("c-vol-"))
+        .map(event -> NodeId.of(event.node())).findFirst().orElse(null);
   }
 
   // ---- running -------------------------------------------------------------------------------
