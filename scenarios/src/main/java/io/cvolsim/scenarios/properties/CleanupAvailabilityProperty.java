@@ -108,6 +108,14 @@ public final class CleanupAvailabilityProperty {
     if (last.isPresent() && (last.get().kind() == WorkerEvent.Kind.KEPT || last.get().kind() == WorkerEvent.Kind.GIVEN_BACK)) {
       caveats.add("caveat: " + what + ", was " + last.get().kind().name().toLowerCase(java.util.Locale.ROOT)
           + " by " + last.get().node());
+    } else if (last.isPresent() && (last.get().kind() == WorkerEvent.Kind.CLAIM_WON
+        || last.get().kind() == WorkerEvent.Kind.ACTION_RUN) && backAt < endNanos
+        && !Objects.equals(last.get().serviceId(), serviceId)) {
+      // The cleaner had the row and was still at it (waiting, say, on a lock the stalled owner
+      // held until its lease ran out) when the owner came back: the premise, a down service, is
+      // gone before "eventually" could be judged.
+      caveats.add("caveat: " + what + ", claimed by " + last.get().node() + " and still being cleaned when its "
+          + "service came back at " + Durations.formatTimestamp(backAt));
     } else if (backAt - order.trueTimeNanos() < GRACE_NANOS) {
       caveats.add("caveat: " + what + ", its service came back " + Durations.format(backAt - order.trueTimeNanos())
           + " later");
@@ -190,12 +198,25 @@ public final class CleanupAvailabilityProperty {
     return ownedSince(serviceId, atNanos, workers).stream().map(Map.Entry::getKey).toList();
   }
 
-  /** One live row during a replay: as last written, its owner (null: none) and since when. */
-  private record Owned(WorkerEntry row, Long owner, long sinceNanos) {}
+  /**
+   * One live row during a replay: as last logged, its owner (null: none) and since when; the
+   * race_preventer the row has after that action, and whether the action was a take-over.
+   */
+  private record Owned(WorkerEntry row, Long owner, long sinceNanos, long racePreventerNow, boolean takenOver) {}
+
+  /**
+   * The log is written when each process hears its answer, so a claim that ran just before an
+   * API's take-over (create_worker's unconditional update) can be logged after it. The claim's
+   * CAS expected a race_preventer the take-over had already moved past, so it ran first.
+   */
+  private static boolean overtakenByTakeOver(Owned current, WorkerEntry claimExpected) {
+    return current != null && current.takenOver() && current.racePreventerNow() >= 0
+        && current.racePreventerNow() != claimExpected.racePreventer();
+  }
 
   /**
    * Every live row at {@code atNanos}, by id. create_worker's take-over logs no row id, so a row is
-   * also found by its resource.
+   * also found by its resource; a new row for a resource ends the one before it.
    */
   private static Map<Long, Owned> replay(long atNanos, List<WorkerEvent> workers) {
     Map<Long, Owned> rows = new TreeMap<>();
@@ -210,7 +231,12 @@ public final class CleanupAvailabilityProperty {
       if (id == 0) {
         continue;
       }
-      idOfResource.put(resource, id);
+      Long previous = idOfResource.put(resource, id);
+      if (previous != null && previous != id) {
+        // The unique constraint on the resource proves the earlier row was gone, even when the
+        // delete's answer was lost with a crashed process and so never reached the log.
+        rows.remove(previous);
+      }
       WorkerEntry row = new WorkerEntry(id, logged.resourceType(), logged.resourceId(), logged.status(),
           logged.serviceId(), logged.racePreventer(), logged.updatedAtNanos(), logged.cleaning());
       switch (event.kind()) {
@@ -218,8 +244,15 @@ public final class CleanupAvailabilityProperty {
           rows.remove(id);
           idOfResource.remove(resource);
         }
-        case CREATED, TAKEN_OVER, GIVEN_BACK -> rows.put(id, new Owned(row, logged.serviceId(), event.trueTimeNanos()));
-        case SET, CLAIM_WON -> rows.put(id, new Owned(row, event.serviceId(), event.trueTimeNanos()));
+        case CREATED, GIVEN_BACK -> rows.put(id, new Owned(row, logged.serviceId(), event.trueTimeNanos(),
+            row.racePreventer(), false));
+        case TAKEN_OVER -> rows.put(id, new Owned(row, logged.serviceId(), event.trueTimeNanos(),
+            rows.containsKey(id) ? rows.get(id).racePreventerNow() + 1 : -1, true));
+        case SET, CLAIM_WON -> {
+          if (!overtakenByTakeOver(rows.get(id), logged)) {
+            rows.put(id, new Owned(row, event.serviceId(), event.trueTimeNanos(), row.racePreventer() + 1, false));
+          }
+        }
         default -> { }
       }
     }

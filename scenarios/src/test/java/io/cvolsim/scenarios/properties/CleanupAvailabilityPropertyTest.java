@@ -60,6 +60,50 @@ class CleanupAvailabilityPropertyTest {
         .contains("still there when its service came back at 100");
   }
 
+  /** Seed 145 of the hardened deployment: the cleaner waits on the stalled owner's lock, then the owner wakes. */
+  @Test
+  void aRowStillBeingCleanedWhenItsServiceCameBack_isACaveat_butAStuckCleanupIsViolated() {
+    rowOfADeadServiceOrderedCleaned();
+    worker(seconds(11), Kind.CLAIM_WON, "c-vol-2", CLEANER);
+    worker(seconds(11), Kind.ACTION_RUN, "c-vol-2", CLEANER);
+    workers.add(new WorkerEvent(seconds(100), Kind.SET, "c-vol-1", DEAD,
+        new WorkerEntry(2, "Volume", "vol-2", "creating", null, 1, seconds(100), false), null));
+    PropertyResult comeback = check();
+    assertThat(comeback.status()).isEqualTo(PropertyStatus.HOLDS);
+    assertThat(comeback.witness()).singleElement().asString().startsWith("caveat").contains("still being cleaned");
+
+    workers.remove(workers.size() - 1);
+    assertThat(check().status()).isEqualTo(PropertyStatus.VIOLATED);
+  }
+
+  /** Seed 249 of the hardened deployment: c-vol-1's claim ran first but its answer came after the take-over. */
+  @Test
+  void aClaimLoggedAfterATakeOverItPreceded_leavesTheRowWithTheTakeOver() {
+    workers.add(new WorkerEvent(0, Kind.CREATED, "api-1", null,
+        new WorkerEntry(1, "Volume", "vol-1", "creating", null, 0, 0, false), null));
+    workers.add(new WorkerEvent(seconds(1), Kind.SET, "sch-1", 1L,
+        new WorkerEntry(1, "Volume", "vol-1", "creating", null, 0, 0, false), null));
+    workers.add(new WorkerEvent(seconds(2), Kind.TAKEN_OVER, "api-2", null,
+        new WorkerEntry(0, "Volume", "vol-1", "deleting", null, 0, seconds(2), false), null));
+    workers.add(new WorkerEvent(seconds(2) + 1, Kind.SET, "c-vol-1", DEAD,
+        new WorkerEntry(1, "Volume", "vol-1", "creating", 1L, 1, 0, false), null));
+    now[0] = seconds(70);
+    services.declaredDown("c-vol-1@lvm", "sch-1");
+    assertThat(check().status()).isEqualTo(PropertyStatus.NOT_EXERCISED);
+  }
+
+  /** Seed 97 of the hardened deployment: the owner's delete ran, but its answer died with it. */
+  @Test
+  void aRowWhoseDeleteAnswerWasLost_isGoneOnceANewRowTakesItsResource() {
+    worker(0, Kind.CREATED, "api-1", null);
+    worker(seconds(1), Kind.SET, "c-vol-1", DEAD);
+    workers.add(new WorkerEvent(seconds(3), Kind.CREATED, "api-2", null,
+        new WorkerEntry(2, "Volume", "vol-1", "deleting", null, 0, seconds(3), false), null));
+    now[0] = seconds(70);
+    services.declaredDown("c-vol-1@lvm", "sch-1");
+    assertThat(check().status()).isEqualTo(PropertyStatus.NOT_EXERCISED);
+  }
+
   @Test
   void aSchedulersAutomaticCleanup_isJudgedAsAnOrder() {
     worker(0, Kind.CREATED, "api-1", null);
