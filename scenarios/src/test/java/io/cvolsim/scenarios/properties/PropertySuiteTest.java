@@ -7,6 +7,7 @@ import static io.cvolsim.scenarios.properties.LockPropertiesTest.LOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cvolsim.model.workers.CleanupClaim;
+import io.cvolsim.model.service.ServiceLog;
 import io.cvolsim.reports.PropertyResult;
 import io.cvolsim.reports.PropertyStatus;
 import java.util.List;
@@ -51,6 +52,36 @@ class PropertySuiteTest {
     assertThat(results.get(LockSafetyProperty.NAME).status()).isEqualTo(PropertyStatus.VIOLATED);
     assertThat(results.get(ReachabilityGoals.LEASE_EXPIRED).status()).isEqualTo(PropertyStatus.HOLDS);
     assertThat(results.get(ReachabilityGoals.ZOMBIE).status()).isEqualTo(PropertyStatus.HOLDS);
+  }
+
+  /** A node declared down while alive that then calls the array is a zombie; one that died first is not. */
+  @Test
+  void zombieGoal_isReachedByANodeWorkingAfterItWasGivenUp() {
+    TestArtifacts artifacts = new TestArtifacts();
+    long[] now = {seconds(1)};
+    artifacts.services = new ServiceLog(() -> now[0]);
+    artifacts.services.declaredDown("c-vol-1@lvm", "sch-1");
+    StorageScript script = new StorageScript().node("c-vol-1")
+        .at(seconds(2), "c-vol-1", driver -> driver.createVolume("v1", 1)).run();
+    artifacts.storage = script.log;
+    assertThat(artifacts.goal(ReachabilityGoals.ZOMBIE)).isEqualTo(PropertyStatus.HOLDS);
+
+    artifacts.services = new ServiceLog(() -> now[0]);
+    now[0] = 0;
+    artifacts.services.processDied("c-vol-1");
+    now[0] = seconds(1);
+    artifacts.services.declaredDown("c-vol-1@lvm", "sch-1");
+    assertThat(artifacts.goal(ReachabilityGoals.ZOMBIE)).isEqualTo(PropertyStatus.NOT_EXERCISED);
+  }
+
+  /** A call the array refused because its caller was fenced shows a zombie at work. */
+  @Test
+  void zombieGoal_isReachedByACallRefusedToARevokedNode() {
+    TestArtifacts artifacts = new TestArtifacts();
+    artifacts.storage = new StorageScript().node("c-vol-1").node("sch-1")
+        .at(seconds(1), "sch-1", driver -> driver.revokeAccess(io.cvolsim.kernel.api.NodeId.of("c-vol-1")))
+        .at(seconds(2), "c-vol-1", driver -> driver.createVolume("v1", 1)).run().log;
+    assertThat(artifacts.goal(ReachabilityGoals.ZOMBIE)).isEqualTo(PropertyStatus.HOLDS);
   }
 
   @Test

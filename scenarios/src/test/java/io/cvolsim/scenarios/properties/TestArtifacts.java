@@ -6,6 +6,7 @@ import io.cvolsim.checker.history.Operation;
 import io.cvolsim.model.broker.BrokerLog;
 import io.cvolsim.model.db.Row;
 import io.cvolsim.model.dlm.LockLog;
+import io.cvolsim.model.service.ServiceLog;
 import io.cvolsim.model.storage.StorageIoLog;
 import io.cvolsim.model.workers.WorkerLog;
 import io.cvolsim.reports.PropertyStatus;
@@ -22,6 +23,7 @@ final class TestArtifacts {
   LockLog locks = new LockLog(() -> 0);
   WorkerLog workers = new WorkerLog(() -> 0);
   BrokerLog broker = new BrokerLog(() -> 0);
+  ServiceLog services = new ServiceLog(() -> 0);
   final Map<String, Long> fencedNodes = new TreeMap<>();
 
   static History history(Operation... events) {
@@ -50,6 +52,6 @@ final class TestArtifacts {
 
   RunArtifacts build() {
     return new RunArtifacts(history, database, storage, locks, workers, broker, 0, 0, fencedNodes,
-        new TreeMap<>(), new TreeMap<>());
+        new TreeMap<>(), new TreeMap<>(), services, 1, 1);
   }
 }
