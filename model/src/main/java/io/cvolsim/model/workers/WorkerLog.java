@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -13,13 +14,24 @@ import java.util.function.LongSupplier;
 public final class WorkerLog {
   private final LongSupplier trueClock;
   private final List<WorkerEvent> events = new ArrayList<>();
+  private final List<Consumer<WorkerEvent>> observers = new ArrayList<>();
 
   public WorkerLog(LongSupplier trueClock) {
     this.trueClock = trueClock;
   }
 
   void record(WorkerEvent.Kind kind, String node, Long serviceId, WorkerEntry row, Long untilNanos) {
-    events.add(new WorkerEvent(trueClock.getAsLong(), kind, node, serviceId, row, untilNanos));
+    WorkerEvent event = new WorkerEvent(trueClock.getAsLong(), kind, node, serviceId, row, untilNanos);
+    events.add(event);
+    observers.forEach(observer -> observer.accept(event));
+  }
+
+  /**
+   * Lets the harness react to an action as it happens (a nemesis that stalls a node the moment
+   * it claims work). Observers must not feed anything back into the protocol's decisions.
+   */
+  public void observe(Consumer<WorkerEvent> observer) {
+    observers.add(observer);
   }
 
   public List<WorkerEvent> events() {

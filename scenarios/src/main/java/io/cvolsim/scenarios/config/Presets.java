@@ -86,9 +86,14 @@ public final class Presets {
           new Choice("service_down_time=60s", "Cinder's default"),
           new Choice("workload.admin_resets=off", "a fault assumption, not a protocol choice: reset-state writes "
               + "without conditions, so an admin who forces a volume that is being created to available lets an "
-              + "extend run beside the create (S1); no protocol setting can prevent that")),
-      "links are TCP (no single message is lost; partitions cut whole links); no node stalls longer than the DLM "
-          + "lease (90 s), else S10 fails as the reference predicts, though storage fencing still keeps S1; admins "
+              + "extend run beside the create (S1); no protocol setting can prevent that"),
+          new Choice("nemesis.pause_max=85s", "a fault assumption, not a protocol choice: no node stalls longer "
+              + "than the DLM lease (90 s); a longer stall lets a second holder in beside the stalled one (S10), "
+              + "as the reference predicts for any lease, though storage fencing still refuses the stalled "
+              + "holder's late writes (S1)")),
+      "links are TCP (no single message is lost; partitions cut whole links); no node stalls, or holds a lock "
+          + "while cut off from the DLM, for longer than the DLM lease (90 s), else S10 fails as the reference "
+          + "predicts, though storage fencing still keeps S1; admins "
           + "reset only volumes that "
           + "are stuck and never force cleanup of live services (is_up=true); the database, broker, DLM and array are not partitioned from each other; the array applies a revocation "
           + "before answering it; a paused node's in-flight array call already accepted before its revocation "

@@ -34,6 +34,11 @@ public final class SettingsCatalog {
       "whether the deployment's clients include an admin's reset-state (a write without conditions, §3)",
       "on", List.of("on", "off"), Readers.onOff());
 
+  public static final SettingKey<Long> NEMESIS_PAUSE_MAX = new SettingKey<>("nemesis.pause_max",
+      "the longest stall the deployment nemesis gives a c-vol (a drawn pause is cut to it); a preset whose "
+          + "safety assumes stalls shorter than its DLM lease sets it below the lease",
+      "100s", List.of("1s..1h"), Readers.duration(seconds(1), seconds(3600)));
+
   public static final SettingKey<Long> REQUEST_TIMEOUT = new SettingKey<>("workload.request_timeout",
       "how long a client waits for the API before recording an unknown outcome", "5s",
       List.of("100ms..60s"), Readers.duration(millis(100), seconds(60)));
@@ -94,7 +99,7 @@ public final class SettingsCatalog {
   private static List<SettingKey<?>> all() {
     List<SettingKey<?>> keys = new java.util.ArrayList<>(List.of(API_TRANSITION, API_NODES, CLIENTS, VOLUMES,
         THINK_TIME_MAX, ADMIN_RESETS, REQUEST_TIMEOUT, STATEMENT_TIMEOUT, DEADLOCKS, DURATION, LATENCY_MAX, LOSS, NEMESIS,
-        SWARM_FAULTS, QUOTA_TRACKING, STORAGE_GROUP_MOVES, DRIVER_SETUP_ERRORS, HOLD_ON_PARTITION));
+        NEMESIS_PAUSE_MAX, SWARM_FAULTS, QUOTA_TRACKING, STORAGE_GROUP_MOVES, DRIVER_SETUP_ERRORS, HOLD_ON_PARTITION));
     keys.addAll(VariantKeys.ALL);
     return List.copyOf(keys);
   }

@@ -4,6 +4,8 @@ import io.cvolsim.kernel.api.Choices;
 import io.cvolsim.kernel.api.Durations;
 import io.cvolsim.kernel.api.NodeId;
 import io.cvolsim.kernel.sim.Simulation;
+import io.cvolsim.model.workers.WorkerEvent;
+import io.cvolsim.model.workers.WorkerLog;
 import java.util.List;
 
 /**
@@ -18,9 +20,14 @@ final class DeploymentNemesis {
   private final DeploymentTopology topology;
   private final NodeControl control;
   private final DeploymentPhases phases;
+  private final WorkerLog workerLog;
+  private final long pauseMaxNanos;
+  private static final long CLAIM_WAIT_NANOS = Durations.seconds(20);
 
   DeploymentNemesis(Simulation simulation, DeploymentTopology topology, NodeControl control,
-      DeploymentPhases phases) {
+      DeploymentPhases phases, WorkerLog workerLog, long pauseMaxNanos) {
+    this.workerLog = workerLog;
+    this.pauseMaxNanos = pauseMaxNanos;
     this.simulation = simulation;
     this.topology = topology;
     this.control = control;
@@ -48,12 +55,39 @@ final class DeploymentNemesis {
           at(endNanos, "restart " + node, () -> control.restartIfCrashed(node));
         }
       }
-      case "pause" -> {
-        at(atNanos, "pause " + node, counted(kind, () -> simulation.pause(node)));
-        at(endNanos, "resume " + node, () -> control.resumeIfPaused(node));
-      }
+      case "pause" -> pauseAtNextClaim(node, atNanos, Math.min(lengthNanos, pauseMaxNanos));
       default -> partition(node, kind, atNanos, endNanos);
     }
+  }
+
+  /**
+   * A stall lands where it hurts: the target is paused the moment it next claims a workers row
+   * (between the claim and its array call, as a GC pause or a hung storage path would), or when
+   * {@link #CLAIM_WAIT_NANOS} pass without one. It lasts its drawn length from then, ended at the
+   * latest by the heal phase. Without the wait, a stall almost never caught a node mid-operation,
+   * so a zombie (reference §6) was never reached.
+   */
+  private void pauseAtNextClaim(NodeId node, long atNanos, long lengthNanos) {
+    boolean[] armed = {false};
+    Runnable pause = counted("pause", () -> {
+      armed[0] = false;
+      simulation.pause(node);
+      long resumeNanos = Math.min(simulation.nowNanos() + lengthNanos, phases.faultWindowEndNanos());
+      at(resumeNanos, "resume " + node, () -> control.resumeIfPaused(node));
+    });
+    workerLog.observe(event -> {
+      if (armed[0] && event.node().equals(node.name()) && (event.kind() == WorkerEvent.Kind.SET
+          || event.kind() == WorkerEvent.Kind.CREATED || event.kind() == WorkerEvent.Kind.TAKEN_OVER)) {
+        armed[0] = false;
+        at(simulation.nowNanos(), "pause " + node + " as it claims " + event.row().resourceId(), pause);
+      }
+    });
+    at(atNanos, "arm: pause " + node + " at its next claim", () -> armed[0] = true);
+    at(Math.min(atNanos + CLAIM_WAIT_NANOS, phases.faultWindowEndNanos()), "pause " + node + " now, unless a claim did", () -> {
+      if (armed[0]) {
+        pause.run();
+      }
+    });
   }
 
   private void partition(NodeId node, String kind, long atNanos, long endNanos) {

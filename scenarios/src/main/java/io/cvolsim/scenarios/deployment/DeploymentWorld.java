@@ -125,7 +125,8 @@ public final class DeploymentWorld implements World {
     addApiNodes(infrastructure);
     new DeploymentWorkload(simulation, settings, topology, history, phases).addClients();
     if (settings.get(NEMESIS) && settings.get(SWARM_FAULTS).isEmpty()) {
-      new DeploymentNemesis(simulation, topology, control, phases).schedule();
+      new DeploymentNemesis(simulation, topology, control, phases, workerLog,
+          settings.get(SettingsCatalog.NEMESIS_PAUSE_MAX)).schedule();
     } else if (settings.get(NEMESIS)) {
       new SwarmNemesis(simulation, control, history, swarmTargets(), settings.get(SWARM_FAULTS),
           SliceWorld.linkProfile(settings)).schedule();

@@ -34,7 +34,9 @@ public final class ScenarioCatalog {
               + "quiescence; every property is judged",
           // Links between services are TCP: faults here are partitions, crashes and pauses, not
           // single lost messages (net.loss stays available to ask for an unreliable transport).
-          Kind.DEPLOYMENT, List.of("net.loss=0%")),
+          // A three-minute window: faults can outlast service_down_time and a DLM lease, and a
+          // stalled node can be detected, cleaned up and fenced while still alive (a zombie).
+          Kind.DEPLOYMENT, List.of("net.loss=0%", "run.duration=180s")),
       new Scenario(SWARM,
           "the whole deployment under the swarm nemesis: each seed switches on a random subset of the fault "
               + "menu (crashes, pauses, partitions from the DB, DLM, broker or array, split halves, loss and "
