@@ -28,8 +28,18 @@ final class LockingTransition {
   /** True when the volume matched the transition's expectations and now has its values. */
   SimFuture<Boolean> apply(String volumeId, Transition transition) {
     return db.inTransaction(transaction -> transaction.selectForUpdate(Database.VOLUMES, "id", volumeId)
-        .flatMap(volumes -> volumes.isEmpty() ? rolledBack(transaction)
+        .flatMap(volumes -> isGone(volumes) ? rolledBack(transaction)
             : lockSnapshotsThenCheck(transaction, volumes.get(0), transition)));
+  }
+
+  /**
+   * The ORM's queries skip soft-deleted rows (read_deleted='no'), so a volume deleted since the
+   * request first loaded it is not found under the lock either. Without this, a lock wait long
+   * enough for a delete and then a blind completion (which leaves a deleted row 'available')
+   * let an extend through on a deleted volume.
+   */
+  private static boolean isGone(List<Row> volumes) {
+    return volumes.isEmpty() || volumes.get(0).isTrue("deleted");
   }
 
   /**

@@ -20,6 +20,7 @@ import io.cvolsim.model.config.UnscheduledDelete;
 import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.DatabaseNode;
 import io.cvolsim.model.db.DatabaseOptions;
+import io.cvolsim.model.db.DbClient;
 import io.cvolsim.model.db.DbStatement;
 import io.cvolsim.model.db.Row;
 import io.cvolsim.model.rpc.CleanupResponse;
@@ -111,6 +112,28 @@ class LockingTransitionTest {
     run(DatabaseOptions.singleMaster(), new VolumeRequest.Delete("v1", false));
     assertThat(answers).containsExactly(Code.REJECTED);
     assertThat(status()).isEqualTo("available");
+  }
+
+  @Test
+  void volumeDeletedBeforeItsLockWasGranted_isNotFoundUnderTheLock() {
+    database.execute(new DbStatement.Insert(Database.VOLUMES, Row.of(Row.values("id", "gone", "status", "available",
+        "deleted", true))));
+    List<Boolean> applied = new ArrayList<>();
+    run(DatabaseOptions.singleMaster());
+    simulation.addNode(NodeId.of("api-direct"), context -> new Node() {
+      @Override
+      public void start() {
+        new LockingTransition(new DbClient(context, DB, seconds(1)))
+            .apply("gone", VolumeTransitions.of(new VolumeRequest.Extend("gone", 2), 0))
+            .whenComplete(outcome -> applied.add(((Outcome.Success<Boolean>) outcome).value()));
+      }
+
+      @Override
+      public void onMessage(Incoming incoming) {}
+    });
+    simulation.runUntil(seconds(70));
+    assertThat(applied).containsExactly(false);
+    assertThat(database.table(Database.VOLUMES).get("gone").string("status")).isEqualTo("available");
   }
 
   @Test
