@@ -36,4 +36,15 @@ class SelectForUpdatePropertyTest {
     assertThat(locking.getOrDefault(RETRIED, 0L)).as("deadlock retries, select-for-update against cas")
         .isGreaterThan(cas.getOrDefault(RETRIED, 0L));
   }
+
+  /**
+   * Seed 45 on two masters once accepted an extend of a deleted volume: the extend's locking read
+   * waited behind another transaction while a CAS deleted the never-scheduled volume and the
+   * stand-in's blind completion then marked the deleted row 'available', which the check in the
+   * API accepted. The locked read now skips soft-deleted rows, as Cinder's ORM does.
+   */
+  @Test
+  void twoMasters_seed45_aVolumeDeletedDuringTheLockWaitStaysGone() {
+    assertThat(apiRaces("select-for-update", 2).seeds(45, 45).expectAllHold()).isPositive();
+  }
 }
