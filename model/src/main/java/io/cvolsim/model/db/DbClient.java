@@ -11,8 +11,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A node's connection to the database. Each method is one statement over the network, so it
- * completes later or fails: on a timeout the caller cannot know whether the statement ran.
+ * A node's connection pool to the database. Each method is one statement over the network (or,
+ * {@link #inTransaction}, a transaction of several), so it completes later or fails: on a
+ * timeout the caller cannot know whether the statement ran.
  */
 public final class DbClient {
   private final NodeContext context;
@@ -70,7 +71,7 @@ public final class DbClient {
         : SimFuture.failed(((Outcome.Failed<T>) outcome).failure());
   }
 
-  static boolean isDeadlock(Outcome<?> outcome) {
+  private static boolean isDeadlock(Outcome<?> outcome) {
     return outcome instanceof Outcome.Failed<?> failed && failed.failure() instanceof Failure.Error error
         && error.reason().startsWith(DEADLOCK);
   }
