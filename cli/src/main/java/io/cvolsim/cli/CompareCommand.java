@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code cvolsim compare}: the design-review matrix. The same seeds run once per value of a
  * variant key; each cell says in how many seeds a property was violated, with the first such
- * seed's repro line, so a review reads which value breaks what.
+ * seed's repro line, so a review reads which value breaks what. Below them, totals of coverage
+ * probes over all seeds, per value: deadlock retries always (what a database design costs, V3),
+ * and any probe named with {@code --probe}.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
     description = {"Runs the same seeds for each value of a variant and prints variants x properties.",
@@ -39,8 +41,17 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--jobs", paramLabel = "J", description = "parallel runs; default: the number of cores")
   Integer jobs;
 
-  /** One column: a value of the axis and what its seeds said. */
-  private record Column(String assignment, SortedMap<String, int[]> violationsAndFirstSeed, int seedCount) {}
+  @Option(names = "--probe", paramLabel = "NAME",
+      description = "also total this coverage probe over the seeds of each column (repeatable); "
+          + "db.deadlock-retried is always totalled")
+  List<String> probes = new ArrayList<>();
+
+  /** Always totalled: how often wrap_db_retry ran a statement or transaction again after a deadlock. */
+  static final String DEADLOCK_RETRIES = "db.deadlock-retried";
+
+  /** One column: a value of the axis, what its seeds said, and its probe totals over them. */
+  private record Column(String assignment, SortedMap<String, int[]> violationsAndFirstSeed, int seedCount,
+      SortedMap<String, Long> probeTotals) {}
 
   @Override
   public Integer call() throws InterruptedException {
@@ -80,10 +91,20 @@ public final class CompareCommand implements Callable<Integer> {
   private Column run(String assignment, SeedRange range) throws InterruptedException {
     RunOptions options = withAxis(assignment);
     SortedMap<String, int[]> cells = new TreeMap<>();
+    SortedMap<String, Long> probeTotals = new TreeMap<>();
     List<Long> chosen = Shard.parse(null).select(range);
     SeedBatch.run(chosen, jobs != null ? jobs : Runtime.getRuntime().availableProcessors(), options::spec,
-        report -> record(report, cells));
-    return new Column(assignment, cells, chosen.size());
+        report -> {
+          record(report, cells);
+          totalledProbes().forEach(probe -> probeTotals.merge(probe, report.probes().getOrDefault(probe, 0L), Long::sum));
+        });
+    return new Column(assignment, cells, chosen.size(), probeTotals);
+  }
+
+  private List<String> totalledProbes() {
+    List<String> names = new ArrayList<>(List.of(DEADLOCK_RETRIES));
+    probes.stream().filter(name -> !names.contains(name)).forEach(names::add);
+    return names;
   }
 
   private static final String SOMETIMES = "sometimes";
@@ -117,7 +138,18 @@ public final class CompareCommand implements Callable<Integer> {
       }
       out.println(row);
     }
+    renderProbeTotals(columns, out);
     out.println("repro of a cell: ./cvolsim replay --seed <first seed> [--scenario/--preset/--set as above] --set <column>");
     out.flush();
+  }
+
+  private void renderProbeTotals(List<Column> columns, PrintWriter out) {
+    out.println("probe (total over the seeds)");
+    for (String probe : totalledProbes()) {
+      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-45s", probe));
+      columns.forEach(column -> row.append(String.format(Locale.ROOT, " | %-28s",
+          column.probeTotals().getOrDefault(probe, 0L))));
+      out.println(row);
+    }
   }
 }

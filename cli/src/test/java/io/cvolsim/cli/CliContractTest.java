@@ -134,8 +134,19 @@ class CliContractTest {
   }
 
   @Test
+  void compare_totalsDeadlockRetriesAndNamedProbesPerColumn() {
+    Result compare = execute("compare", "--scenario", "api-races", "--axis", "api.transition=cas,select-for-update",
+        "--set", "database.masters=3", "--seeds", "1..6", "--probe", "db.row-lock-waited", "--jobs", "2");
+    assertThat(compare.exitStatus()).isZero();
+    assertThat(compare.out()).contains("probe (total over the seeds)")
+        .anyMatch(line -> line.matches("db\\.deadlock-retried +\\| \\d+ +\\| \\d+ *"))
+        .anyMatch(line -> line.matches("db\\.row-lock-waited +\\| 0 +\\| [1-9]\\d* *"));
+  }
+
+  @Test
   void variantsAndScenarios_listTheirEntries() {
-    assertThat(execute("variants").out()).anyMatch(line -> line.startsWith("api.transition = cas | read-check-write"))
+    assertThat(execute("variants").out())
+        .anyMatch(line -> line.startsWith("api.transition = cas | read-check-write | select-for-update"))
         .anyMatch(line -> line.startsWith("--preset hardened: "))
         .anyMatch(line -> line.contains("coordination.release_failure=let-expire"))
         .anyMatch(line -> line.startsWith("    fault assumptions: links are TCP"));

@@ -9,7 +9,7 @@ import io.cvolsim.model.config.UnscheduledDelete;
 /**
  * How an API node behaves.
  *
- * @param transition compare-and-swap or the old read-check-write (V1)
+ * @param transition compare-and-swap, the old read-check-write (V1) or SELECT ... FOR UPDATE (V3)
  * @param database the database node
  * @param statementTimeoutNanos how long the API waits for one statement
  * @param workCleanupTimeoutNanos how long {@code POST /workers/cleanup} waits for a scheduler

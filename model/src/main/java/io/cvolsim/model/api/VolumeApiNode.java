@@ -23,7 +23,8 @@ import java.util.TreeMap;
 
 /**
  * A cinder-api process. Stateless: it loads the volume, applies the transition of reference §2.2
- * either as one conditional update (CAS) or as read-check-write (V1), and hands the follow-up
+ * as one conditional update (CAS), as read-check-write (V1) or as a SELECT ... FOR UPDATE
+ * transaction (V3), and hands the follow-up
  * work to the rpcapi layer. A statement that times out leaves the outcome unknown, so the client
  * gets an error.
  */
@@ -33,6 +34,7 @@ public final class VolumeApiNode implements Node {
   private final DbClient db;
   private final JobDispatcher dispatcher;
   private final ApiSideRequests sideRequests;
+  private final LockingTransition lockingTransition;
 
   public VolumeApiNode(NodeContext context, ApiOptions options, JobDispatcher dispatcher) {
     this.context = context;
@@ -41,6 +43,7 @@ public final class VolumeApiNode implements Node {
     this.db = new DbClient(context, options.database(), options.statementTimeoutNanos());
     this.sideRequests = new ApiSideRequests(context, db, dispatcher,
         new QuotaUsage(context, db, options.quotaTracking()));
+    this.lockingTransition = new LockingTransition(db);
   }
 
   @Override
@@ -96,9 +99,7 @@ public final class VolumeApiNode implements Node {
       return sideRequests.destroyUnscheduled(volume, options.unscheduledDelete());
     }
     Transition transition = VolumeTransitions.of(request, context.localTimeNanos(), options.sourceDelete());
-    SimFuture<Boolean> applied = options.transition() == ApiTransition.CAS
-        ? conditionalUpdate(request.volumeId(), transition, 0)
-        : readCheckWrite(volume, transition);
+    SimFuture<Boolean> applied = apply(request.volumeId(), volume, transition);
     return applied.flatMap(accepted -> {
       if (!accepted) {
         context.probe("api.transition-rejected");
@@ -109,6 +110,14 @@ public final class VolumeApiNode implements Node {
           : dispatcher.dispatch(transition.job(), volume);
       return handedOn.map(ignored -> new ApiResponse(Code.ACCEPTED, request.operation(), volume));
     });
+  }
+
+  private SimFuture<Boolean> apply(String volumeId, Row volume, Transition transition) {
+    if (options.transition() == ApiTransition.CAS) {
+      return conditionalUpdate(volumeId, transition, 0);
+    }
+    return options.transition() == ApiTransition.READ_CHECK_WRITE ? readCheckWrite(volume, transition)
+        : lockingTransition.apply(volumeId, transition);
   }
 
   /** Bound of the per-condition loop under {@link ErrorReporting#PRECISE_BOUNDED}. */

@@ -78,8 +78,15 @@ public final class Database implements Condition.RowSource {
     return nowNanos;
   }
 
-  /** Runs one statement atomically and returns its result. */
+  /**
+   * Runs one statement atomically and returns its result. Transaction statements need a server
+   * ({@link DatabaseNode}) to hold their locks and are refused here.
+   */
   public DbResult execute(DbStatement statement) {
+    if (statement instanceof DbStatement.LockingSelect || statement instanceof DbStatement.Commit
+        || statement instanceof DbStatement.Rollback) {
+      throw new IllegalArgumentException("a transaction statement needs the database server: " + statement);
+    }
     statementCount++;
     if (statement instanceof DbStatement.CurrentTime) {
       return new DbResult.Time(nowNanos);
@@ -99,6 +106,11 @@ public final class Database implements Condition.RowSource {
     List<Row> doomed = matching(table, delete.where());
     doomed.forEach(row -> table.remove(row.get("id")));
     return new DbResult.Count(doomed.size());
+  }
+
+  /** The rows of {@code table} that {@code where} matches now, in key order. */
+  List<Row> rowsMatching(String table, Condition where) {
+    return matching(table(table), where);
   }
 
   private List<Row> matching(Table table, Condition where) {

@@ -7,15 +7,24 @@ import io.cvolsim.kernel.api.Outcome;
 import io.cvolsim.kernel.api.SimFuture;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * A node's connection to the database. Each method is one statement over the network, so it
- * completes later or fails: on a timeout the caller cannot know whether the statement ran.
+ * A node's connection pool to the database. Each method is one statement over the network (or,
+ * {@link #inTransaction}, a transaction of several), so it completes later or fails: on a
+ * timeout the caller cannot know whether the statement ran.
  */
 public final class DbClient {
   private final NodeContext context;
   private final NodeId database;
   private final long statementTimeoutNanos;
+  /**
+   * When this pool began its first transaction, on this node's clock, so that its transactions'
+   * ids differ from an earlier incarnation's (read lazily: most pools never begin one).
+   */
+  private long poolStartedNanos;
+  private long transactionsBegun;
 
   public DbClient(NodeContext context, NodeId database, long statementTimeoutNanos) {
     this.context = context;
@@ -39,23 +48,50 @@ public final class DbClient {
    * doubles (oslo.db's inc_retry_interval), up to five times; other failures are not retried.
    */
   private SimFuture<DbResult> runRetryingDeadlocks(DbStatement statement, int attempt) {
-    return run(statement).thenHandle(outcome -> {
-      if (outcome.isSuccess() || !isDeadlock(outcome) || attempt >= DEADLOCK_RETRIES_MAX) {
+    return retryingDeadlocks(() -> run(statement), attempt);
+  }
+
+  /** {@code wrap_db_retry} around any attempt: a statement, or a whole transaction from its first statement. */
+  private <T> SimFuture<T> retryingDeadlocks(Supplier<SimFuture<T>> attempt, int attemptsBefore) {
+    return attempt.get().thenHandle(outcome -> {
+      if (outcome.isSuccess() || !isDeadlock(outcome) || attemptsBefore >= DEADLOCK_RETRIES_MAX) {
         if (!outcome.isSuccess() && isDeadlock(outcome)) {
           context.probe("db.deadlock-retries-spent");
         }
-        return outcome.isSuccess() ? SimFuture.succeeded(((Outcome.Success<DbResult>) outcome).value())
-            : SimFuture.failed(((Outcome.Failed<DbResult>) outcome).failure());
+        return settled(outcome);
       }
       context.probe("db.deadlock-retried");
-      return context.sleep("db-retry", DEADLOCK_RETRY_INTERVAL_NANOS << attempt)
-          .flatMap(ignored -> runRetryingDeadlocks(statement, attempt + 1));
+      return context.sleep("db-retry", DEADLOCK_RETRY_INTERVAL_NANOS << attemptsBefore)
+          .flatMap(ignored -> retryingDeadlocks(attempt, attemptsBefore + 1));
     });
   }
 
-  private static boolean isDeadlock(Outcome<DbResult> outcome) {
-    return outcome instanceof Outcome.Failed<DbResult> failed && failed.failure() instanceof Failure.Error error
+  private static <T> SimFuture<T> settled(Outcome<T> outcome) {
+    return outcome.isSuccess() ? SimFuture.succeeded(((Outcome.Success<T>) outcome).value())
+        : SimFuture.failed(((Outcome.Failed<T>) outcome).failure());
+  }
+
+  private static boolean isDeadlock(Outcome<?> outcome) {
+    return outcome instanceof Outcome.Failed<?> failed && failed.failure() instanceof Failure.Error error
         && error.reason().startsWith(DEADLOCK);
+  }
+
+  /**
+   * A transaction under {@code wrap_db_retry}: {@code body} runs it (and must commit or roll it
+   * back); a deadlock, a lock-wait timeout or a failed certification anywhere in it runs the
+   * whole body again in a new transaction, with the same retries and back-off as a statement.
+   * Any other failure closes the connection, which the server takes as a rollback.
+   */
+  public <T> SimFuture<T> inTransaction(Function<DbTransaction, SimFuture<T>> body) {
+    return retryingDeadlocks(() -> {
+      DbTransaction transaction = new DbTransaction(context, database, statementTimeoutNanos, nextTransactionId());
+      return body.apply(transaction).thenHandle(outcome -> {
+        if (!outcome.isSuccess() && !isDeadlock(outcome)) {
+          transaction.closeConnection();
+        }
+        return settled(outcome);
+      });
+    }, 0);
   }
 
   public SimFuture<List<Row>> select(String table, Condition where) {
@@ -96,6 +132,13 @@ public final class DbClient {
   public SimFuture<Integer> update(String table, Condition where, List<Assignment> values) {
     return runRetryingDeadlocks(new DbStatement.Update(table, where, values), 0)
         .map(result -> ((DbResult.Count) result).count());
+  }
+
+  private TransactionId nextTransactionId() {
+    if (transactionsBegun == 0) {
+      poolStartedNanos = context.localTimeNanos();
+    }
+    return new TransactionId(poolStartedNanos, ++transactionsBegun);
   }
 
   /** The database server's clock ({@code SELECT NOW()}). */

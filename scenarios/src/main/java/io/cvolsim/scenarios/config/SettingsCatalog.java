@@ -5,14 +5,16 @@ import static io.cvolsim.kernel.api.Durations.seconds;
 
 import io.cvolsim.kernel.api.Ratio;
 import io.cvolsim.model.config.ApiTransition;
+import io.cvolsim.model.db.DatabaseOptions;
 import java.util.List;
 import java.util.Optional;
 
 /** Every {@code --set} key, with its meaning, default and values; {@code cvolsim variants} lists them. */
 public final class SettingsCatalog {
   public static final SettingKey<ApiTransition> API_TRANSITION = new SettingKey<>("api.transition",
-      "how the API moves a volume to a transitional status (V1): one conditional update, or the "
-          + "pre-Mitaka read, check in the API, then write",
+      "how the API moves a volume to a transitional status: one conditional update, the pre-Mitaka read, "
+          + "check in the API, then write (V1), or a transaction that locks the row with SELECT ... FOR UPDATE, "
+          + "checks it in the API, writes and commits, retried whole on deadlocks (V3)",
       "cas", Readers.values(ApiTransition.class, ApiTransition::optionValue),
       Readers.choice(ApiTransition.class, ApiTransition::optionValue));
 
@@ -51,6 +53,17 @@ public final class SettingsCatalog {
       "during the fault window, the share of writes the database aborts as deadlock victims (a multi-master "
           + "Galera cluster); Cinder retries conditional updates and workers functions five times",
       "0%", List.of("0%..50%"), Readers.percent(50));
+
+  public static final SettingKey<Integer> DATABASE_MASTERS = new SettingKey<>("database.masters",
+      "Galera nodes taking writes: 1, one writer behind HAProxy as most OpenStack deployments run it; more, "
+          + "clients are spread over masters round robin, row locks hold only on their own master and a commit "
+          + "that conflicts with another master's recent write fails certification as a deadlock (V3)",
+      "1", List.of("1..5"), Readers.integer(1, 5));
+
+  public static final SettingKey<Long> REPLICATION_DELAY = new SettingKey<>("database.replication_delay",
+      "with database.masters above 1: how long a write committed on one master takes to be applied on the "
+          + "others; a write set whose snapshot is older than another master's write by less than this fails "
+          + "certification", "5ms", List.of("0s..1s"), Readers.duration(0, seconds(1)));
 
   public static final SettingKey<Long> DURATION = new SettingKey<>("run.duration",
       "simulated time during which clients issue requests and faults occur", "60s",
@@ -98,7 +111,8 @@ public final class SettingsCatalog {
 
   private static List<SettingKey<?>> all() {
     List<SettingKey<?>> keys = new java.util.ArrayList<>(List.of(API_TRANSITION, API_NODES, CLIENTS, VOLUMES,
-        THINK_TIME_MAX, ADMIN_RESETS, REQUEST_TIMEOUT, STATEMENT_TIMEOUT, DEADLOCKS, DURATION, LATENCY_MAX, LOSS, NEMESIS,
+        THINK_TIME_MAX, ADMIN_RESETS, REQUEST_TIMEOUT, STATEMENT_TIMEOUT, DEADLOCKS, DATABASE_MASTERS,
+        REPLICATION_DELAY, DURATION, LATENCY_MAX, LOSS, NEMESIS,
         NEMESIS_PAUSE_MAX, SWARM_FAULTS, QUOTA_TRACKING, STORAGE_GROUP_MOVES, DRIVER_SETUP_ERRORS, HOLD_ON_PARTITION));
     keys.addAll(VariantKeys.ALL);
     return List.copyOf(keys);
@@ -111,6 +125,11 @@ public final class SettingsCatalog {
   }
 
   private SettingsCatalog() {}
+
+  /** The database server's options: its masters and replication delay, InnoDB's lock timeouts. */
+  public static DatabaseOptions databaseOptions(Settings settings) {
+    return DatabaseOptions.masters(settings.get(DATABASE_MASTERS), settings.get(REPLICATION_DELAY));
+  }
 
   public static Optional<SettingKey<?>> find(String name) {
     return ALL.stream().filter(key -> key.name().equals(name)).findFirst();

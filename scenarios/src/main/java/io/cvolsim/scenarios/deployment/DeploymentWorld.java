@@ -176,7 +176,8 @@ public final class DeploymentWorld implements World {
     if (settings.get(SettingsCatalog.QUOTA_TRACKING)) {
       database.execute(new DbStatement.Insert(Database.QUOTA_USAGES, QuotaUsage.initialRow()));
     }
-    simulation.addNode(topology.database(), context -> new DatabaseNode(context, database));
+    simulation.addNode(topology.database(), context -> new DatabaseNode(context, database,
+        SettingsCatalog.databaseOptions(settings)));
     BrokerSequences sequences = new BrokerSequences();
     simulation.addNode(topology.broker(),
         context -> new BrokerNode(context, infrastructure.brokerOptions(), brokerLog, sequences));

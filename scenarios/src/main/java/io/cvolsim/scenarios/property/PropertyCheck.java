@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Property tests over seeds, for JUnit 5 or any test framework: runs a scenario over a seed
@@ -65,8 +67,22 @@ public final class PropertyCheck {
    * @throws AssertionError naming the first failing seed, with its shrunk counterexample
    */
   public long expectAllHold() {
+    expectAllHoldTotallingProbes();
+    return budget.lastSeed() - budget.firstSeed() + 1;
+  }
+
+  /**
+   * As {@link #expectAllHold()}, and how often each coverage probe fired, summed over the seeds:
+   * what a design costs (deadlock retries, lock waits) beside whether it is safe.
+   *
+   * @return every probe that fired in some seed, with its total
+   * @throws AssertionError naming the first failing seed, with its shrunk counterexample
+   */
+  public SortedMap<String, Long> expectAllHoldTotallingProbes() {
+    SortedMap<String, Long> totals = new TreeMap<>();
     for (long seed = budget.firstSeed(); seed <= budget.lastSeed(); seed++) {
       RunOutcome outcome = Runner.run(spec(seed), false);
+      outcome.report().probes().forEach((probe, count) -> totals.merge(probe, count, Long::sum));
       if (outcome.report().properties().stream().anyMatch(p -> p.status() == PropertyStatus.UNKNOWN)) {
         throw new AssertionError(describe() + ": seed " + seed + " was inconclusive (a checker budget "
             + "was spent), which is not a pass\nrepro: " + outcome.report().reproCommand());
@@ -77,7 +93,7 @@ public final class PropertyCheck {
             + String.join(", ", outcome.report().violatedProperties()) + "\n" + found.text());
       }
     }
-    return budget.lastSeed() - budget.firstSeed() + 1;
+    return totals;
   }
 
   /**

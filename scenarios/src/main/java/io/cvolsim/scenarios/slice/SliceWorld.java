@@ -26,6 +26,7 @@ import io.cvolsim.model.standin.StandInDispatcher;
 import io.cvolsim.model.standin.StandInOptions;
 import io.cvolsim.model.standin.VolumeServiceStandIn;
 import io.cvolsim.scenarios.config.Settings;
+import io.cvolsim.scenarios.config.SettingsCatalog;
 import io.cvolsim.scenarios.config.VariantKeys;
 import io.cvolsim.scenarios.workload.CompletionRecorder;
 import io.cvolsim.scenarios.workload.VolumeClient;
@@ -74,7 +75,8 @@ public final class SliceWorld implements World {
   @Override
   public void build() {
     long statementTimeout = settings.get(STATEMENT_TIMEOUT);
-    simulation.addNode(topology.database(), context -> new DatabaseNode(context, database));
+    simulation.addNode(topology.database(), context -> new DatabaseNode(context, database,
+        SettingsCatalog.databaseOptions(settings)));
     CompletionRecorder completions = new CompletionRecorder(history);
     StandInOptions standIn = new StandInOptions(topology.database(), statementTimeout,
         Durations.millis(200), Durations.seconds(3));
