@@ -84,6 +84,7 @@ public final class DeploymentWorld implements World {
   private final ServiceLog serviceLog;
   private final NodeControl control;
   private final DeploymentPhases phases;
+  private int replacementsStarted;
 
   public DeploymentWorld(Simulation simulation, Settings settings) {
     this.simulation = simulation;
@@ -115,13 +116,13 @@ public final class DeploymentWorld implements World {
       simulation.addNode(scheduler, context -> new SchedulerNode(context, config, infrastructure));
     }
     for (NodeId volumeNode : topology.volumeNodes()) {
-      VolumeServiceConfig config = new VolumeServiceConfig(hostOf(volumeNode), DeploymentTopology.BACKEND,
-          DeploymentTopology.CLUSTER, DeploymentSettings.service(settings), settings.get(MANAGER_COMPLETION),
-          settings.get(VariantKeys.VOLUME_LOCK),
-          DeploymentSettings.fencing(settings), 3, Durations.seconds(60), settings.get(VariantKeys.STARTUP_CLEANUP),
-          settings.get(VariantKeys.UNINITIALIZED_DRIVER));
-      simulation.addNode(volumeNode, context -> new VolumeServiceNode(context, config, infrastructure));
+      addVolumeNode(volumeNode, infrastructure);
     }
+    control.replaceWith(lost -> {
+      NodeId replacement = NodeId.of("c-vol-" + (topology.volumeNodes().size() + ++replacementsStarted));
+      addVolumeNode(replacement, infrastructure);
+      return replacement;
+    });
     addApiNodes(infrastructure);
     new DeploymentWorkload(simulation, settings, topology, history, phases).addClients();
     if (settings.get(NEMESIS) && settings.get(SWARM_FAULTS).isEmpty()) {
@@ -133,6 +134,15 @@ public final class DeploymentWorld implements World {
     }
     new HealPhase(simulation, settings, topology, control, phases, serviceLog).schedule();
     scheduleDeadlocks();
+  }
+
+  private void addVolumeNode(NodeId volumeNode, Infrastructure infrastructure) {
+    VolumeServiceConfig config = new VolumeServiceConfig(hostOf(volumeNode), DeploymentTopology.BACKEND,
+        DeploymentTopology.CLUSTER, DeploymentSettings.service(settings), settings.get(MANAGER_COMPLETION),
+        settings.get(VariantKeys.VOLUME_LOCK),
+        DeploymentSettings.fencing(settings), 3, Durations.seconds(60), settings.get(VariantKeys.STARTUP_CLEANUP),
+        settings.get(VariantKeys.UNINITIALIZED_DRIVER));
+    simulation.addNode(volumeNode, context -> new VolumeServiceNode(context, config, infrastructure));
   }
 
   /** Deadlock aborts during the fault window only, so the liveness phase runs on a calm database. */

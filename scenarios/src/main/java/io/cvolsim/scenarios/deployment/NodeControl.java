@@ -7,9 +7,12 @@ import io.cvolsim.model.dlm.CoordinationBackend;
 import io.cvolsim.model.dlm.LockLog;
 import io.cvolsim.model.service.ServiceLog;
 import io.cvolsim.model.storage.PowerSwitch;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The harness's hands on nodes: crash (recording file-lock release and the process's death for the
@@ -24,6 +27,10 @@ public final class NodeControl implements PowerSwitch {
   private final ServiceLog serviceLog;
   private final SortedMap<String, Long> fencedAtNanos = new TreeMap<>();
   private final SortedMap<String, Long> fenceEndedAtNanos = new TreeMap<>();
+  private final List<NodeId> retired = new ArrayList<>();
+  private UnaryOperator<NodeId> replacements = node -> {
+    throw new IllegalStateException("this world cannot replace " + node);
+  };
 
   public NodeControl(Simulation simulation, CoordinationBackend backend, LockLog lockLog, ServiceLog serviceLog) {
     this.simulation = simulation;
@@ -43,8 +50,27 @@ public final class NodeControl implements PowerSwitch {
     }
   }
 
+  /** How this world brings up a new machine in place of a lost one; answers the new node. */
+  public void replaceWith(UnaryOperator<NodeId> replacementStarter) {
+    this.replacements = replacementStarter;
+  }
+
+  /** A lost machine: never restarted, not even by the heal phase. */
+  public void retire(NodeId node) {
+    if (!retired.contains(node)) {
+      retired.add(node);
+    }
+  }
+
+  /** Starts a new machine in the retired node's cluster, under a new host name. */
+  public NodeId startReplacement(NodeId lost) {
+    NodeId replacement = replacements.apply(lost);
+    simulation.probes().hit("fault.replacement-joined");
+    return replacement;
+  }
+
   public void restartIfCrashed(NodeId node) {
-    if (simulation.state(node) == NodeState.CRASHED) {
+    if (simulation.state(node) == NodeState.CRASHED && !retired.contains(node)) {
       if (fencedAtNanos.containsKey(node.name())) {
         fenceEndedAtNanos.putIfAbsent(node.name(), simulation.nowNanos());
       }

@@ -30,8 +30,8 @@ public final class ScenarioCatalog {
           Kind.FIRST_SLICE, List.of()),
       new Scenario(DEPLOYMENT,
           "the whole A/A deployment (2+ API nodes, 2 schedulers, a 3-node c-vol cluster on one backend, DB, "
-              + "broker, DLM) under client load and c-vol crashes, pauses and partitions, then healing and "
-              + "quiescence; every property is judged",
+              + "broker, DLM) under client load and c-vol crashes, pauses (each waiting for its target's next "
+              + "claim) and partitions for 180 s, then healing and quiescence; every property is judged",
           // Links between services are TCP: faults here are partitions, crashes and pauses, not
           // single lost messages (net.loss stays available to ask for an unreliable transport).
           // A three-minute window: faults can outlast service_down_time and a DLM lease, and a
@@ -41,7 +41,8 @@ public final class ScenarioCatalog {
           "the whole deployment under the swarm nemesis: each seed switches on a random subset of the fault "
               + "menu (crashes, pauses, partitions from the DB, DLM, broker or array, split halves, loss and "
               + "redelivery bursts, clock skew and drift, slow storage, force-delete, reset-state and workers "
-              + "cleanup with any filters); probes fault.<kind> show which were on; then healing and quiescence",
+              + "cleanup with any filters, drains, machines replaced under a new host name); probes "
+              + "fault.<kind> show which were on; then healing and quiescence",
           Kind.DEPLOYMENT, List.of("net.loss=0%", "swarm.faults=all")),
       new Scenario("api-races",
           "many clients hammer two volumes through five API nodes (first slice, no faults), to expose races "

@@ -33,6 +33,11 @@ final class FaultInjection {
       simulation.signal(drain.node(), new ServiceSignal.Terminate());
       endWithinWindow(drain.downForNanos(), "start " + drain.node() + " again",
           () -> control.restartIfCrashed(drain.node()));
+    } else if (fault instanceof SwarmFault.Replace replace) {
+      control.retire(replace.node());
+      control.crash(replace.node());
+      endAtLatestAtWindowEnd(replace.downForNanos(), "a replacement for " + replace.node() + " joins",
+          () -> control.startReplacement(replace.node()));
     } else if (fault instanceof SwarmFault.Pause pause) {
       simulation.pause(pause.node());
       endAtLatestAtWindowEnd(pause.lengthNanos(), "resume " + pause.node(), () -> control.resumeIfPaused(pause.node()));

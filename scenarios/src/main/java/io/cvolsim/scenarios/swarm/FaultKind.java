@@ -26,7 +26,12 @@ public enum FaultKind {
   RESET_STATE("reset-state"),
   WORKERS_CLEANUP("workers-cleanup"),
   /** SIGTERM to a c-vol (an operator draining it): graceful shutdown, then a restart. */
-  DRAIN("drain");
+  DRAIN("drain"),
+  /**
+   * A c-vol's machine is lost for good and a replacement joins the cluster under a new host name
+   * (the reference's restart "on a new host"): the old services row stays down for cleanup.
+   */
+  REPLACE("replace");
 
   private final String optionValue;
 

@@ -31,6 +31,19 @@ public sealed interface SwarmFault {
     }
   }
 
+  /** A c-vol is lost for good; after {@code downForNanos} a new machine joins the cluster as a new host. */
+  record Replace(NodeId node, long atNanos, long downForNanos) implements SwarmFault {
+    @Override
+    public FaultKind kind() {
+      return FaultKind.REPLACE;
+    }
+
+    @Override
+    public String label() {
+      return "fault: lose " + node + " at " + seconds(atNanos) + ", a replacement joins after " + seconds(downForNanos);
+    }
+  }
+
   /** An operator drains a c-vol (SIGTERM, graceful shutdown) and starts it again after {@code downForNanos}. */
   record Drain(NodeId node, long atNanos, long downForNanos) implements SwarmFault {
     @Override

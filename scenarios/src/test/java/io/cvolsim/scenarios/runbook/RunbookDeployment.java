@@ -132,6 +132,13 @@ final class RunbookDeployment {
     control.restartIfCrashed(node);
   }
 
+  /** The machine of {@code lost} is gone for good; a new one joins the cluster as a new host. */
+  NodeId replace(NodeId lost) {
+    control.retire(lost);
+    control.crash(lost);
+    return control.startReplacement(lost);
+  }
+
   /** SIGTERM to the node's process: the graceful shutdown of oslo.service. */
   void terminate(NodeId node) {
     simulation.signal(node, new ServiceSignal.Terminate());

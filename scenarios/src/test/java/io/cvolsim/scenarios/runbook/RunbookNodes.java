@@ -87,12 +87,22 @@ final class RunbookNodes {
       simulation.addNode(scheduler, context -> new SchedulerNode(context, config, infrastructure));
     }
     for (NodeId volumeNode : topology.volumeNodes()) {
-      VolumeServiceConfig config = new VolumeServiceConfig(volumeNode.name(), DeploymentTopology.BACKEND,
-          DeploymentTopology.CLUSTER, serviceOptions(), knobs.completion(), io.cvolsim.model.config.VolumeLock.NONE,
-          fencingOptions(), 3, seconds(60));
-      simulation.addNode(volumeNode, context -> new VolumeServiceNode(context, config, infrastructure));
+      addVolumeNode(volumeNode, infrastructure);
     }
+    // A machine that replaces a lost one joins the cluster under its own (new) host name.
+    control.replaceWith(lost -> {
+      NodeId replacement = NodeId.of("c-vol-" + (topology.volumeNodes().size() + 1));
+      addVolumeNode(replacement, infrastructure);
+      return replacement;
+    });
     addApiNodes(infrastructure);
+  }
+
+  private void addVolumeNode(NodeId volumeNode, Infrastructure infrastructure) {
+    VolumeServiceConfig config = new VolumeServiceConfig(volumeNode.name(), DeploymentTopology.BACKEND,
+        DeploymentTopology.CLUSTER, serviceOptions(), knobs.completion(), io.cvolsim.model.config.VolumeLock.NONE,
+        fencingOptions(), 3, seconds(60));
+    simulation.addNode(volumeNode, context -> new VolumeServiceNode(context, config, infrastructure));
   }
 
   private void addInfrastructure(Infrastructure infrastructure, Database database) {
