@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -36,9 +37,40 @@ public final class CleanupAvailabilityProperty {
   private CleanupAvailabilityProperty() {}
 
   public static PropertyResult check(RunArtifacts artifacts) {
-    return check(artifacts.services().events(), artifacts.workers().events(),
+    List<Row> workerRowsAtEnd = artifacts.databaseAtEnd().get(Database.WORKERS);
+    List<WorkerEvent> workers = workerRowsAtEnd == null ? artifacts.workers().events()
+        : withUnloggedDeletes(artifacts.workers().events(), workerRowsAtEnd);
+    return check(artifacts.services().events(), workers,
         artifacts.databaseAtEnd().getOrDefault(Database.SERVICES, List.of()), artifacts.endNanos(),
         artifacts.serviceDownTimeNanos());
+  }
+
+  /**
+   * The log is written when a process hears its answer, so a delete that ran but whose answer
+   * died with its process leaves no DELETED. A row the log knows, that the database no longer
+   * has and whose deletion the log never saw, is taken as deleted right after its last logged
+   * action (what the dying process was doing).
+   */
+  static List<WorkerEvent> withUnloggedDeletes(List<WorkerEvent> workers, List<Row> rowsAtEnd) {
+    List<Long> alive = rowsAtEnd.stream().map(row -> row.longValue("id", 0)).toList();
+    List<Long> deleted = workers.stream().filter(event -> event.kind() == WorkerEvent.Kind.DELETED)
+        .map(event -> event.row().id()).toList();
+    SortedMap<Long, Integer> lastIndexOfId = new TreeMap<>();
+    for (int index = 0; index < workers.size(); index++) {
+      long id = workers.get(index).row().id();
+      if (id != 0 && !alive.contains(id) && !deleted.contains(id)) {
+        lastIndexOfId.put(id, index);
+      }
+    }
+    List<WorkerEvent> result = new ArrayList<>(workers);
+    List<Integer> positions = new ArrayList<>(lastIndexOfId.values());
+    positions.sort(java.util.Comparator.reverseOrder());
+    for (int index : positions) {
+      WorkerEvent last = workers.get(index);
+      result.add(index + 1, new WorkerEvent(last.trueTimeNanos(), WorkerEvent.Kind.DELETED, last.node(),
+          last.serviceId(), last.row(), null));
+    }
+    return result;
   }
 
   static PropertyResult check(List<ServiceLog.Event> services, List<WorkerEvent> workers, List<Row> serviceRows,

@@ -92,6 +92,17 @@ class CleanupAvailabilityPropertyTest {
     assertThat(check().status()).isEqualTo(PropertyStatus.NOT_EXERCISED);
   }
 
+  /** Cinder-today seed 224: the owner's last delete ran, its answer died with it, and no row followed. */
+  @Test
+  void aRowTheDatabaseNoLongerHas_isTakenAsDeletedByItsLastAction() {
+    worker(0, Kind.CREATED, "api-1", null);
+    worker(seconds(1), Kind.SET, "c-vol-1", DEAD);
+    List<WorkerEvent> completed = CleanupAvailabilityProperty.withUnloggedDeletes(workers, List.of());
+    assertThat(completed).hasSize(3).last().extracting(WorkerEvent::kind).isEqualTo(Kind.DELETED);
+    assertThat(CleanupAvailabilityProperty.withUnloggedDeletes(workers, List.of(Row.of(Row.values("id", 1L)))))
+        .as("a row still in the database stays").hasSize(2);
+  }
+
   /** Seed 97 of the hardened deployment: the owner's delete ran, but its answer died with it. */
   @Test
   void aRowWhoseDeleteAnswerWasLost_isGoneOnceANewRowTakesItsResource() {
