@@ -33,6 +33,23 @@ class CleanupPropertiesTest {
     assertThat(result.witness()).singleElement().asString().contains("@0").contains("11").contains("12");
   }
 
+  /** Hand-written: c-vol-1 runs two cleanups of row 1 at once (V8's same-second claims); a death ends one. */
+  @Test
+  void s8_twoActionsOfOneNodeOnOneRowAtOnce_areFound_unlessTheFirstDiedBefore() {
+    WorkerEntry v1 = new WorkerEntry(1, "Volume", "v1", "deleting", 11L, 1, 0, false);
+    WorkerEntry v1Again = new WorkerEntry(1, "Volume", "v1", "deleting", 11L, 2, 0, false);
+    List<WorkerEvent> events = List.of(
+        new WorkerEvent(seconds(1), WorkerEvent.Kind.ACTION_RUN, "c-vol-1", 11L, v1, null),
+        new WorkerEvent(seconds(2), WorkerEvent.Kind.ACTION_RUN, "c-vol-1", 11L, v1Again, null),
+        new WorkerEvent(seconds(30), WorkerEvent.Kind.DELETED, "c-vol-1", 11L, v1, null));
+    assertThat(CleanupOnceProperty.overlappingActions(events, List.of())).singleElement().asString()
+        .contains("row 1 cleaned by c-vol-1 from 1.000000000").contains("at once");
+
+    io.cvolsim.model.service.ServiceLog deaths = new io.cvolsim.model.service.ServiceLog(() -> seconds(1) + 1);
+    deaths.processDied("c-vol-1");
+    assertThat(CleanupOnceProperty.overlappingActions(events, deaths.events())).isEmpty();
+  }
+
   @Test
   void s8_noCleanup_isNotExercised() {
     CleanupScript script = new CleanupScript(CleanupClaim.RACE_PREVENTER).volumeWithRow("v1", "creating", 0).run();
