@@ -130,7 +130,7 @@ public final class DeploymentWorld implements World {
           settings.get(SettingsCatalog.NEMESIS_PAUSE_MAX)).schedule();
     } else if (settings.get(NEMESIS)) {
       new SwarmNemesis(simulation, control, history, swarmTargets(), settings.get(SWARM_FAULTS),
-          SliceWorld.linkProfile(settings)).schedule();
+          SliceWorld.linkProfile(settings), database::setDeadlockRatio).schedule();
     }
     new HealPhase(simulation, settings, topology, control, phases, serviceLog).schedule();
     scheduleDeadlocks();

@@ -1,5 +1,8 @@
 package io.cvolsim.scenarios.properties;
 
+import io.cvolsim.checker.history.History;
+import io.cvolsim.checker.history.Operation;
+import io.cvolsim.checker.history.OperationType;
 import io.cvolsim.model.broker.MessageFate;
 import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.Row;
@@ -18,7 +21,9 @@ import java.util.Map;
  * reserved, maintenance, a migration, ...: §2.5); (2) its workers row has a NULL service_id, so
  * no cleanup can select it (O3); or (3) a job was lost after the ack (§4.2) or with a restarted
  * broker. The broker log does not name a message's volume, so each lost job explains at most
- * one otherwise unexplained stuck volume in a cleanable status. The rest are violations.
+ * one otherwise unexplained stuck volume in a cleanable status; or (4) it was never accepted: a
+ * creating volume with no host and no workers row whose create no client saw accepted (the API
+ * failed after writing the row). The rest are violations.
  * Exercised when the database holds any volume.
  */
 public final class EventualFinalityProperty {
@@ -30,10 +35,16 @@ public final class EventualFinalityProperty {
   public static PropertyResult check(RunArtifacts artifacts) {
     List<Long> lost = new ArrayList<>(artifacts.broker().withFate(MessageFate.LOST));
     lost.addAll(artifacts.broker().withFate(MessageFate.LOST_WITH_BROKER));
-    return check(artifacts.databaseAtEnd(), lost);
+    return check(artifacts.databaseAtEnd(), lost, acknowledgedCreates(artifacts.history()));
   }
 
   static PropertyResult check(Map<String, List<Row>> database, List<Long> lostMessageIds) {
+    return check(database, lostMessageIds, null);
+  }
+
+  /** The volumes whose create a client saw accepted; null when the run has no history to tell. */
+  static PropertyResult check(Map<String, List<Row>> database, List<Long> lostMessageIds,
+      List<String> acknowledgedCreates) {
     List<Row> volumes = database.getOrDefault(Database.VOLUMES, List.of());
     if (volumes.isEmpty()) {
       return VERDICTS.notExercised("no volume was created");
@@ -51,6 +62,10 @@ public final class EventualFinalityProperty {
           + (migrating ? " (migration_status " + volume.string("migration_status") + ")" : "");
       if (migrating || !VolumeStatuses.CLEANABLE.contains(status)) {
         caveats.add("caveat: " + stuck + ", a status with no crash recovery");
+      } else if (acknowledgedCreates != null && strandedByTheApi(volume, database, acknowledgedCreates)) {
+        caveats.add("caveat: " + stuck + ", its create was never accepted: the API failed mid-request after "
+            + "writing the row and before handing the create on (no host, no workers row); only a live API's "
+            + "create flow reverts that");
       } else if (hasUnclaimedRow(volume.string("id"), database)) {
         caveats.add("caveat O3: " + stuck + ", its workers row has a NULL service_id");
       } else if (lostLeft > 0) {
@@ -69,6 +84,28 @@ public final class EventualFinalityProperty {
     String summary = stuckCount == 0 ? volumes.size() + " volumes, all at rest"
         : stuckCount + " of " + volumes.size() + " volumes stuck, all explained by caveats";
     return VERDICTS.holds(summary, caveats);
+  }
+
+  /**
+   * Not an accepted operation (L1 judges those): a creating volume the scheduler never placed,
+   * with no workers row, whose create no client saw accepted.
+   */
+  private static boolean strandedByTheApi(Row volume, Map<String, List<Row>> database, List<String> acknowledged) {
+    String id = volume.string("id");
+    return "creating".equals(volume.string("status")) && volume.get("host") == null && !acknowledged.contains(id)
+        && database.getOrDefault(Database.WORKERS, List.of()).stream().map(WorkerEntry::of)
+            .noneMatch(row -> ResourceType.VOLUME.dbName().equals(row.resourceType()) && id.equals(row.resourceId()));
+  }
+
+  private static List<String> acknowledgedCreates(History history) {
+    List<String> ids = new ArrayList<>();
+    for (Operation operation : history.operations()) {
+      if (operation.type() == OperationType.OK && operation.f().equals("create")
+          && operation.value() instanceof Map<?, ?> value && value.get("volume") instanceof String id) {
+        ids.add(id);
+      }
+    }
+    return ids;
   }
 
   private static boolean hasUnclaimedRow(String volumeId, Map<String, List<Row>> database) {

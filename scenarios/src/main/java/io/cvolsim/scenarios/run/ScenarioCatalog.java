@@ -41,7 +41,7 @@ public final class ScenarioCatalog {
           "the whole deployment under the swarm nemesis: each seed switches on a random subset of the fault "
               + "menu (crashes, pauses, partitions from the DB, DLM, broker or array, split halves, loss and "
               + "redelivery bursts, clock skew and drift, slow storage, force-delete, reset-state and workers "
-              + "cleanup with any filters, drains, machines replaced under a new host name); probes "
+              + "cleanup with any filters, drains, machines replaced under a new host name, deadlock bursts); probes "
               + "fault.<kind> show which were on; then healing and quiescence",
           Kind.DEPLOYMENT, List.of("net.loss=0%", "swarm.faults=all")),
       new Scenario("api-races",

@@ -57,6 +57,8 @@ final class FaultDraws {
       case WORKERS_CLEANUP -> admin(kind, at, new WorkersCleanupRequest(cleanupFilters()));
       case DRAIN -> new SwarmFault.Drain(volumeNode("swarm.drain.target"), at,
           choices.durationNanos("swarm.drain.down-for", seconds(1), longestOutageNanos()));
+      case DB_DEADLOCKS -> new SwarmFault.DeadlockBurst(
+          Ratio.percent(choices.integer("swarm.deadlocks.percent", 5, 50)), at, length("swarm.deadlocks.length"));
       case REPLACE -> new SwarmFault.Replace(volumeNode("swarm.replace.target"), at,
           choices.durationNanos("swarm.replace.down-for", seconds(1), longestOutageNanos()));
     };

@@ -6,6 +6,7 @@ import io.cvolsim.kernel.sim.LinkProfile;
 import io.cvolsim.kernel.sim.Simulation;
 import io.cvolsim.model.rpc.ServiceSignal;
 import io.cvolsim.scenarios.deployment.NodeControl;
+import java.util.function.Consumer;
 
 /**
  * Starts one fault now and schedules its end, unless the end falls after the fault window: the
@@ -17,8 +18,11 @@ final class FaultInjection {
   private final NodeControl control;
   private final SwarmTargets targets;
   private final LinkProfile baseProfile;
+  private final Consumer<Ratio> deadlockRatio;
 
-  FaultInjection(Simulation simulation, NodeControl control, SwarmTargets targets, LinkProfile baseProfile) {
+  FaultInjection(Simulation simulation, NodeControl control, SwarmTargets targets, LinkProfile baseProfile,
+      Consumer<Ratio> deadlockRatio) {
+    this.deadlockRatio = deadlockRatio;
     this.simulation = simulation;
     this.control = control;
     this.targets = targets;
@@ -33,6 +37,9 @@ final class FaultInjection {
       simulation.signal(drain.node(), new ServiceSignal.Terminate());
       endWithinWindow(drain.downForNanos(), "start " + drain.node() + " again",
           () -> control.restartIfCrashed(drain.node()));
+    } else if (fault instanceof SwarmFault.DeadlockBurst burst) {
+      deadlockRatio.accept(burst.ratio());
+      endAtLatestAtWindowEnd(burst.lengthNanos(), "no more deadlock aborts", () -> deadlockRatio.accept(Ratio.ZERO));
     } else if (fault instanceof SwarmFault.Replace replace) {
       control.retire(replace.node());
       control.crash(replace.node());

@@ -31,7 +31,9 @@ public enum FaultKind {
    * A c-vol's machine is lost for good and a replacement joins the cluster under a new host name
    * (the reference's restart "on a new host"): the old services row stays down for cleanup.
    */
-  REPLACE("replace");
+  REPLACE("replace"),
+  /** A while of deadlock aborts on database writes (a busy multi-master Galera); Cinder retries some. */
+  DB_DEADLOCKS("db-deadlocks");
 
   private final String optionValue;
 

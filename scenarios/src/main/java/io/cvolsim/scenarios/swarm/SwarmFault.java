@@ -108,6 +108,19 @@ public sealed interface SwarmFault {
     }
   }
 
+  /** For a while the database aborts this share of writes as deadlock victims. */
+  record DeadlockBurst(Ratio ratio, long atNanos, long lengthNanos) implements SwarmFault {
+    @Override
+    public FaultKind kind() {
+      return FaultKind.DB_DEADLOCKS;
+    }
+
+    @Override
+    public String label() {
+      return "fault: database deadlock aborts " + ratio + " at " + seconds(atNanos) + " for " + seconds(lengthNanos);
+    }
+  }
+
   /** A node's clock stepped to read true time plus {@code offsetNanos}. */
   record ClockSkew(NodeId node, long atNanos, long offsetNanos) implements SwarmFault {
     @Override

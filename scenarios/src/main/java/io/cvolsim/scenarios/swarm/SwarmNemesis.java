@@ -2,12 +2,14 @@ package io.cvolsim.scenarios.swarm;
 
 import io.cvolsim.checker.history.HistoryRecorder;
 import io.cvolsim.kernel.api.NodeId;
+import io.cvolsim.kernel.api.Ratio;
 import io.cvolsim.kernel.sim.LinkProfile;
 import io.cvolsim.kernel.sim.Simulation;
 import io.cvolsim.scenarios.deployment.NodeControl;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The swarm nemesis: draws a {@link SwarmProfile} from the run's choices, then that many faults of
@@ -25,9 +27,11 @@ public final class SwarmNemesis {
   private final SwarmTargets targets;
   private final List<FaultKind> allowed;
   private final LinkProfile baseProfile;
+  private final Consumer<Ratio> deadlockRatio;
 
   public SwarmNemesis(Simulation simulation, NodeControl control, HistoryRecorder history, SwarmTargets targets,
-      List<FaultKind> allowed, LinkProfile baseProfile) {
+      List<FaultKind> allowed, LinkProfile baseProfile, Consumer<Ratio> deadlockRatio) {
+    this.deadlockRatio = deadlockRatio;
     this.simulation = simulation;
     this.control = control;
     this.history = history;
@@ -70,6 +74,6 @@ public final class SwarmNemesis {
 
   private void inject(SwarmFault fault) {
     simulation.probes().hit(fault.kind().probe());
-    new FaultInjection(simulation, control, targets, baseProfile).start(fault);
+    new FaultInjection(simulation, control, targets, baseProfile, deadlockRatio).start(fault);
   }
 }

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class HardenedPresetTest {
   /** Every swarm fault but loss bursts, admin resets and forced cleanups: the preset's assumptions. */
   private static final String WITHIN_ASSUMPTIONS = "swarm.faults=crash,pause,cut-from-db,cut-from-dlm,"
-      + "cut-from-broker,cut-from-storage,split,redelivery,clock-skew,clock-drift,slow-storage,force-delete,replace";
+      + "cut-from-broker,cut-from-storage,split,redelivery,clock-skew,clock-drift,slow-storage,force-delete,replace,db-deadlocks";
 
   @Test
   void hardened_holdsEverythingUnderTheDeploymentNemesis() {

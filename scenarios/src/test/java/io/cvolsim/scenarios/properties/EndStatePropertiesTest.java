@@ -111,6 +111,18 @@ class EndStatePropertiesTest {
     assertThat(l1().witness()).singleElement().asString().contains("migration_status migrating");
   }
 
+  /** Swarm seed 9 (hardened, deadlock bursts and crashes): the API died retrying create_worker. */
+  @Test
+  void l1_creatingRowNobodyWasToldOfNorHandedOn_isACaveat_unlessItsCreateWasAccepted() {
+    volumes(volume("v1", "creating"));
+    PropertyResult neverAccepted = EventualFinalityProperty.check(database, List.of(), List.of());
+    assertThat(neverAccepted.status()).isEqualTo(PropertyStatus.HOLDS);
+    assertThat(neverAccepted.witness()).singleElement().asString().contains("never accepted");
+
+    assertThat(EventualFinalityProperty.check(database, List.of(), List.of("v1")).status())
+        .isEqualTo(PropertyStatus.VIOLATED);
+  }
+
   @Test
   void l1_noVolume_isNotExercised() {
     assertThat(l1().status()).isEqualTo(PropertyStatus.NOT_EXERCISED);
