@@ -2,6 +2,8 @@ package io.cvolsim.model.volume;
 
 import io.cvolsim.kernel.api.Durations;
 import io.cvolsim.kernel.api.SimFuture;
+import io.cvolsim.model.db.Assignment;
+import io.cvolsim.model.db.Condition;
 import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.Row;
 import io.cvolsim.model.dlm.LockWait;
@@ -57,22 +59,77 @@ final class OtherOperations {
     }));
   }
 
-  /** Legacy attach, under the {@code <volume>} lock. */
+  /**
+   * Legacy attach, under the {@code <volume>} lock. With attachment rows on it is Cinder's
+   * manager: {@code volume_attach} inserts the attachment as attaching, the driver exports, and
+   * {@code volume_attached} marks it attached beside the volume's in-use; an attachment whose
+   * volume completion was refused (a CAS completion after a reset or force-delete) or whose export
+   * failed ends error_attaching, no longer live.
+   */
   SimFuture<Void> attach(VolumeRpc.AttachVolume job) {
     return underVolumeLocks(job.volumeId(), "attach_volume", List.of(job.volumeId()), () ->
-        manager.driver().initializeConnection(job.volumeId(), job.instanceHost()).thenHandle(outcome ->
-            outcome.isSuccess()
-                ? finish(job.volumeId(), "attaching", Row.values("status", "in-use", "attach_status", "attached"))
-                : SimFuture.<Void>succeeded(null)));
+        attachmentRow(job).flatMap(attachmentId -> manager.driver().initializeConnection(job.volumeId(),
+            job.instanceHost()).thenHandle(outcome -> {
+              if (!outcome.isSuccess()) {
+                return markAttachment(attachmentId, "error_attaching");
+              }
+              return manager.writer().complete(Database.VOLUMES, job.volumeId(), "attaching",
+                  Row.values("status", "in-use", "attach_status", "attached"))
+                  .flatMap(applied -> markAttachment(attachmentId, applied ? "attached" : "error_attaching"));
+            })));
   }
 
-  /** Detach, under the {@code <volume>-detach_volume} lock. */
+  /** The new attachment's id, or null when attachment rows are off. */
+  private SimFuture<Object> attachmentRow(VolumeRpc.AttachVolume job) {
+    if (!manager.config().attachmentRows()) {
+      return SimFuture.succeeded(null);
+    }
+    return manager.db().insert(Database.ATTACHMENTS, Row.values("volume_id", job.volumeId(), "instance_host",
+        job.instanceHost(), "attach_status", "attaching", "deleted", false))
+        .map(inserted -> inserted == null ? null : inserted.get("id"));
+  }
+
+  private SimFuture<Void> markAttachment(Object attachmentId, String attachStatus) {
+    if (attachmentId == null) {
+      return SimFuture.succeeded(null);
+    }
+    return manager.db().save(Database.ATTACHMENTS, attachmentId, Row.values("attach_status", attachStatus))
+        .map(saved -> null);
+  }
+
+  /**
+   * Detach, under the {@code <volume>-detach_volume} lock. With attachment rows on, it is
+   * {@code volume_detached}: soft-delete this host's attachment, then the volume is in-use while
+   * any other attachment is attached, else available and detached - a recompute, not a status
+   * CAS (Cinder takes the volume row FOR UPDATE; here a select then an update, a short window).
+   */
   SimFuture<Void> detach(VolumeRpc.DetachVolume job) {
     return underVolumeLocks(job.volumeId(), "detach_volume", List.of(job.volumeId() + "-detach_volume"), () ->
-        manager.driver().terminateConnection(job.volumeId(), job.instanceHost()).thenHandle(outcome ->
-            finish(job.volumeId(), "detaching", outcome.isSuccess()
-                ? Row.values("status", "available", "attach_status", "detached")
-                : Row.values("status", "in-use"))));
+        manager.driver().terminateConnection(job.volumeId(), job.instanceHost()).thenHandle(outcome -> {
+          if (!outcome.isSuccess()) {
+            return finish(job.volumeId(), "detaching", Row.values("status", "in-use"));
+          }
+          if (!manager.config().attachmentRows()) {
+            return finish(job.volumeId(), "detaching", Row.values("status", "available", "attach_status", "detached"));
+          }
+          return detachedFromAttachments(job);
+        }));
+  }
+
+  private SimFuture<Void> detachedFromAttachments(VolumeRpc.DetachVolume job) {
+    Condition live = Condition.all(Condition.eq("volume_id", job.volumeId()), Condition.notEq("deleted", true));
+    Condition ofThisHost = Condition.all(live, Condition.eq("instance_host", job.instanceHost()));
+    return manager.db().update(Database.ATTACHMENTS, ofThisHost, List.of(Assignment.set("deleted", true),
+            Assignment.set("attach_status", "detached")))
+        .flatMap(removed -> manager.db().select(Database.ATTACHMENTS, live))
+        .flatMap(left -> {
+          boolean attached = left.stream().anyMatch(row -> "attached".equals(row.get("attach_status")));
+          // volume_detached recomputes the volume from its attachments, whatever its status says
+          // now (an os-roll_detaching may have raced it), on a volume that still lives.
+          return manager.writer().recompute(Database.VOLUMES, job.volumeId(), attached
+              ? Row.values("status", "in-use", "attach_status", "attached")
+              : Row.values("status", "available", "attach_status", "detached"));
+        }).map(updated -> null);
   }
 
   /**

@@ -50,6 +50,16 @@ final class StatusWriter {
   }
 
   /** A plain save of these fields, as the ORM's {@code save()} does. */
+  /**
+   * A status derived from other rows (volume_detached's recompute from the attachments): written
+   * whatever the status is now, but only on a row that still lives.
+   */
+  SimFuture<Boolean> recompute(String table, String id, SortedMap<String, Object> fields) {
+    List<Assignment> values = new ArrayList<>();
+    fields.forEach((column, value) -> values.add(Assignment.set(column, value)));
+    return observed(table, id, fields, db.conditionalUpdate(table, id, Condition.notEq("deleted", true), values));
+  }
+
   SimFuture<Boolean> save(String table, String id, SortedMap<String, Object> fields) {
     return observed(table, id, fields, db.save(table, id, fields));
   }

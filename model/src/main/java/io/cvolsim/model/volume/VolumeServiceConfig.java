@@ -19,7 +19,16 @@ import io.cvolsim.model.service.ServiceOptions;
  */
 public record VolumeServiceConfig(String host, String backend, String cluster, ServiceOptions service,
     ManagerCompletion completion, VolumeLock volumeLock, FencingOptions fencing, int reinitDriverCount,
-    long capabilityReportIntervalNanos, StartupCleanup startupCleanup, UninitializedDriver uninitializedDriver) {
+    long capabilityReportIntervalNanos, StartupCleanup startupCleanup, UninitializedDriver uninitializedDriver,
+    boolean attachmentRows) {
+
+  /** As Cinder configures it, without the attachment rows the harness writes only when asked. */
+  public VolumeServiceConfig(String host, String backend, String cluster, ServiceOptions service,
+      ManagerCompletion completion, VolumeLock volumeLock, FencingOptions fencing, int reinitDriverCount,
+      long capabilityReportIntervalNanos, StartupCleanup startupCleanup, UninitializedDriver uninitializedDriver) {
+    this(host, backend, cluster, service, completion, volumeLock, fencing, reinitDriverCount,
+        capabilityReportIntervalNanos, startupCleanup, uninitializedDriver, false);
+  }
 
   /** Cinder's A/A start-up cleanup (its own workers rows). */
   public VolumeServiceConfig(String host, String backend, String cluster, ServiceOptions service,

@@ -36,6 +36,12 @@ public final class SettingsCatalog {
       "whether the deployment's clients include an admin's reset-state (a write without conditions, §3)",
       "on", List.of("on", "off"), Readers.onOff());
 
+  public static final SettingKey<Boolean> ATTACHMENT_ROWS = new SettingKey<>("volume.attachment_rows",
+      "whether attach and detach keep volume_attachments rows (Cinder's volume_attach and volume_detached), "
+          + "so S14 can count live attachments; off keeps attach_status on the volume row alone and every "
+          + "pinned seed as it was",
+      "off", List.of("on", "off"), Readers.onOff());
+
   public static final SettingKey<Long> NEMESIS_PAUSE_MAX = new SettingKey<>("nemesis.pause_max",
       "the longest stall the deployment nemesis gives a c-vol (a drawn pause is cut to it); a preset whose "
           + "safety assumes stalls shorter than its DLM lease sets it below the lease",
@@ -113,7 +119,8 @@ public final class SettingsCatalog {
     List<SettingKey<?>> keys = new java.util.ArrayList<>(List.of(API_TRANSITION, API_NODES, CLIENTS, VOLUMES,
         THINK_TIME_MAX, ADMIN_RESETS, REQUEST_TIMEOUT, STATEMENT_TIMEOUT, DEADLOCKS, DATABASE_MASTERS,
         REPLICATION_DELAY, DURATION, LATENCY_MAX, LOSS, NEMESIS,
-        NEMESIS_PAUSE_MAX, SWARM_FAULTS, QUOTA_TRACKING, STORAGE_GROUP_MOVES, DRIVER_SETUP_ERRORS, HOLD_ON_PARTITION));
+        NEMESIS_PAUSE_MAX, SWARM_FAULTS, QUOTA_TRACKING, STORAGE_GROUP_MOVES, DRIVER_SETUP_ERRORS, HOLD_ON_PARTITION,
+        ATTACHMENT_ROWS));
     keys.addAll(VariantKeys.ALL);
     return List.copyOf(keys);
   }

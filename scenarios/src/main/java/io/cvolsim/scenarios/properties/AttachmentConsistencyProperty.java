@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * S14 attachment consistency (reference §8), the half the model can judge, at quiescence: a
- * volume's status agrees with its attach_status - in-use only while attached, available only
- * while not. The other half, at most one live attachment row per volume unless multiattach, needs
- * the attachment rows of the new attach API (attachment_reserve, update and delete), which the
- * model does not write yet: legacy attach keeps attach_status on the volume row only. A volume an
+ * S14 attachment consistency (reference §8), at quiescence: a volume's status agrees with its
+ * attach_status - in-use only while attached, available only while not. With
+ * {@code volume.attachment_rows=on} (legacy attach then writes volume_attachments rows, as
+ * Cinder's volume_attach and volume_detached do) also the other half: at most one live
+ * attachment per volume unless multiattach, and in-use exactly while one is live. The new attach
+ * API (attachment_reserve, update, delete) is not modelled. A volume an
  * admin reset (reset-state writes status alone) is a caveat. Exercised when some live volume is
  * in-use or attached at the end.
  */
@@ -48,12 +49,45 @@ public final class AttachmentConsistencyProperty {
         witness.add(line);
       }
     }
+    List<Row> attachments = database.getOrDefault(Database.ATTACHMENTS, List.of());
+    if (!attachments.isEmpty()) {
+      judgeAttachmentRows(volumes, attachments, history, witness, caveats);
+    }
     if (!witness.isEmpty()) {
       int disagreeing = witness.size();
       witness.addAll(caveats);
-      return VERDICTS.violated(disagreeing + " volumes' status disagrees with their attach_status", witness);
+      return VERDICTS.violated(disagreeing + " volumes disagree with their attach_status or attachments", witness);
     }
-    return VERDICTS.holds(volumes.size() + " live volumes, each status agreeing with its attach_status", caveats);
+    return VERDICTS.holds(volumes.size() + " live volumes, each status agreeing with its attach_status"
+        + (attachments.isEmpty() ? "" : " and its live attachments, at most one each unless multiattach"), caveats);
+  }
+
+  private static final List<String> HOLDING = List.of("attached", "attaching", "reserved");
+
+  /**
+   * The half that needs volume_attachments rows ({@code volume.attachment_rows=on}): at most one
+   * live attachment per volume unless multiattach, and in-use exactly while one is live.
+   */
+  private static void judgeAttachmentRows(List<Row> volumes, List<Row> attachments, History history,
+      List<String> witness, List<String> caveats) {
+    for (Row volume : volumes) {
+      String id = volume.string("id");
+      long live = attachments.stream().filter(row -> id.equals(row.get("volume_id")) && !row.isTrue("deleted")
+          && HOLDING.contains(row.string("attach_status"))).count();
+      if (live > 1 && !volume.isTrue("multiattach")) {
+        witness.add(id + " has " + live + " live attachments and is not multiattach");
+      }
+      String status = volume.string("status");
+      boolean disagrees = "in-use".equals(status) && live == 0 || "available".equals(status) && live > 0;
+      if (disagrees) {
+        String line = id + " is " + status + " with " + live + " live attachments";
+        if (AdminResets.resetSince(history, id, 0)) {
+          caveats.add("caveat: " + line + ", after an admin's reset-state");
+        } else {
+          witness.add(line);
+        }
+      }
+    }
   }
 
   private static boolean isAttached(Row volume) {

@@ -53,6 +53,21 @@ class PlantedBugsTest {
         .seeds(31, 35).expectViolation(AttachmentConsistencyProperty.NAME);
   }
 
+  /**
+   * V19 on S14's other half: with attachment rows kept, a blind attach completion lands on a
+   * volume that another request moved on, so a later attach adds a second live attachment to a
+   * volume that is not multiattach. First failing seed 18 (2 of seeds 1..40); CAS completion,
+   * which marks a refused attach error_attaching: 0 of 100.
+   */
+  @Test
+  void blindCompletion_v19_leavesTwoLiveAttachments() {
+    PropertyCheck.Found found = PlantedBug.in("deployment-api-races", "volume.attachment_rows=on",
+        "manager.completion=blind").check().budget(new io.cvolsim.scenarios.property.SeedBudget(17, 19, 40, 30, 300))
+        .expectViolation(AttachmentConsistencyProperty.NAME);
+    assertThat(found.seed()).isEqualTo(18);
+    assertThat(found.text()).contains("live attachments and is not multiattach");
+  }
+
   /** Found by this harness: two deletes of a never-scheduled volume both succeed. */
   @Test
   void unscheduledDestroy_breaksLinearizability() {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** S14's status half on a database at the end: in-use only while attached, available only while not. */
+/** S14 on a database at the end: status against attach_status, and against live attachment rows. */
 class AttachmentConsistencyPropertyTest {
   private final HistoryRecorder history = new HistoryRecorder(() -> 0);
 
@@ -22,6 +22,29 @@ class AttachmentConsistencyPropertyTest {
 
   private PropertyResult check(Row... volumes) {
     return AttachmentConsistencyProperty.check(Map.of(Database.VOLUMES, List.of(volumes)), history.build());
+  }
+
+  private static Row attachment(long id, String volumeId, String attachStatus, boolean deleted) {
+    return Row.of(Row.values("id", id, "volume_id", volumeId, "attach_status", attachStatus, "deleted", deleted));
+  }
+
+  private PropertyResult check(List<Row> volumes, Row... attachments) {
+    return AttachmentConsistencyProperty.check(Map.of(Database.VOLUMES, volumes, Database.ATTACHMENTS,
+        List.of(attachments)), history.build());
+  }
+
+  /** The half that needs attachment rows: one live attachment unless multiattach, in-use exactly then. */
+  @Test
+  void twoLiveAttachments_orInUseWithNone_isViolated_butDeletedAndErroredOnesDoNotCount() {
+    List<Row> volumes = List.of(volume("a", "in-use", "attached"), volume("b", "in-use", "attached"));
+    assertThat(check(volumes, attachment(1, "a", "attached", false), attachment(2, "a", "attached", true),
+        attachment(3, "a", "error_attaching", false), attachment(4, "b", "attaching", false)).status())
+        .isEqualTo(PropertyStatus.HOLDS);
+
+    PropertyResult result = check(volumes, attachment(1, "a", "attached", false), attachment(2, "a", "reserved", false));
+    assertThat(result.status()).isEqualTo(PropertyStatus.VIOLATED);
+    assertThat(result.witness()).containsExactly("a has 2 live attachments and is not multiattach",
+        "b is in-use with 0 live attachments");
   }
 
   @Test
