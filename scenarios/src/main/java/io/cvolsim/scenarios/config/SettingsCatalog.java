@@ -72,7 +72,8 @@ public final class SettingsCatalog {
           + "certification", "5ms", List.of("0s..1s"), Readers.duration(0, seconds(1)));
 
   public static final SettingKey<Long> DURATION = new SettingKey<>("run.duration",
-      "simulated time during which clients issue requests and faults occur", "60s",
+      "simulated time during which clients issue requests and faults occur (the deployment scenario sets "
+          + "180s, so that faults can outlast service_down_time and a DLM lease)", "60s",
       List.of("1s..1h"), Readers.duration(seconds(1), seconds(3600)));
 
   public static final SettingKey<Long> LATENCY_MAX = new SettingKey<>("net.latency_max",
