@@ -103,7 +103,8 @@ public final class ShrinkCommand implements Callable<Integer> {
       throw new IllegalArgumentException("give either a run FILE or --seed N");
     }
     if (seed != null) {
-      return RunSpec.seeded(runOptions.scenario, seed, runOptions.assignments);
+      // As run, replay and sweep read them: a preset applies, and without --scenario means the deployment.
+      return runOptions.spec(seed);
     }
     if (!Files.isReadable(file)) {
       throw new IllegalArgumentException("cannot read run file " + file);

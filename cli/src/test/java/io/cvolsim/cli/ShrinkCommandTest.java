@@ -63,6 +63,18 @@ class ShrinkCommandTest {
     assertThat(directory.resolve("x")).doesNotExist();
   }
 
+  /** The sweep's repro lines name a preset and no scenario; shrink reads them as run does. */
+  @Test
+  void shrink_seedWithAPreset_runsThePresetsDeployment(@TempDir Path directory) {
+    Path out = directory.resolve("cx.cvolsim");
+    Result shrink = execute("shrink", "--seed", "1", "--preset", "cinder-today", "--out", out.toString(),
+        "--budget-runs", "2");
+    assertThat(shrink.err()).isEmpty();
+    assertThat(shrink.exitStatus()).isEqualTo(1);
+    assertThat(shrink.out().get(0)).startsWith("cvolsim run: seed=1 scenario=deployment")
+        .contains("coordination.backend=file").contains("manager.completion=blind");
+  }
+
   private static void assertOneLineError(Result result, String mention) {
     assertThat(result.exitStatus()).isEqualTo(2);
     assertThat(result.err()).singleElement().asString().contains(mention).doesNotContain("Exception");
