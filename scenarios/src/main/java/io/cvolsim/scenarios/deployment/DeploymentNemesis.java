@@ -10,19 +10,20 @@ import java.util.List;
 
 /**
  * The fault schedule of the deployment scenario, drawn up front from the run's choices: c-vol
- * crashes (restarted later, or left dead until the heal phase), pauses, and partitions of one
+ * crashes (restarted later, or left dead until the heal phase), pauses (each landing at its
+ * target's next workers claim, at most {@code nemesis.pause_max} long), and partitions of one
  * c-vol from the database, the broker or the DLM. Everything heals when the window closes.
  */
 final class DeploymentNemesis {
   private static final List<String> KINDS = List.of("crash", "pause", "cut-from-db", "cut-from-broker",
       "cut-from-dlm");
+  private static final long CLAIM_WAIT_NANOS = Durations.seconds(20);
   private final Simulation simulation;
   private final DeploymentTopology topology;
   private final NodeControl control;
   private final DeploymentPhases phases;
   private final WorkerLog workerLog;
   private final long pauseMaxNanos;
-  private static final long CLAIM_WAIT_NANOS = Durations.seconds(20);
 
   DeploymentNemesis(Simulation simulation, DeploymentTopology topology, NodeControl control,
       DeploymentPhases phases, WorkerLog workerLog, long pauseMaxNanos) {
@@ -83,7 +84,8 @@ final class DeploymentNemesis {
       }
     });
     at(atNanos, "arm: pause " + node + " at its next claim", () -> armed[0] = true);
-    at(Math.min(atNanos + CLAIM_WAIT_NANOS, phases.faultWindowEndNanos()), "pause " + node + " now, unless a claim did", () -> {
+    long deadlineNanos = Math.min(atNanos + CLAIM_WAIT_NANOS, phases.faultWindowEndNanos());
+    at(deadlineNanos, "pause " + node + " now, unless a claim did", () -> {
       if (armed[0]) {
         pause.run();
       }
