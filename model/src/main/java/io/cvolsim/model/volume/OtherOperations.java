@@ -28,12 +28,23 @@ final class OtherOperations {
     this.volumes = volumes;
   }
 
+  /**
+   * c-vol {@code create_snapshot}. Its snapshot object is loaded first, and the ORM does not load
+   * a soft-deleted row (SnapshotNotFound): a redelivered job for a snapshot made and deleted
+   * meanwhile must not make it again on the array, where nothing would own it (S6).
+   */
   SimFuture<Void> createSnapshot(VolumeRpc.CreateSnapshot job) {
     return volumes.withWorker(ResourceType.SNAPSHOT, job.snapshotId(), "creating", null, claimed ->
-        volumes.driverFor(claimed).createSnapshot(job.snapshotId(), job.volumeId()).thenHandle(outcome -> {
-          String status = outcome.isSuccess() ? "available" : "error";
-          return manager.writer().complete(Database.SNAPSHOTS, job.snapshotId(), "creating",
-              Row.values("status", status)).map(ignored -> status);
+        volumes.loaded(Database.SNAPSHOTS, job.snapshotId()).flatMap(snapshot -> {
+          if (snapshot == null) {
+            manager.node().probe("manager.create-snapshot-not-found");
+            return SimFuture.succeeded("deleted");
+          }
+          return volumes.driverFor(claimed).createSnapshot(job.snapshotId(), job.volumeId()).thenHandle(outcome -> {
+            String status = outcome.isSuccess() ? "available" : "error";
+            return manager.writer().complete(Database.SNAPSHOTS, job.snapshotId(), "creating",
+                Row.values("status", status)).map(ignored -> status);
+          });
         }));
   }
 

@@ -9,7 +9,7 @@ import io.cvolsim.model.workers.WorkerLog;
 import java.util.List;
 
 /**
- * The fault schedule of the deployment scenario, drawn up front from the run's choices: c-vol
+ * The fault schedule of the deployment scenario, drawn from the run's choices as it goes: c-vol
  * crashes (restarted later, or left dead until the heal phase), pauses (each landing at its
  * target's next workers claim, at most {@code nemesis.pause_max} long), and partitions of one
  * c-vol from the database, the broker or the DLM. Everything heals when the window closes.
@@ -35,13 +35,24 @@ final class DeploymentNemesis {
     this.phases = phases;
   }
 
+  /**
+   * Each fault is drawn when it starts, not all up front: a shorter window then replays a prefix
+   * of the same draws, so shrinking {@code run.duration} keeps the rest of the run as it was.
+   */
   void schedule() {
-    Choices choices = simulation.choices();
-    long at = choices.durationNanos("nemesis.first-fault", Durations.seconds(5), Durations.seconds(20));
-    while (at < phases.faultWindowEndNanos()) {
-      scheduleOne(choices, at);
-      at += choices.durationNanos("nemesis.gap", Durations.seconds(10), Durations.seconds(40));
+    long first = simulation.choices().durationNanos("nemesis.first-fault", Durations.seconds(5), Durations.seconds(20));
+    next(first);
+  }
+
+  private void next(long atNanos) {
+    if (atNanos >= phases.faultWindowEndNanos()) {
+      return;
     }
+    simulation.scheduleAt(atNanos, "nemesis: draw a fault", () -> {
+      Choices choices = simulation.choices();
+      scheduleOne(choices, atNanos);
+      next(atNanos + choices.durationNanos("nemesis.gap", Durations.seconds(10), Durations.seconds(40)));
+    });
   }
 
   private void scheduleOne(Choices choices, long atNanos) {

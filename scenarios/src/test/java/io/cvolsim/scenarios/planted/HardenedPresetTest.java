@@ -47,13 +47,13 @@ class HardenedPresetTest {
 
   /**
    * Reachability, so that the passes above mean something: the deployment's stalls wait for a
-   * claim and can outlast service_down_time, so the acceptance sweep meets zombies (8 of seeds
-   * 1..300): in seed 45 c-vol-1 is declared down and cleaned up while alive, and its late create
+   * claim and can outlast service_down_time, so the acceptance sweep meets zombies (12 of seeds
+   * 1..300): in seed 27 c-vol-2 is declared down and cleaned up while alive, and its late delete
    * is refused by storage fencing - and still every property holds.
    */
   @Test
   void hardened_meetsAZombie_andStillHolds() {
-    RunReport report = Runner.run(RunSpec.seeded("deployment", Optional.of("hardened"), 45, List.of()), false)
+    RunReport report = Runner.run(RunSpec.seeded("deployment", Optional.of("hardened"), 27, List.of()), false)
         .report();
     assertThat(report.properties()).filteredOn(result -> result.name().equals(ReachabilityGoals.ZOMBIE))
         .singleElement().extracting(PropertyResult::status).isEqualTo(PropertyStatus.HOLDS);
