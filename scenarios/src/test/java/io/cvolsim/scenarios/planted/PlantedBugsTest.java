@@ -228,8 +228,9 @@ class PlantedBugsTest {
 
   // V8 (cleanup.claim=updated-at) is planted as runbook 14, SameSecondClaimsTest: two cleanups of a row its
   // live owner set in the same second both win the claim and both re-run the delete (S8's "at once" half);
-  // with the race_preventer one claim wins. The swarm has not met it (0 of 500): it needs two cleanups of a
-  // service's own row within the second the row was last written.
+  // with the race_preventer one claim wins. The swarm has not met the ABA itself: it needs two cleanups of a
+  // service's own row within the second the row was last written (its one S8 find, seed 1028, is an
+  // is_up=true cleanup of a row the cleaner is still cleaning, which the race_preventer lets through too).
 
   // V11 (fencing=none) is planted as runbook 11, PausedZombieTest: a c-vol paused after claiming a create's
   // row is cleaned up after and then writes; without fencing the array takes it (S8's second half), with
