@@ -31,13 +31,14 @@ public final class ReachabilityGoals {
     List<LockGrant> grants = LockGrants.of(artifacts.locks().events(), artifacts.fencedNodes());
     List<String> leaseExpiries = grants.stream().filter(LockGrant::expiredUnderLiveHolder)
         .map(grant -> "lease expired under its holder: " + grant).toList();
-    List<String> zombies = new ArrayList<>(FencedWritesProperty.storageZombies(artifacts.storage().entries(), artifacts.fencedNodes()));
-    zombies.addAll(fencedOut(artifacts.storage().entries()));
-    zombies.addAll(workedAfterItsCleanup(artifacts.services().events(), artifacts.storage().entries()));
+    List<IoLogEntry> calls = artifacts.storage().entries();
+    List<String> zombies = new ArrayList<>(FencedWritesProperty.storageZombies(calls, artifacts.fencedNodes()));
+    zombies.addAll(fencedOut(calls));
+    zombies.addAll(workedAfterItsCleanup(artifacts.services().events(), calls));
     zombies.addAll(leaseExpiries);
     return List.of(
         goal(CLEANUP_RAN, cleanups(artifacts.workers().events()), "no cleanup action ran"),
-        goal(ZOMBIE, zombies, "no node worked on across its fence or its expired lease, nor was fenced out"),
+        goal(ZOMBIE, zombies, "no node worked on after it was given up, fenced or its lease expired"),
         goal(LEASE_EXPIRED, leaseExpiries, "no lease expired while its holder still believed"),
         goal(REDELIVERED, redeliveries(artifacts.broker().entries()), "no message was delivered twice"),
         goal(SOURCE_LOCK_WAITED, sourceLockWaits(grants), "no source lock was contended"));
