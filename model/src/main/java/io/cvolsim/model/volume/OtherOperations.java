@@ -79,32 +79,44 @@ final class OtherOperations {
    */
   SimFuture<Void> attach(VolumeRpc.AttachVolume job) {
     return underVolumeLocks(job.volumeId(), "attach_volume", List.of(job.volumeId()), () ->
-        attachmentRow(job).flatMap(attachmentId -> manager.driver().initializeConnection(job.volumeId(),
+        attachmentRow(job).flatMap(attachment -> manager.driver().initializeConnection(job.volumeId(),
             job.instanceHost()).thenHandle(outcome -> {
               if (!outcome.isSuccess()) {
-                return markAttachment(attachmentId, "error_attaching");
+                return markAttachment(attachment, "error_attaching");
               }
               return manager.writer().complete(Database.VOLUMES, job.volumeId(), "attaching",
                   Row.values("status", "in-use", "attach_status", "attached"))
-                  .flatMap(applied -> markAttachment(attachmentId, applied ? "attached" : "error_attaching"));
+                  .flatMap(applied -> markAttachment(attachment, applied ? "attached" : "error_attaching"));
             })));
   }
 
-  /** The new attachment's id, or null when attachment rows are off. */
-  private SimFuture<Object> attachmentRow(VolumeRpc.AttachVolume job) {
+  /** The attachment an attach works on; {@code reused} when an earlier run of the job made it. */
+  private record Attachment(Object id, boolean reused) {}
+
+  /**
+   * The attachment, or null when attachment rows are off. Like Cinder's manager, an attach for a
+   * host that already has a live attachment of this volume reuses it, so a job run again
+   * (redelivered after its first consumer lost the database) does not add a second one.
+   */
+  private SimFuture<Attachment> attachmentRow(VolumeRpc.AttachVolume job) {
     if (!manager.config().attachmentRows()) {
       return SimFuture.succeeded(null);
     }
-    return manager.db().insert(Database.ATTACHMENTS, Row.values("volume_id", job.volumeId(), "instance_host",
-        job.instanceHost(), "attach_status", "attaching", "deleted", false))
-        .map(inserted -> inserted == null ? null : inserted.get("id"));
+    Condition ofThisHost = Condition.all(Condition.eq("volume_id", job.volumeId()),
+        Condition.eq("instance_host", job.instanceHost()), Condition.notEq("deleted", true));
+    return manager.db().select(Database.ATTACHMENTS, ofThisHost).flatMap(existing -> !existing.isEmpty()
+        ? SimFuture.succeeded(new Attachment(existing.get(0).get("id"), true))
+        : manager.db().insert(Database.ATTACHMENTS, Row.values("volume_id", job.volumeId(), "instance_host",
+            job.instanceHost(), "attach_status", "attaching", "deleted", false))
+            .map(inserted -> inserted == null ? null : new Attachment(inserted.get("id"), false)));
   }
 
-  private SimFuture<Void> markAttachment(Object attachmentId, String attachStatus) {
-    if (attachmentId == null) {
+  /** An attachment an earlier run made is left as that run left it when this run fails. */
+  private SimFuture<Void> markAttachment(Attachment attachment, String attachStatus) {
+    if (attachment == null || attachment.reused() && !"attached".equals(attachStatus)) {
       return SimFuture.succeeded(null);
     }
-    return manager.db().save(Database.ATTACHMENTS, attachmentId, Row.values("attach_status", attachStatus))
+    return manager.db().save(Database.ATTACHMENTS, attachment.id(), Row.values("attach_status", attachStatus))
         .map(saved -> null);
   }
 

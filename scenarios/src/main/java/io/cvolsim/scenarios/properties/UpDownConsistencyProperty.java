@@ -40,10 +40,12 @@ public final class UpDownConsistencyProperty {
         continue;
       }
       declarations++;
-      // The decision rests on a read a moment earlier: a beat that landed after that read is not held against it.
-      long readAtNanos = event.trueTimeNanos() - READ_SLACK_NANOS;
-      Long last = heartbeats.getOrDefault(event.serviceHost(), new TreeSet<>()).floor(readAtNanos);
-      if (last != null && readAtNanos - last < serviceDownTimeNanos) {
+      // The decision rests on a read up to a second earlier: a beat that may have landed after that
+      // read is not held against it, and one that surely preceded it is measured to the decision
+      // (the latest the read can have been), so only a surely early decision is a witness.
+      long earliestReadNanos = event.trueTimeNanos() - READ_SLACK_NANOS;
+      Long last = heartbeats.getOrDefault(event.serviceHost(), new TreeSet<>()).floor(earliestReadNanos);
+      if (last != null && event.trueTimeNanos() - last < serviceDownTimeNanos) {
         witness.add(event.actor() + " acted on " + event.serviceHost() + " as down at "
             + Durations.formatTimestamp(event.trueTimeNanos()) + ", " + Durations.format(event.trueTimeNanos() - last)
             + " after its last heartbeat (service_down_time " + Durations.format(serviceDownTimeNanos) + ")");

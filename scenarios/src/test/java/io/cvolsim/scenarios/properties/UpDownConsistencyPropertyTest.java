@@ -40,6 +40,24 @@ class UpDownConsistencyPropertyTest {
     assertThat(UpDownConsistencyProperty.check(log.events(), DOWN_TIME).status()).isEqualTo(PropertyStatus.HOLDS);
   }
 
+  /** Hardened seed 168 with attachment rows: down 60.03 s after the last beat is on time, 59.5 s is not. */
+  @Test
+  void theThresholdIsMeasuredToTheDecision_notToTheEarliestRead() {
+    long[] now = {Durations.seconds(120)};
+    ServiceLog onTime = new ServiceLog(() -> now[0]);
+    onTime.heartbeat("c-vol-2@lvm", "c-vol-2");
+    now[0] = Durations.seconds(180) + Durations.millis(30);
+    onTime.declaredDown("c-vol-2@lvm", "sch-1");
+    assertThat(UpDownConsistencyProperty.check(onTime.events(), DOWN_TIME).status()).isEqualTo(PropertyStatus.HOLDS);
+
+    now[0] = Durations.seconds(120);
+    ServiceLog early = new ServiceLog(() -> now[0]);
+    early.heartbeat("c-vol-2@lvm", "c-vol-2");
+    now[0] = Durations.seconds(179) + Durations.millis(500);
+    early.declaredDown("c-vol-2@lvm", "sch-1");
+    assertThat(UpDownConsistencyProperty.check(early.events(), DOWN_TIME).status()).isEqualTo(PropertyStatus.VIOLATED);
+  }
+
   @Test
   void noDownDecision_isNotExercised() {
     ServiceLog log = new ServiceLog(() -> 0);
