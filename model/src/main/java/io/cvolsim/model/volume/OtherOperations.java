@@ -2,6 +2,7 @@ package io.cvolsim.model.volume;
 
 import io.cvolsim.kernel.api.Durations;
 import io.cvolsim.kernel.api.SimFuture;
+import io.cvolsim.model.config.AttachReuse;
 import io.cvolsim.model.db.Assignment;
 import io.cvolsim.model.db.Condition;
 import io.cvolsim.model.db.Database;
@@ -94,16 +95,18 @@ final class OtherOperations {
   private record Attachment(Object id, boolean reused) {}
 
   /**
-   * The attachment, or null when attachment rows are off. Like Cinder's manager, an attach for a
-   * host that already has a live attachment of this volume reuses it, so a job run again
-   * (redelivered after its first consumer lost the database) does not add a second one.
+   * The attachment, or null when attachment rows are off. An attach for a host that already has
+   * an attachment of this volume takes it over: Cinder's manager only an attached one, so a job
+   * run again after its first run lost the database adds a second; {@code any-live} any live one.
    */
   private SimFuture<Attachment> attachmentRow(VolumeRpc.AttachVolume job) {
     if (!manager.config().attachmentRows()) {
       return SimFuture.succeeded(null);
     }
-    Condition ofThisHost = Condition.all(Condition.eq("volume_id", job.volumeId()),
+    Condition live = Condition.all(Condition.eq("volume_id", job.volumeId()),
         Condition.eq("instance_host", job.instanceHost()), Condition.notEq("deleted", true));
+    Condition ofThisHost = manager.config().attachReuse() == AttachReuse.ANY_LIVE ? live
+        : Condition.all(live, Condition.eq("attach_status", "attached"));
     return manager.db().select(Database.ATTACHMENTS, ofThisHost).flatMap(existing -> !existing.isEmpty()
         ? SimFuture.succeeded(new Attachment(existing.get(0).get("id"), true))
         : manager.db().insert(Database.ATTACHMENTS, Row.values("volume_id", job.volumeId(), "instance_host",

@@ -1,5 +1,6 @@
 package io.cvolsim.model.volume;
 
+import io.cvolsim.model.config.AttachReuse;
 import io.cvolsim.model.broker.QueueNames;
 import io.cvolsim.model.config.VolumeLock;
 import io.cvolsim.model.config.ManagerCompletion;
@@ -20,14 +21,14 @@ import io.cvolsim.model.service.ServiceOptions;
 public record VolumeServiceConfig(String host, String backend, String cluster, ServiceOptions service,
     ManagerCompletion completion, VolumeLock volumeLock, FencingOptions fencing, int reinitDriverCount,
     long capabilityReportIntervalNanos, StartupCleanup startupCleanup, UninitializedDriver uninitializedDriver,
-    boolean attachmentRows) {
+    boolean attachmentRows, AttachReuse attachReuse) {
 
   /** As Cinder configures it, without the attachment rows the harness writes only when asked. */
   public VolumeServiceConfig(String host, String backend, String cluster, ServiceOptions service,
       ManagerCompletion completion, VolumeLock volumeLock, FencingOptions fencing, int reinitDriverCount,
       long capabilityReportIntervalNanos, StartupCleanup startupCleanup, UninitializedDriver uninitializedDriver) {
     this(host, backend, cluster, service, completion, volumeLock, fencing, reinitDriverCount,
-        capabilityReportIntervalNanos, startupCleanup, uninitializedDriver, false);
+        capabilityReportIntervalNanos, startupCleanup, uninitializedDriver, false, AttachReuse.ATTACHED);
   }
 
   /** Cinder's A/A start-up cleanup (its own workers rows). */

@@ -11,6 +11,7 @@ import io.cvolsim.model.config.ManagerCompletion;
 import io.cvolsim.model.config.SchedulerRouting;
 import io.cvolsim.model.config.SourceDelete;
 import io.cvolsim.model.config.StartupCleanup;
+import io.cvolsim.model.config.AttachReuse;
 import io.cvolsim.model.config.UninitializedDriver;
 import io.cvolsim.model.config.UnscheduledDelete;
 import io.cvolsim.model.dlm.CoordinationBackend;
@@ -56,6 +57,12 @@ public final class VariantKeys {
       "scheduler_max_attempts: how often one create may be placed; above 1, a c-vol whose create fails clears "
           + "its host, sends it back to the scheduler (which skips backends already tried) and deletes what the "
           + "driver left, best effort", "3", List.of("1..5"), Readers.integer(1, 5));
+
+  public static final SettingKey<AttachReuse> ATTACH_REUSE = new SettingKey<>("volume.attach_reuse",
+      "with volume.attachment_rows=on, which attachment of the same host an attach takes over: an attached one "
+          + "only (Cinder's manager; a redelivered attach adds a second row, S14), or any live one (idempotent)",
+      "attached", Readers.values(AttachReuse.class, AttachReuse::optionValue),
+      Readers.choice(AttachReuse.class, AttachReuse::optionValue));
 
   public static final SettingKey<UninitializedDriver> UNINITIALIZED_DRIVER = new SettingKey<>(
       "volume.uninitialized_driver",
@@ -175,7 +182,7 @@ public final class VariantKeys {
       COORDINATION_BACKEND, COORDINATION_LEASE, RELEASE_FAILURE, LOCK_ORDER,
       MANAGER_COMPLETION, VOLUME_LOCK, BROKER_ACK, CLEANUP_TRIGGER, STARTUP_CLEANUP, CLEANUP_CLAIM, FENCING, FENCING_SELF_TIMEOUT,
       FENCING_STONITH_DELAY, HEARTBEAT_MODE, IS_UP_CLOCK, REPORT_INTERVAL, SERVICE_DOWN_TIME, VOLUME_NODES,
-      SCHEDULER_NODES, CAPABILITY_STAMP, CAPABILITY_PROCESSING_MAX, UNINITIALIZED_DRIVER,
+      SCHEDULER_NODES, CAPABILITY_STAMP, CAPABILITY_PROCESSING_MAX, UNINITIALIZED_DRIVER, ATTACH_REUSE,
       SCHEDULER_MAX_ATTEMPTS);
 
   private VariantKeys() {}

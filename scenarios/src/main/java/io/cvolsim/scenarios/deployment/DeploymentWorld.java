@@ -141,7 +141,8 @@ public final class DeploymentWorld implements World {
         DeploymentTopology.CLUSTER, DeploymentSettings.service(settings), settings.get(MANAGER_COMPLETION),
         settings.get(VariantKeys.VOLUME_LOCK),
         DeploymentSettings.fencing(settings), 3, Durations.seconds(60), settings.get(VariantKeys.STARTUP_CLEANUP),
-        settings.get(VariantKeys.UNINITIALIZED_DRIVER), settings.get(SettingsCatalog.ATTACHMENT_ROWS));
+        settings.get(VariantKeys.UNINITIALIZED_DRIVER), settings.get(SettingsCatalog.ATTACHMENT_ROWS),
+        settings.get(VariantKeys.ATTACH_REUSE));
     simulation.addNode(volumeNode, context -> new VolumeServiceNode(context, config, infrastructure));
   }
 

@@ -54,17 +54,17 @@ class PlantedBugsTest {
   }
 
   /**
-   * V19 on S14's other half: with attachment rows kept, a blind attach completion lands on a
-   * volume that another request moved on, so a later attach adds a second live attachment to a
-   * volume that is not multiattach. First failing seed 39 (2 of seeds 1..60); CAS completion,
-   * which marks a refused attach error_attaching: 0 of 100.
+   * S14's other half, with attachment rows kept: Cinder's attach takes over only an attached row of
+   * its host, so an attach redelivered after its first consumer wrote an attaching row and lost
+   * the database writes a second, and the volume has two live attachments. First failing seed 3
+   * (3 of seeds 1..300); taking over any live row (hardened's volume.attach_reuse=any-live): 0 of 300.
    */
   @Test
-  void blindCompletion_v19_leavesTwoLiveAttachments() {
-    PropertyCheck.Found found = PlantedBug.in("deployment-api-races", "volume.attachment_rows=on",
-        "manager.completion=blind").check().budget(new io.cvolsim.scenarios.property.SeedBudget(38, 40, 60, 30, 300))
+  void attachReuseOfAttachedOnly_leavesTwoLiveAttachmentsAfterARedelivery() {
+    PropertyCheck.Found found = PlantedBug.in("deployment", "volume.attachment_rows=on", "volume.attach_reuse=attached")
+        .check().budget(new io.cvolsim.scenarios.property.SeedBudget(1, 4, 40, 30, 300))
         .expectViolation(AttachmentConsistencyProperty.NAME);
-    assertThat(found.seed()).isEqualTo(39);
+    assertThat(found.seed()).isEqualTo(3);
     assertThat(found.text()).contains("live attachments and is not multiattach");
   }
 
