@@ -17,26 +17,21 @@ import io.cvolsim.model.service.ServiceOptions;
  * @param capabilityReportIntervalNanos how often capabilities are reported to the schedulers
  * @param startupCleanup what a starting node cleans: its workers rows, or (V6) volumes by host
  * @param uninitializedDriver whether a node whose driver never started consumes anyway (S12)
+ * @param attachmentRows whether attach and detach keep volume_attachments rows (S14's count half)
+ * @param attachReuse which of its host's attachments an attach takes over, with attachment rows
  */
 public record VolumeServiceConfig(String host, String backend, String cluster, ServiceOptions service,
     ManagerCompletion completion, VolumeLock volumeLock, FencingOptions fencing, int reinitDriverCount,
     long capabilityReportIntervalNanos, StartupCleanup startupCleanup, UninitializedDriver uninitializedDriver,
     boolean attachmentRows, AttachReuse attachReuse) {
 
-  /** As Cinder configures it, without the attachment rows the harness writes only when asked. */
-  public VolumeServiceConfig(String host, String backend, String cluster, ServiceOptions service,
-      ManagerCompletion completion, VolumeLock volumeLock, FencingOptions fencing, int reinitDriverCount,
-      long capabilityReportIntervalNanos, StartupCleanup startupCleanup, UninitializedDriver uninitializedDriver) {
-    this(host, backend, cluster, service, completion, volumeLock, fencing, reinitDriverCount,
-        capabilityReportIntervalNanos, startupCleanup, uninitializedDriver, false, AttachReuse.ATTACHED);
-  }
-
   /** Cinder's A/A start-up cleanup (its own workers rows). */
   public VolumeServiceConfig(String host, String backend, String cluster, ServiceOptions service,
       ManagerCompletion completion, VolumeLock volumeLock, FencingOptions fencing, int reinitDriverCount,
       long capabilityReportIntervalNanos) {
     this(host, backend, cluster, service, completion, volumeLock, fencing, reinitDriverCount,
-        capabilityReportIntervalNanos, StartupCleanup.WORKERS, UninitializedDriver.CONSUME);
+        capabilityReportIntervalNanos, StartupCleanup.WORKERS, UninitializedDriver.CONSUME, false,
+        AttachReuse.ATTACHED);
   }
 
   /** {@code host@backend}: the services row's host and this node's own queue. */

@@ -248,7 +248,7 @@ public final class CleanupAvailabilityProperty {
 
   /**
    * Every live row at {@code atNanos}, by id. create_worker's take-over logs no row id, so a row is
-   * also found by its resource; a new row for a resource ends the one before it.
+   * also found by its resource.
    */
   private static Map<Long, Owned> replay(long atNanos, List<WorkerEvent> workers) {
     Map<Long, Owned> rows = new TreeMap<>();
@@ -263,12 +263,7 @@ public final class CleanupAvailabilityProperty {
       if (id == 0) {
         continue;
       }
-      Long previous = idOfResource.put(resource, id);
-      if (previous != null && previous != id) {
-        // The unique constraint on the resource proves the earlier row was gone, even when the
-        // delete's answer was lost with a crashed process and so never reached the log.
-        rows.remove(previous);
-      }
+      idOfResource.put(resource, id);
       WorkerEntry row = new WorkerEntry(id, logged.resourceType(), logged.resourceId(), logged.status(),
           logged.serviceId(), logged.racePreventer(), logged.updatedAtNanos(), logged.cleaning());
       switch (event.kind()) {
