@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Backend choice (reference §4.3): backends are keyed by cluster when clustered, else by host; a
- * cluster is up when any member is up; only backends that reported capabilities are candidates.
+ * cluster is up when any member is up; only backends that reported capabilities, and (the
+ * CapacityFilter) whose known free capacity holds the volume, are candidates.
  */
 final class Placement {
   /** A chosen backend: its key (cluster or host), and the volume's new {@code host} and {@code cluster_name}. */
@@ -21,7 +23,7 @@ final class Placement {
 
   /** As Cinder's filters do, with the RetryFilter leaving out the backends in {@code excluded}. */
   static Choice choose(List<Row> services, SortedMap<String, Long> reportedBackends, ServiceLiveness liveness,
-      long nowNanos, Choices choices, List<String> excluded) {
+      long nowNanos, Choices choices, List<String> excluded, Predicate<String> hasCapacity) {
     SortedMap<String, Row> upBackends = new TreeMap<>();
     for (Row service : services) {
       if (!"cinder-volume".equals(service.get("binary")) || service.isTrue("disabled")) {
@@ -33,6 +35,7 @@ final class Placement {
         upBackends.putIfAbsent(backend, service);
       }
     }
+    upBackends.keySet().removeIf(backend -> !hasCapacity.test(backend));
     if (upBackends.isEmpty()) {
       return null;
     }

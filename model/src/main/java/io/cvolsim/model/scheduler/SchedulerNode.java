@@ -48,6 +48,7 @@ public final class SchedulerNode implements Node {
   private final ServiceLiveness liveness;
   private final DatabaseClock databaseClock;
   private final SortedMap<String, Long> capabilityStamps = new TreeMap<>();
+  private final BackendCapacities capacities;
   private final LockCoordinator locks;
   private SchedulerOperations operations;
   private long serviceId;
@@ -60,6 +61,7 @@ public final class SchedulerNode implements Node {
     this.broker = infrastructure.brokerClient(context);
     this.locks = infrastructure.lockCoordinator(context);
     this.databaseClock = new DatabaseClock(db, config.isUpClock());
+    this.capacities = new BackendCapacities(infrastructure.capacity());
     this.liveness = new ServiceLiveness(config.isUpClock(), config.service().effectiveServiceDownTimeNanos(),
         databaseClock::lastReadNanos);
   }
@@ -81,7 +83,7 @@ public final class SchedulerNode implements Node {
     CleanupDispatcher dispatcher = new CleanupDispatcher(context, broker, config.fencing(),
         infrastructure.powerSwitch(), infrastructure.volumeDriver(context), infrastructure.serviceLog());
     operations = new SchedulerOperations(context, db, broker, workers, serviceId, liveness, databaseClock,
-        capabilityStamps,
+        capabilityStamps, capacities, infrastructure.serviceLog().capacity(),
         dispatcher, infrastructure.statusWrites(), config.routing(),
         config.completion(), config.maxAttempts());
     broker.subscribe(QueueNames.SCHEDULER_TOPIC, this::handle);
@@ -111,7 +113,8 @@ public final class SchedulerNode implements Node {
     }
     if (rpc instanceof SchedulerRpc.DoCleanup cleanup) {
       return new Cleaner(context, db, infrastructure.workersOptions(), infrastructure.workerLog(), serviceId,
-          StandardCleanupActions.scheduler(db)).doCleanup(cleanup.request()).map(ignored -> Acknowledged.INSTANCE);
+          StandardCleanupActions.scheduler(db, (volumeId, fields) -> operations.saveStatus((String) volumeId, fields)))
+          .doCleanup(cleanup.request()).map(ignored -> Acknowledged.INSTANCE);
     }
     if (rpc instanceof SchedulerRpc.CapabilityReport report) {
       long delayMax = config.capabilities().processingDelayMaxNanos();
@@ -134,7 +137,8 @@ public final class SchedulerNode implements Node {
   private void recordCapabilities(SchedulerRpc.CapabilityReport report) {
     boolean byService = config.capabilities().stamping() == CapabilityStamping.VOLUME_SERVICE;
     Long held = capabilityStamps.get(report.backend());
-    boolean stale = byService && held != null && held >= report.stampedAtNanos();
+    boolean stale = byService && (held != null && held >= report.stampedAtNanos()
+        || capacities.placedSince(report.backend(), report.stampedAtNanos()));
     infrastructure.serviceLog().capabilityApplied(context.self().name(), report.backend(), report.serviceHost(),
         report.stampedAtNanos(), !stale);
     if (stale) {
@@ -142,6 +146,11 @@ public final class SchedulerNode implements Node {
       return;
     }
     capabilityStamps.put(report.backend(), byService ? report.stampedAtNanos() : context.localTimeNanos());
+    if (capacities.isLimited()) {
+      String reportName = report.serviceHost() + "@" + report.stampedAtNanos();
+      capacities.take(report.backend(), report.freeCapacityGb(), reportName);
+      infrastructure.serviceLog().capacity().reportTaken(context.self().name(), report.backend(), reportName);
+    }
   }
 
   @Override

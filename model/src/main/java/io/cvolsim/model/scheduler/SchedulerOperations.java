@@ -6,6 +6,7 @@ import io.cvolsim.kernel.api.SimFuture;
 import io.cvolsim.model.api.StatusWriteObserver;
 import io.cvolsim.model.broker.BrokerClient;
 import io.cvolsim.model.broker.QueueNames;
+import io.cvolsim.model.capacity.CapacityLog;
 import io.cvolsim.model.config.ManagerCompletion;
 import io.cvolsim.model.config.SchedulerRouting;
 import io.cvolsim.model.db.Assignment;
@@ -36,6 +37,8 @@ final class SchedulerOperations {
   private final ServiceLiveness liveness;
   private final DatabaseClock databaseClock;
   private final SortedMap<String, Long> capabilityStamps;
+  private final BackendCapacities capacities;
+  private final CapacityLog capacityLog;
   private final CleanupDispatcher dispatcher;
   private final StatusWriteObserver statusWrites;
   private final SchedulerRouting routing;
@@ -43,7 +46,8 @@ final class SchedulerOperations {
   private final int maxAttempts;
 
   SchedulerOperations(NodeContext context, DbClient db, BrokerClient broker, WorkerTable workers, long serviceId,
-      ServiceLiveness liveness, DatabaseClock databaseClock, SortedMap<String, Long> capabilityStamps, CleanupDispatcher dispatcher,
+      ServiceLiveness liveness, DatabaseClock databaseClock, SortedMap<String, Long> capabilityStamps,
+      BackendCapacities capacities, CapacityLog capacityLog, CleanupDispatcher dispatcher,
       StatusWriteObserver statusWrites, SchedulerRouting routing, ManagerCompletion completion, int maxAttempts) {
     this.maxAttempts = maxAttempts;
     this.context = context;
@@ -54,6 +58,8 @@ final class SchedulerOperations {
     this.liveness = liveness;
     this.databaseClock = databaseClock;
     this.capabilityStamps = capabilityStamps;
+    this.capacities = capacities;
+    this.capacityLog = capacityLog;
     this.dispatcher = dispatcher;
     this.statusWrites = statusWrites;
     this.routing = routing;
@@ -95,13 +101,15 @@ final class SchedulerOperations {
                 workers.unsetWorker(claimed, "error", serviceId));
           }
           Placement.Choice choice = Placement.choose(services, capabilityStamps, liveness,
-              context.localTimeNanos(), context.choices(), retry == null ? List.of() : retry.backends());
+              context.localTimeNanos(), context.choices(), retry == null ? List.of() : retry.backends(),
+              backend -> fitsCapacity(backend, create.sizeGb()));
           if (choice == null) {
             context.probe(retry != null && retry.numAttempts() > 0 ? "scheduler.no-backend-left-to-retry"
                 : "scheduler.no-valid-backend");
             return writeNoValidBackend(create.volumeId()).flatMap(ignored ->
                 workers.unsetWorker(claimed, "error", serviceId));
           }
+          consumeCapacity(choice.backend(), create);
           return saveStatus(create.volumeId(), Row.values("host", choice.host(), "cluster_name", choice.clusterName()))
               .map(saved -> {
                 broker.cast(QueueNames.volumeTopic(routing == SchedulerRouting.HOST_QUEUE
@@ -111,6 +119,22 @@ final class SchedulerOperations {
                 return unsetLater(claimed);
               });
         }));
+  }
+
+  private boolean fitsCapacity(String backend, long sizeGb) {
+    boolean fits = capacities.fits(backend, sizeGb);
+    if (!fits) {
+      context.probe("scheduler.capacity-filtered");
+    }
+    return fits;
+  }
+
+  private void consumeCapacity(String backend, SchedulerRpc.CreateVolume create) {
+    if (capacities.isLimited()) {
+      BackendCapacities.View view = capacities.consume(backend, create.sizeGb(), context.localTimeNanos());
+      capacityLog.placed(context.self().name(), backend, create.volumeId(), create.sizeGb(), view.freeGb(),
+          view.baseReportName(), capacities.limitGb());
+    }
   }
 
   /** The row stays: status is still creating, so unset_worker leaves it for c-vol to claim. */
@@ -129,7 +153,8 @@ final class SchedulerOperations {
         io.cvolsim.model.db.Condition.eq("status", "creating"), List.of(Assignment.set("status", "error"))));
   }
 
-  private SimFuture<Boolean> saveStatus(String volumeId, SortedMap<String, Object> fields) {
+  /** A blind save of a volume's fields, observed as every status write of a service is. */
+  SimFuture<Boolean> saveStatus(String volumeId, SortedMap<String, Object> fields) {
     return observed(volumeId, fields, db.save(Database.VOLUMES, volumeId, fields));
   }
 

@@ -1,5 +1,6 @@
 package io.cvolsim.model.service;
 
+import io.cvolsim.model.capacity.CapacityLog;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -60,9 +61,16 @@ public final class ServiceLog {
   private final LongSupplier trueClock;
   private final List<Event> events = new ArrayList<>();
   private final List<CapabilityEvent> capabilityEvents = new ArrayList<>();
+  private final CapacityLog capacity;
 
   public ServiceLog(LongSupplier trueClock) {
     this.trueClock = trueClock;
+    this.capacity = new CapacityLog(trueClock);
+  }
+
+  /** The capacity half of the capability reports (S13), with what placements believed. */
+  public CapacityLog capacity() {
+    return capacity;
   }
 
   /** What one service's heartbeat loop reports to this log. */

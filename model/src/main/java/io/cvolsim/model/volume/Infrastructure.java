@@ -3,6 +3,7 @@ package io.cvolsim.model.volume;
 import io.cvolsim.kernel.api.NodeContext;
 import io.cvolsim.kernel.api.NodeId;
 import io.cvolsim.model.broker.BrokerClient;
+import io.cvolsim.model.capacity.CapacityOptions;
 import io.cvolsim.model.db.DbClient;
 import io.cvolsim.model.dlm.LockCoordinator;
 import io.cvolsim.model.storage.VolumeDriver;
@@ -19,13 +20,15 @@ import io.cvolsim.model.workers.WorkersOptions;
 
 /**
  * What every Cinder service of a deployment shares: where the database, broker and storage are,
- * how the shared components behave (including whether quota usage is kept), and the logs and
+ * how the shared components behave (including whether quota usage is kept and the backend's
+ * provisioning limit), and the logs and
  * observers the harness reads afterwards.
  */
 public record Infrastructure(NodeId database, NodeId broker, NodeId storage, long statementTimeoutNanos,
     BrokerOptions brokerOptions, DlmOptions dlmOptions, DriverOptions driverOptions,
     WorkersOptions workersOptions, BrokerLog brokerLog, LockLog lockLog, WorkerLog workerLog,
-    StatusWriteObserver statusWrites, PowerSwitch powerSwitch, ServiceLog serviceLog, boolean quotaTracking) {
+    StatusWriteObserver statusWrites, PowerSwitch powerSwitch, ServiceLog serviceLog, boolean quotaTracking,
+    CapacityOptions capacity) {
 
   /** A connection to the database for one node incarnation. */
   public DbClient dbClient(NodeContext context) {

@@ -11,4 +11,4 @@ import io.cvolsim.model.workers.WorkerTable;
 /** What the manager's operations share within one c-vol incarnation. */
 record ManagerContext(NodeContext node, VolumeServiceConfig config, long serviceId, DbClient db,
     WorkerTable workers, LockCoordinator locks, VolumeDriver driver, StatusWriter writer, QuotaUsage quota,
-    BrokerClient broker) {}
+    BrokerClient broker, AllocatedCapacity capacity) {}

@@ -64,10 +64,14 @@ final class OtherOperations {
       if (volume == null) {
         return SimFuture.succeeded(null);
       }
-      return manager.driver().extendVolume(job.volumeId(), (int) job.newSizeGb()).thenHandle(outcome ->
-          finish(job.volumeId(), "extending", outcome.isSuccess()
+      return manager.driver().extendVolume(job.volumeId(), (int) job.newSizeGb()).thenHandle(outcome -> {
+        if (outcome.isSuccess()) {
+          manager.capacity().extended(job.newSizeGb() - volume.longValue("size", 0));
+        }
+        return finish(job.volumeId(), "extending", outcome.isSuccess()
               ? Row.values("status", restStatus(volume), "size", job.newSizeGb())
-              : Row.values("status", "error_extending")));
+              : Row.values("status", "error_extending"));
+      });
     }));
   }
 

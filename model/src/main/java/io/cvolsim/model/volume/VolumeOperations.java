@@ -43,10 +43,13 @@ final class VolumeOperations {
           }
           return manager.writer().save(Database.VOLUMES, job.volumeId(),
                   Row.values("host", manager.config().resourceHost(), "cluster_name", manager.config().clusterName()))
-              .flatMap(ignored -> underSourceLock(job, () -> stillToCreate(job).flatMap(go -> go
+              .flatMap(ignored -> {
+                manager.capacity().createStarted(job.volumeId(), job.sizeGb());
+                return underSourceLock(job, () -> stillToCreate(job).flatMap(go -> go
                   ? driverCreate(job, driverFor(claimed))
                   : SimFuture.<Void>failed(Failure.error(NOT_RESCHEDULED + "volume " + job.volumeId()
-                      + " is no longer being created")))))
+                      + " is no longer being created"))));
+              })
               .thenHandle(outcome -> finishCreate(job, outcome, driverFor(claimed)));
         }));
   }
@@ -112,6 +115,7 @@ final class VolumeOperations {
       return reschedule(job, driver);
     }
     String status = outcome.isSuccess() ? "available" : "error";
+    manager.capacity().createFinished(job.volumeId(), job.sizeGb(), outcome.isSuccess());
     if (!outcome.isSuccess()) {
       manager.node().probe("manager.create-failed");
     }
@@ -125,10 +129,11 @@ final class VolumeOperations {
         withWorker(ResourceType.VOLUME, volumeId, "deleting", cleaning, claimed ->
             loaded(volumeId).flatMap(volume -> volume == null
                 ? SimFuture.succeeded("deleted")
-                : driverFor(claimed).deleteVolume(volumeId).thenHandle(outcome -> finishDelete(volumeId, outcome)))));
+                : driverFor(claimed).deleteVolume(volumeId)
+                    .thenHandle(outcome -> finishDelete(volumeId, volume.longValue("size", 0), outcome)))));
   }
 
-  private SimFuture<String> finishDelete(String volumeId, Outcome<Void> outcome) {
+  private SimFuture<String> finishDelete(String volumeId, long sizeGb, Outcome<Void> outcome) {
     if (!outcome.isSuccess()) {
       manager.node().probe("manager.delete-failed");
       return manager.writer().complete(Database.VOLUMES, volumeId, "deleting", Row.values("status", "error_deleting"))
@@ -137,7 +142,10 @@ final class VolumeOperations {
     // volume_destroy soft-deletes the row whatever it holds now; a CAS completion (V19) only if it is
     // still deleting, so that an admin's later reset-state is not overwritten.
     return manager.writer().complete(Database.VOLUMES, volumeId, "deleting", Row.values("status", "deleted", "deleted", true))
-        .flatMap(destroyed -> destroyed ? manager.quota().release() : SimFuture.<Void>succeeded(null))
+        .flatMap(destroyed -> {
+          manager.capacity().deleted(volumeId, sizeGb);
+          return destroyed ? manager.quota().release() : SimFuture.<Void>succeeded(null);
+        })
         .map(ignored -> "deleted");
   }
 
@@ -150,6 +158,7 @@ final class VolumeOperations {
    */
   private SimFuture<String> reschedule(VolumeRpc.CreateVolume job, VolumeDriver driver) {
     manager.node().probe("manager.create-rescheduled");
+    manager.capacity().rescheduled(job.volumeId(), job.sizeGb());
     return manager.writer().save(Database.VOLUMES, job.volumeId(), Row.values("host", null, "cluster_name", null))
         .flatMap(saved -> {
           manager.broker().cast(QueueNames.SCHEDULER_TOPIC, new SchedulerRpc.CreateVolume(job.volumeId(),

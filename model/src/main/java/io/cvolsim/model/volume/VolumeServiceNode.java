@@ -12,6 +12,7 @@ import io.cvolsim.model.broker.BrokerClient;
 import io.cvolsim.model.broker.Dispatch;
 import io.cvolsim.model.broker.GracefulStop;
 import io.cvolsim.model.broker.QueueNames;
+import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.Row;
 import io.cvolsim.model.db.DbClient;
 import io.cvolsim.model.quota.QuotaUsage;
@@ -81,7 +82,9 @@ public final class VolumeServiceNode implements Node {
     WorkerTable workers = new WorkerTable(context, db, infrastructure.workersOptions(), infrastructure.workerLog());
     StatusWriter writer = new StatusWriter(context, db, config.completion(), infrastructure.statusWrites());
     manager = new ManagerContext(context, config, serviceId, db, workers, locks, driver, writer,
-        new QuotaUsage(context, db, infrastructure.quotaTracking()), broker);
+        new QuotaUsage(context, db, infrastructure.quotaTracking()), broker,
+        new AllocatedCapacity(infrastructure.capacity(), infrastructure.serviceLog().capacity(), db, config,
+            context.self().name()));
     restoreOwnStorageAccess()
         .flatMap(ignored -> startDriver(0))
         .whenComplete(started -> {
@@ -99,7 +102,7 @@ public final class VolumeServiceNode implements Node {
               return;
             }
           }
-          cleanup.whenComplete(ignored -> startConsuming(serviceId));
+          cleanup.whenComplete(ignored -> manager.capacity().recount().whenComplete(counted -> startConsuming(serviceId)));
         });
   }
 
@@ -140,13 +143,25 @@ public final class VolumeServiceNode implements Node {
 
   private void reportCapabilities() {
     if (driverInitialized) {
-      String backend = config.clusterName() != null ? config.clusterName() : config.serviceHost();
-      long stamp = context.localTimeNanos();
-      infrastructure.serviceLog().capabilitySent(backend, config.serviceHost(), stamp);
-      broker.fanout(QueueNames.SCHEDULER_TOPIC, new SchedulerRpc.CapabilityReport(backend, config.serviceHost(),
-          1000, stamp));
+      AllocatedCapacity capacity = manager.capacity();
+      // Stamped when sent, after any database read, so reports keep the order in which they were sent.
+      capacity.forReport().whenComplete(counted -> {
+        if (counted instanceof Outcome.Success<AllocatedCapacity.Snapshot> snapshot) {
+          sendReport(capacity.backend(), context.localTimeNanos(), snapshot.value());
+        }
+      });
     }
     context.setTimer("report-capabilities", config.capabilityReportIntervalNanos(), this::reportCapabilities);
+  }
+
+  private void sendReport(String backend, long stamp, AllocatedCapacity.Snapshot capacity) {
+    infrastructure.serviceLog().capabilitySent(backend, config.serviceHost(), stamp);
+    if (infrastructure.capacity().isLimited()) {
+      infrastructure.serviceLog().capacity().reportComposed(capacity.composedAtTrueNanos(), config.serviceHost(), backend,
+          stamp, capacity.freeGb());
+    }
+    broker.fanout(QueueNames.SCHEDULER_TOPIC, new SchedulerRpc.CapabilityReport(backend, config.serviceHost(),
+        capacity.freeGb(), stamp));
   }
 
   private Cleaner cleaner() {
@@ -163,7 +178,8 @@ public final class VolumeServiceNode implements Node {
       }
     };
     return new Cleaner(context, db, infrastructure.workersOptions(), infrastructure.workerLog(),
-        manager.serviceId(), StandardCleanupActions.volumeService(db, hooks));
+        manager.serviceId(), StandardCleanupActions.volumeService(db, hooks,
+            (volumeId, fields) -> manager.writer().save(Database.VOLUMES, (String) volumeId, fields)));
   }
 
   /** Every job a volume topic delivers; a driver that is not initialized fails them all. */

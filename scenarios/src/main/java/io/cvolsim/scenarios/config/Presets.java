@@ -33,6 +33,8 @@ public final class Presets {
           new Choice("cleanup.startup=workers", "init_host cleans its own workers rows (§5.4)"),
           new Choice("volume.attach_reuse=attached", "attach_volume returns the host's attachment only when it is "
               + "already attached, else volume_attach writes a new row"),
+          new Choice("volume.capacity_count=at-start", "create_volume counts its capacity before the flow runs "
+              + "(bug #1751057, 2018), in the process's own stats"),
           new Choice("volume.uninitialized_driver=consume", "a c-vol whose driver failed still consumes and fails "
               + "every job with DriverNotInitialized"),
           new Choice("cleanup.claim=race-preventer", "the claim CAS since commit 24bab6b7f"),
@@ -81,6 +83,8 @@ public final class Presets {
           new Choice("cleanup.claim=race-preventer", "exactly one cleaner per row version (S8)"),
           new Choice("volume.attach_reuse=any-live", "an attach run again after a redelivery takes over the "
               + "attaching row its first run left, so one host never has two live attachments (S14, V18)"),
+          new Choice("volume.capacity_count=database", "every report holds every volume placed on the backend "
+              + "before it, whichever member created it, so a scheduler's view lags only by what was placed since (S13)"),
           new Choice("volume.uninitialized_driver=stay-off", "a member without a driver takes no jobs, so none "
               + "fail on it while healthy members idle (S12)"),
           new Choice("fencing=storage", "the array refuses a cleaned-up node and stale tokens, so a zombie's late "

@@ -42,6 +42,12 @@ final class Readers {
     };
   }
 
+  /** A whole number within min..max, or the word {@code none} standing for {@code noneValue}. */
+  static Function<String, Long> integerOr(String none, long noneValue, int min, int max) {
+    Function<String, Integer> number = integer(min, max);
+    return raw -> raw.equals(none) ? noneValue : (long) number.apply(raw);
+  }
+
   /** {@code 5%} or {@code 0.05}: a probability. */
   static Function<String, Ratio> percent(int maxPercent) {
     return raw -> {

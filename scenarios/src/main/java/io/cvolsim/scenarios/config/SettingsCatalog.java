@@ -105,6 +105,13 @@ public final class SettingsCatalog {
           + "destroy) so that S13 can judge it; off, nothing is written and runs send what they did without it",
       "off", List.of("on", "off"), Readers.onOff());
 
+  public static final SettingKey<Long> CAPACITY_LIMIT = new SettingKey<>("backend.capacity_gb",
+      "the backend's provisioning limit in GB (capacity times max_over_subscription_ratio, thin provisioned; the "
+          + "driver reports no provisioned_capacity_gb, so the schedulers' CapacityFilter trusts the c-vols' "
+          + "allocated_capacity_gb): a create is placed only where the scheduler believes it fits, and S13 judges "
+          + "what it believed; unlimited: reports say 1000 GB free as before and nothing is counted",
+      "unlimited", List.of("unlimited", "1..100000"), Readers.integerOr("unlimited", 0, 1, 100000));
+
   public static final SettingKey<Boolean> STORAGE_GROUP_MOVES = new SettingKey<>("driver.storage_groups",
       "a PowerMax-like driver: a retype moves the volume between per-type storage groups under both groups' "
           + "locks, so two opposite retypes can deadlock unless the locks are taken sorted (V20)",
@@ -120,7 +127,7 @@ public final class SettingsCatalog {
     List<SettingKey<?>> keys = new java.util.ArrayList<>(List.of(API_TRANSITION, API_NODES, CLIENTS, VOLUMES,
         THINK_TIME_MAX, ADMIN_RESETS, REQUEST_TIMEOUT, STATEMENT_TIMEOUT, DEADLOCKS, DATABASE_MASTERS,
         REPLICATION_DELAY, DURATION, LATENCY_MAX, LOSS, NEMESIS,
-        NEMESIS_PAUSE_MAX, SWARM_FAULTS, QUOTA_TRACKING, STORAGE_GROUP_MOVES, DRIVER_SETUP_ERRORS, HOLD_ON_PARTITION,
+        NEMESIS_PAUSE_MAX, SWARM_FAULTS, QUOTA_TRACKING, CAPACITY_LIMIT, STORAGE_GROUP_MOVES, DRIVER_SETUP_ERRORS, HOLD_ON_PARTITION,
         ATTACHMENT_ROWS));
     keys.addAll(VariantKeys.ALL);
     return List.copyOf(keys);

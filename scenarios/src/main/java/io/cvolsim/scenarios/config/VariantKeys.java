@@ -4,6 +4,7 @@ import static io.cvolsim.kernel.api.Durations.seconds;
 
 import io.cvolsim.model.broker.AckMode;
 import io.cvolsim.model.config.CapabilityStamping;
+import io.cvolsim.model.config.CapacityCounting;
 import io.cvolsim.model.config.VolumeLock;
 import io.cvolsim.model.config.ErrorReporting;
 import io.cvolsim.model.config.HostNaming;
@@ -70,6 +71,14 @@ public final class VariantKeys {
           + "every job (Cinder's black-hole member), or stay off them and retry the driver",
       "consume", Readers.values(UninitializedDriver.class, UninitializedDriver::optionValue),
       Readers.choice(UninitializedDriver.class, UninitializedDriver::optionValue));
+
+  public static final SettingKey<CapacityCounting> CAPACITY_COUNT = new SettingKey<>("volume.capacity_count",
+      "with backend.capacity_gb set, how a c-vol counts the allocated capacity it reports (S13): when a create "
+          + "starts, in each process's own counter (Cinder since the bug #1751057 fix), only when it finished (before "
+          + "the fix), or summed from the database for each report (found by this harness: a member's counter "
+          + "misses its peers' creates)",
+      "at-start", Readers.values(CapacityCounting.class, CapacityCounting::optionValue),
+      Readers.choice(CapacityCounting.class, CapacityCounting::optionValue));
 
   public static final SettingKey<CapabilityStamping> CAPABILITY_STAMP = new SettingKey<>("scheduler.capability_stamp",
       "whose clock orders a backend's capability reports (V21): the volume service's, older ones dropped, or "
@@ -167,6 +176,10 @@ public final class VariantKeys {
   public static final SettingKey<Long> REPORT_INTERVAL = new SettingKey<>("report_interval",
       "seconds between service heartbeats", "10s", List.of("1s..5m"), Readers.duration(seconds(1), seconds(300)));
 
+  public static final SettingKey<Long> PERIODIC_INTERVAL = new SettingKey<>("periodic_interval",
+      "seconds between a c-vol's capability reports to the schedulers (Cinder's periodic task interval)", "60s",
+      List.of("1s..5m"), Readers.duration(seconds(1), seconds(300)));
+
   public static final SettingKey<Long> SERVICE_DOWN_TIME = new SettingKey<>("service_down_time",
       "silence after which a service counts as down (raised to 2.5 x report_interval if not above it)", "60s",
       List.of("1s..30m"), Readers.duration(seconds(1), seconds(1800)));
@@ -181,9 +194,9 @@ public final class VariantKeys {
       HOST_NAMING,
       COORDINATION_BACKEND, COORDINATION_LEASE, RELEASE_FAILURE, LOCK_ORDER,
       MANAGER_COMPLETION, VOLUME_LOCK, BROKER_ACK, CLEANUP_TRIGGER, STARTUP_CLEANUP, CLEANUP_CLAIM, FENCING, FENCING_SELF_TIMEOUT,
-      FENCING_STONITH_DELAY, HEARTBEAT_MODE, IS_UP_CLOCK, REPORT_INTERVAL, SERVICE_DOWN_TIME, VOLUME_NODES,
+      FENCING_STONITH_DELAY, HEARTBEAT_MODE, IS_UP_CLOCK, REPORT_INTERVAL, PERIODIC_INTERVAL, SERVICE_DOWN_TIME, VOLUME_NODES,
       SCHEDULER_NODES, CAPABILITY_STAMP, CAPABILITY_PROCESSING_MAX, UNINITIALIZED_DRIVER, ATTACH_REUSE,
-      SCHEDULER_MAX_ATTEMPTS);
+      SCHEDULER_MAX_ATTEMPTS, CAPACITY_COUNT);
 
   private VariantKeys() {}
 

@@ -21,6 +21,7 @@ import io.cvolsim.kernel.api.Durations;
 import io.cvolsim.kernel.api.NodeId;
 import io.cvolsim.kernel.api.Ratio;
 import io.cvolsim.kernel.sim.Simulation;
+import io.cvolsim.model.capacity.CapacityOptions;
 import io.cvolsim.model.api.ApiOptions;
 import io.cvolsim.model.api.BrokerDispatcher;
 import io.cvolsim.model.api.VolumeApiNode;
@@ -140,7 +141,8 @@ public final class DeploymentWorld implements World {
     VolumeServiceConfig config = new VolumeServiceConfig(hostOf(volumeNode), DeploymentTopology.BACKEND,
         DeploymentTopology.CLUSTER, DeploymentSettings.service(settings), settings.get(MANAGER_COMPLETION),
         settings.get(VariantKeys.VOLUME_LOCK),
-        DeploymentSettings.fencing(settings), 3, Durations.seconds(60), settings.get(VariantKeys.STARTUP_CLEANUP),
+        DeploymentSettings.fencing(settings), 3, settings.get(VariantKeys.PERIODIC_INTERVAL),
+        settings.get(VariantKeys.STARTUP_CLEANUP),
         settings.get(VariantKeys.UNINITIALIZED_DRIVER), settings.get(SettingsCatalog.ATTACHMENT_ROWS),
         settings.get(VariantKeys.ATTACH_REUSE));
     simulation.addNode(volumeNode, context -> new VolumeServiceNode(context, config, infrastructure));
@@ -180,7 +182,8 @@ public final class DeploymentWorld implements World {
         DriverOptions.defaults().withStorageGroupMoves(settings.get(SettingsCatalog.STORAGE_GROUP_MOVES))
             .withSetupErrorRatio(settings.get(SettingsCatalog.DRIVER_SETUP_ERRORS)),
         DeploymentSettings.workers(settings), brokerLog, lockLog, workerLog,
-        new CompletionRecorder(history), control, serviceLog, settings.get(SettingsCatalog.QUOTA_TRACKING));
+        new CompletionRecorder(history), control, serviceLog, settings.get(SettingsCatalog.QUOTA_TRACKING),
+        new CapacityOptions(settings.get(SettingsCatalog.CAPACITY_LIMIT), settings.get(VariantKeys.CAPACITY_COUNT)));
   }
 
   private void addInfrastructureNodes(Infrastructure infrastructure) {

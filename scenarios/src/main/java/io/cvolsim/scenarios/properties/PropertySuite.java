@@ -37,6 +37,7 @@ public final class PropertySuite {
         LockSafetyProperty.check(artifacts),
         UpDownConsistencyProperty.check(artifacts),
         ClusterRoutingProperty.check(artifacts),
+        CapacityConservationProperty.check(artifacts),
         EventualFinalityProperty.check(artifacts),
         StorageAgreementProperty.check(artifacts),
         OrphanedStorageProperty.check(artifacts),

@@ -78,7 +78,8 @@ final class RunbookNodes {
     Infrastructure infrastructure = new Infrastructure(topology.database(), topology.broker(), topology.storage(),
         STATEMENT_TIMEOUT_NANOS, BrokerOptions.osloDefaults().withAckMode(knobs.brokerAck()), dlmOptions(),
         DriverOptions.defaults().withStorageGroupMoves(knobs.storageGroupMoves()), workersOptions(), logs.broker(), logs.locks(), logs.workers(), statusWrites,
-        control, new io.cvolsim.model.service.ServiceLog(simulation::nowNanos), false);
+        control, new io.cvolsim.model.service.ServiceLog(simulation::nowNanos), false,
+        io.cvolsim.model.capacity.CapacityOptions.unlimited());
     addInfrastructure(infrastructure, database);
     for (NodeId scheduler : topology.schedulers()) {
       SchedulerConfig config = new SchedulerConfig(scheduler.name(), serviceOptions(), knobs.cleanupTrigger(), 1,
