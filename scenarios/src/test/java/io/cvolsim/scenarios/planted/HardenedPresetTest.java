@@ -11,6 +11,7 @@ import io.cvolsim.scenarios.run.RunSpec;
 import io.cvolsim.scenarios.run.Runner;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,17 @@ class HardenedPresetTest {
   void hardened_keepsQuotaUsageExact_underApiRaces() {
     assertThat(PlantedBug.in("deployment-api-races", "quota.tracking=on").check().seeds(1, 8).expectAllHold())
         .isPositive();
+  }
+
+  /**
+   * With a provisioning limit, every placement counted what it should have known (S13): reports
+   * sum the backend from the database. Reachability: the CapacityFilter did refuse creates.
+   */
+  @Test
+  void hardened_neverOverProvisions_withATightProvisioningLimit() {
+    SortedMap<String, Long> probes = PlantedBug.in("deployment", "backend.capacity_gb=4", "workload.volumes=8",
+        "workload.clients=8").check().seeds(1, 10).expectAllHoldTotallingProbes();
+    assertThat(probes.getOrDefault("scheduler.capacity-filtered", 0L)).isPositive();
   }
 
   @Test

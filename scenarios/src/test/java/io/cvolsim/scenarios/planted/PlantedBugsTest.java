@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cvolsim.reports.PropertyStatus;
 import io.cvolsim.scenarios.properties.AttachmentConsistencyProperty;
 import io.cvolsim.scenarios.properties.CapabilityConvergenceProperty;
+import io.cvolsim.scenarios.properties.CapacityConservationProperty;
 import io.cvolsim.scenarios.properties.CleanupOnceProperty;
 import io.cvolsim.scenarios.properties.ClusterRoutingProperty;
 import io.cvolsim.scenarios.properties.EventualFinalityProperty;
@@ -66,6 +67,47 @@ class PlantedBugsTest {
         .expectViolation(AttachmentConsistencyProperty.NAME);
     assertThat(found.seed()).isEqualTo(3);
     assertThat(found.text()).contains("live attachments and is not multiattach");
+  }
+
+  /** A small backend, a busy workload and reports every 2 s, so placements often meet a full backend. */
+  private static final String[] TIGHT_CAPACITY = {"backend.capacity_gb=4", "workload.volumes=8", "workload.clients=8"};
+
+  /**
+   * Bug #1751057: a c-vol that counts a create only when it finished sends reports without the
+   * creates it is running, and a scheduler that takes one in places beyond the limit (S13). One
+   * member and no faults, so nothing else can explain it. First failing seed 2 (19 of seeds 1..60);
+   * counting at the start (Cinder's fix): 0 of 60.
+   */
+  @Test
+  void capacityCountedAtFinish_bug1751057_overProvisions() {
+    PlantedBug.in("deployment", concat(TIGHT_CAPACITY, "volume.capacity_count=at-finish", "volume.nodes=1",
+        "nemesis=off", "periodic_interval=2s")).check().seeds(1, 4).expectViolation(CapacityConservationProperty.NAME);
+  }
+
+  /** The fix holds where it applies: one member counting at the start. */
+  @Test
+  void capacityCountedAtStart_holdsOnOneMember() {
+    assertThat(PlantedBug.in("deployment", concat(TIGHT_CAPACITY, "volume.capacity_count=at-start", "volume.nodes=1",
+        "nemesis=off", "periodic_interval=2s")).check().seeds(1, 6).expectAllHold()).isPositive();
+  }
+
+  /**
+   * Found by this harness: in a cluster each member's counter holds only the creates it ran, and a
+   * scheduler keeps the last member's report for the whole cluster (Cinder's host manager keys
+   * capabilities by cluster), so it forgets its peers' volumes (S13). First failing seed 1 (40 of
+   * seeds 1..60 in Cinder's 60 s report interval); summing from the database: 0 of 60.
+   */
+  @Test
+  void capacityCountedPerMember_overProvisionsACluster() {
+    PropertyCheck.Found found = PlantedBug.in("deployment", concat(TIGHT_CAPACITY, "volume.capacity_count=at-start"))
+        .check().seeds(1, 3).expectViolation(CapacityConservationProperty.NAME);
+    assertThat(found.text()).contains("known by then");
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
   }
 
   /** Found by this harness: two deletes of a never-scheduled volume both succeed. */

@@ -28,8 +28,23 @@ class DeterminismTest {
     assertSameFingerprintTwice("hardened");
   }
 
-  private static void assertSameFingerprintTwice(String preset) {
-    RunSpec spec = RunSpec.seeded("deployment", Optional.of(preset), SEED, List.of());
+  /**
+   * Intent: with a provisioning limit, under both countings, which read the database or processes'
+   * counters; and without one the runs are exactly those of before the limit existed.
+   */
+  @Test
+  void capacityLimit_sameSeedTwice_sameFingerprint_andUnlimitedChangesNothing() {
+    assertSameFingerprintTwice("cinder-today", "backend.capacity_gb=3");
+    assertSameFingerprintTwice("hardened", "backend.capacity_gb=3");
+    RunSpec plain = RunSpec.seeded("deployment", Optional.of("hardened"), SEED, List.of());
+    RunSpec unlimited = RunSpec.seeded("deployment", Optional.of("hardened"), SEED,
+        List.of("backend.capacity_gb=unlimited", "volume.capacity_count=at-finish"));
+    assertThat(Runner.run(unlimited, false).report().fingerprint())
+        .isEqualTo(Runner.run(plain, false).report().fingerprint());
+  }
+
+  private static void assertSameFingerprintTwice(String preset, String... settings) {
+    RunSpec spec = RunSpec.seeded("deployment", Optional.of(preset), SEED, List.of(settings));
     RunOutcome first = Runner.run(spec, false);
     RunOutcome second = Runner.run(spec, false);
     assertThat(first.report().counts().get("operations")).as("the run did something").isGreaterThan(10);
