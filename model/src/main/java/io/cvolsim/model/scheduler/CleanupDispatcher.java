@@ -63,13 +63,14 @@ final class CleanupDispatcher {
       broker.cast(QueueNames.SCHEDULER_TOPIC, new SchedulerRpc.DoCleanup(dispatch.request()));
       return SimFuture.succeeded(null);
     }
-    return fence(nodeOf(dispatch.service().string("host"))).map(ignored -> {
+    return fence(dispatch.service()).map(ignored -> {
       broker.cast(QueueNames.volumeTopic(dispatch.target()), new VolumeRpc.DoCleanup(dispatch.request()));
       return null;
     });
   }
 
-  private SimFuture<Void> fence(NodeId node) {
+  private SimFuture<Void> fence(io.cvolsim.model.db.Row service) {
+    NodeId node = nodeOf(service.string("host"));
     if (fencing.mode() == FencingMode.STONITH) {
       context.probe("fencing.stonith-requested");
       powerSwitch.powerOff(context.self(), node, fencing.stonithDelayNanos());
@@ -77,7 +78,9 @@ final class CleanupDispatcher {
     }
     if (fencing.mode() == FencingMode.STORAGE) {
       context.probe("fencing.storage-revoked");
-      return array.revokeAccess(node);
+      Object incarnation = service.get("incarnation");
+      return array.revokeAccess(node, fencing.namesIncarnations() && incarnation instanceof Number number
+          ? number.intValue() : null);
     }
     return SimFuture.succeeded(null);
   }

@@ -27,6 +27,7 @@ public final class Heartbeat {
   private boolean modelDisconnected;
   private long lastSuccessMonotonicNanos;
   private final HeartbeatObserver observer;
+  private List<Assignment> alsoWritten = List.of();
 
   public Heartbeat(NodeContext context, DbClient db, ServiceOptions options, Object serviceId,
       BooleanSupplier managerIsWorking, HeartbeatObserver observer) {
@@ -37,6 +38,12 @@ public final class Heartbeat {
     this.serviceId = serviceId;
     this.managerIsWorking = managerIsWorking;
     this.lastSuccessMonotonicNanos = context.monotonicNanos();
+  }
+
+  /** Each beat also writes {@code column} (a c-vol's incarnation, for storage fencing). */
+  public Heartbeat alsoWriting(String column, Object value) {
+    alsoWritten = List.of(Assignment.set(column, value));
+    return this;
   }
 
   public void start() {
@@ -122,8 +129,10 @@ public final class Heartbeat {
     }
     Assignment stamp = options.heartbeatClock() == HeartbeatClock.DATABASE
         ? new Assignment.DatabaseNow("updated_at") : Assignment.set("updated_at", context.localTimeNanos());
-    return db.updateOnce(Database.SERVICES, Condition.eq("id", serviceId),
-            List.of(Assignment.set("report_count", row.longValue("report_count", 0) + 1), stamp))
+    List<Assignment> values = new java.util.ArrayList<>(
+        List.of(Assignment.set("report_count", row.longValue("report_count", 0) + 1), stamp));
+    values.addAll(alsoWritten);
+    return db.updateOnce(Database.SERVICES, Condition.eq("id", serviceId), values)
         .map(count -> count > 0);
   }
 

@@ -19,6 +19,8 @@ public final class StorageArray {
   private final StorageIoLog log;
   private final SortedMap<String, StoredObject> objects = new TreeMap<>();
   private final TreeSet<NodeId> revoked = new TreeSet<>();
+  /** The incarnation each node last re-admitted itself as, when it said so. */
+  private final java.util.TreeMap<NodeId, Integer> admittedIncarnations = new java.util.TreeMap<>();
   private final SortedMap<String, Long> newestTokens = new TreeMap<>();
   private long lastStamp;
 
@@ -79,12 +81,24 @@ public final class StorageArray {
     return revoked.contains(node);
   }
 
-  void revoke(NodeId node) {
+  /**
+   * Revokes {@code node}; a revocation naming an incarnation older than the one that re-admitted
+   * itself since is stale and changes nothing. Returns whether it took effect.
+   */
+  boolean revoke(NodeId node, Integer incarnation) {
+    Integer admitted = admittedIncarnations.get(node);
+    if (incarnation != null && admitted != null && admitted > incarnation) {
+      return false;
+    }
     revoked.add(node);
+    return true;
   }
 
-  void restore(NodeId node) {
+  void restore(NodeId node, Integer incarnation) {
     revoked.remove(node);
+    if (incarnation != null) {
+      admittedIncarnations.put(node, incarnation);
+    }
   }
 
   /** True when the array has seen a newer token for the same resource. */

@@ -68,9 +68,9 @@ public final class StorageArrayNode implements Node {
       return;
     }
     if (call instanceof StorageCall.RevokeAccess revoke) {
-      revoke(incoming, io, revoke.node());
+      revoke(incoming, io, revoke);
     } else if (call instanceof StorageCall.RestoreAccess restore) {
-      array.restore(restore.node());
+      array.restore(restore.node(), restore.incarnation());
       log.instant(io, IoOutcome.COMPLETED, "access restored");
       context.reply(incoming, new ArrayResponse.Done("access restored for " + restore.node()));
     } else if (call.operation().readsSource()) {
@@ -119,8 +119,17 @@ public final class StorageArrayNode implements Node {
     return true;
   }
 
-  private void revoke(Incoming incoming, IoCall io, NodeId node) {
-    array.revoke(node);
+  private void revoke(Incoming incoming, IoCall io, StorageCall.RevokeAccess revocation) {
+    NodeId node = revocation.node();
+    if (!array.revoke(node, revocation.incarnation())) {
+      // The node restarted since it was judged down: its new incarnation keeps its access, and the
+      // revoker is told, so that it withholds the cleanup of work the new incarnation may own.
+      context.probe("storage.stale-revocation-refused");
+      String reason = "stale revocation: " + node + " re-admitted itself as a newer incarnation";
+      log.instant(io, IoOutcome.REJECTED, reason);
+      context.replyError(incoming, reason);
+      return;
+    }
     log.instant(io, IoOutcome.COMPLETED, "access revoked");
     List<RunningCall> ofNode = running.values().stream()
         .filter(run -> run.call.caller().equals(node)).toList();

@@ -110,8 +110,21 @@ public sealed interface StorageCall extends ArrayRequest {
     }
   }
 
-  /** Storage fencing: refuse every later call from {@code node}. */
-  record RevokeAccess(NodeId node) implements StorageCall {
+  /**
+   * Storage fencing: refuse every later call from {@code node}, or, when {@code incarnation} is
+   * set, from that incarnation only: the array ignores it once a newer one re-admitted itself.
+   */
+  record RevokeAccess(NodeId node, Integer incarnation) implements StorageCall {
+    public RevokeAccess(NodeId node) {
+      this(node, null);
+    }
+
+    /** Without an incarnation, the text (and so every fingerprint) of before incarnations existed. */
+    @Override
+    public String toString() {
+      return "RevokeAccess[node=" + node + (incarnation == null ? "" : ", incarnation=" + incarnation) + "]";
+    }
+
     public StorageOperation operation() {
       return StorageOperation.REVOKE_ACCESS;
     }
@@ -125,8 +138,17 @@ public sealed interface StorageCall extends ArrayRequest {
     }
   }
 
-  /** Admits {@code node} again, for a fresh incarnation after the fenced one is gone. */
-  record RestoreAccess(NodeId node) implements StorageCall {
+  /** Admits {@code node} again, for a fresh incarnation (named when known) after the fenced one is gone. */
+  record RestoreAccess(NodeId node, Integer incarnation) implements StorageCall {
+    public RestoreAccess(NodeId node) {
+      this(node, null);
+    }
+
+    @Override
+    public String toString() {
+      return "RestoreAccess[node=" + node + (incarnation == null ? "" : ", incarnation=" + incarnation) + "]";
+    }
+
     public StorageOperation operation() {
       return StorageOperation.RESTORE_ACCESS;
     }

@@ -141,12 +141,22 @@ public final class VolumeDriver {
 
   /** Storage fencing: the array refuses every later call from {@code node}. */
   public SimFuture<Void> revokeAccess(NodeId node) {
-    return arrayCall(new StorageCall.RevokeAccess(node), ArrayResponse.Done.class).map(done -> null);
+    return revokeAccess(node, null);
+  }
+
+  /** Storage fencing of one incarnation of {@code node} (all of them when null). */
+  public SimFuture<Void> revokeAccess(NodeId node, Integer incarnation) {
+    return arrayCall(new StorageCall.RevokeAccess(node, incarnation), ArrayResponse.Done.class).map(done -> null);
   }
 
   /** Re-admits {@code node}; a fresh incarnation calls it for itself at start-up. */
   public SimFuture<Void> restoreAccess(NodeId node) {
-    return arrayCall(new StorageCall.RestoreAccess(node), ArrayResponse.Done.class).map(done -> null);
+    return restoreAccess(node, null);
+  }
+
+  /** Re-admits {@code node} as {@code incarnation}, so that older revocations arriving late are ignored. */
+  public SimFuture<Void> restoreAccess(NodeId node, Integer incarnation) {
+    return arrayCall(new StorageCall.RestoreAccess(node, incarnation), ArrayResponse.Done.class).map(done -> null);
   }
 
   /** True for the array's answer that an object the call needs does not exist (VolumeNotFound). */

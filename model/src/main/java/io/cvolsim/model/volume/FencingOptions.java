@@ -1,6 +1,7 @@
 package io.cvolsim.model.volume;
 
 import io.cvolsim.kernel.api.Durations;
+import io.cvolsim.model.config.FencingRevocation;
 import io.cvolsim.model.storage.FencingMode;
 
 /**
@@ -12,9 +13,21 @@ import io.cvolsim.model.storage.FencingMode;
  *     is this old on its own clock ({@code T_self})
  * @param stonithDelayNanos stonith mode: how long the power switch takes to act; cleanup waits
  *     for it
+ * @param revocation storage mode: whether a revocation names the host or the incarnation judged down
  */
-public record FencingOptions(FencingMode mode, long selfFenceAfterNanos, long stonithDelayNanos) {
+public record FencingOptions(FencingMode mode, long selfFenceAfterNanos, long stonithDelayNanos,
+    FencingRevocation revocation) {
+  /** Revocations name the host. */
+  public FencingOptions(FencingMode mode, long selfFenceAfterNanos, long stonithDelayNanos) {
+    this(mode, selfFenceAfterNanos, stonithDelayNanos, FencingRevocation.HOST);
+  }
+
   public static FencingOptions none() {
     return new FencingOptions(FencingMode.NONE, Durations.seconds(30), Durations.seconds(5));
+  }
+
+  /** Whether revocations and re-admissions name incarnations. */
+  public boolean namesIncarnations() {
+    return mode == FencingMode.STORAGE && revocation == FencingRevocation.INCARNATION;
   }
 }

@@ -111,7 +111,8 @@ public final class VolumeServiceNode implements Node {
     if (config.fencing().mode() != FencingMode.STORAGE) {
       return SimFuture.succeeded(null);
     }
-    return driver.restoreAccess(context.self()).thenHandle(ignored -> SimFuture.succeeded(null));
+    Integer incarnation = config.fencing().namesIncarnations() ? context.incarnation() : null;
+    return driver.restoreAccess(context.self(), incarnation).thenHandle(ignored -> SimFuture.succeeded(null));
   }
 
   /** do_setup and check_for_setup_error, retried reinit_driver_count times with back-off 1, 2, 4 s. */
@@ -131,6 +132,9 @@ public final class VolumeServiceNode implements Node {
     }
     heartbeat = new Heartbeat(context, db, config.service(), serviceId, () -> driverInitialized,
         infrastructure.serviceLog().observer(config.serviceHost(), context.self().name()));
+    if (config.fencing().namesIncarnations()) {
+      heartbeat.alsoWriting("incarnation", (long) context.incarnation());
+    }
     heartbeat.start();
     if (config.fencing().mode() == FencingMode.SELF) {
       new SelfFencing(context, config.fencing(), heartbeat, infrastructure.powerSwitch(), broker).start();

@@ -64,6 +64,45 @@ class StorageFencingTest {
     assertThat(world.outcome("setup again").isSuccess()).isTrue();
   }
 
+  /**
+   * A revocation decided against incarnation 1 arrives after incarnation 2 re-admitted itself: with
+   * incarnations named the array refuses it and the new process keeps its access; a revocation of
+   * the host shuts the new process out.
+   */
+  @Test
+  void revocationOfAnOlderIncarnation_isRefused_whileOneOfTheHostShutsTheNewProcessOut() {
+    StorageWorld named = lateRevocation(1);
+    assertThat(failureOf(named.outcome("late revoke"))).contains("stale revocation");
+    assertThat(named.outcome("create after").isSuccess()).isTrue();
+    assertThat(named.simulation.probes().count("storage.stale-revocation-refused")).isOne();
+    assertThat(StorageLogFindings.acceptedWhileRevoked(named.log.entries())).isEmpty();
+
+    StorageWorld byHost = lateRevocation(null);
+    assertThat(byHost.outcome("late revoke").isSuccess()).isTrue();
+    assertThat(failureOf(byHost.outcome("create after"))).contains("access revoked for c-vol-a");
+  }
+
+  @Test
+  void revocationOfTheCurrentIncarnation_stillFencesIt() {
+    StorageWorld world = new StorageWorld(3, StorageWorld.fixedTimings());
+    world.addClient(ZOMBIE, at(0, "restore as 2", c -> c.driver.restoreAccess(ZOMBIE, 2)),
+        at(seconds(2), "create after", c -> c.driver.createVolume("v1", 1)));
+    world.addClient(CLEANER, at(seconds(1), "revoke 2", c -> c.driver.revokeAccess(ZOMBIE, 2)));
+    world.simulation.runUntil(seconds(5));
+
+    assertThat(world.outcome("revoke 2").isSuccess()).isTrue();
+    assertThat(failureOf(world.outcome("create after"))).contains("access revoked for c-vol-a");
+  }
+
+  private static StorageWorld lateRevocation(Integer judgedIncarnation) {
+    StorageWorld world = new StorageWorld(3, StorageWorld.fixedTimings());
+    world.addClient(ZOMBIE, at(0, "restore as 2", c -> c.driver.restoreAccess(ZOMBIE, judgedIncarnation == null ? null : 2)),
+        at(seconds(2), "create after", c -> c.driver.createVolume("v1", 1)));
+    world.addClient(CLEANER, at(seconds(1), "late revoke", c -> c.driver.revokeAccess(ZOMBIE, judgedIncarnation)));
+    world.simulation.runUntil(seconds(5));
+    return world;
+  }
+
   /** The zombie's clone was accepted before the revocation; the array cannot stop it. */
   @Test
   void revocationWithRunningWork_letsItFinishUnlessTheArrayAborts() {

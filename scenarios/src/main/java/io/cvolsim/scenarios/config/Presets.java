@@ -89,6 +89,9 @@ public final class Presets {
               + "fail on it while healthy members idle (S12)"),
           new Choice("fencing=storage", "the array refuses a cleaned-up node and stale tokens, so a zombie's late "
               + "write cannot land however long it was paused (S1, V11)"),
+          new Choice("fencing.revocation=incarnation", "a revocation decided on a stale read of the services "
+              + "table cannot shut out the process that restarted meanwhile; the array refuses it and the "
+              + "cleanup it guarded is withheld"),
           new Choice("heartbeat.mode=fail-fast", "a service is up again one interval after the database returns (L5)"),
           new Choice("is_up.clock=db-server", "one clock decides down-ness, so node clock skew cannot (S11, V17)"),
           new Choice("report_interval=10s", "Cinder's default"),

@@ -5,6 +5,7 @@ import static io.cvolsim.kernel.api.Durations.seconds;
 import io.cvolsim.model.broker.AckMode;
 import io.cvolsim.model.config.CapabilityStamping;
 import io.cvolsim.model.config.CapacityCounting;
+import io.cvolsim.model.config.FencingRevocation;
 import io.cvolsim.model.config.VolumeLock;
 import io.cvolsim.model.config.ErrorReporting;
 import io.cvolsim.model.config.HostNaming;
@@ -159,6 +160,13 @@ public final class VariantKeys {
       "fencing=self: a node fences itself once its last heartbeat is this old (T_self)", "30s",
       List.of("1s..10m"), Readers.duration(seconds(1), seconds(600)));
 
+  public static final SettingKey<FencingRevocation> FENCING_REVOCATION = new SettingKey<>("fencing.revocation",
+      "fencing=storage: what a revocation names (found by this harness): the host, so a revocation decided "
+          + "before the node restarted and arriving after shuts its new process out, or the incarnation judged "
+          + "down, which the node writes in its heartbeats and names when it re-admits itself at start",
+      "host", Readers.values(FencingRevocation.class, FencingRevocation::optionValue),
+      Readers.choice(FencingRevocation.class, FencingRevocation::optionValue));
+
   public static final SettingKey<Long> FENCING_STONITH_DELAY = new SettingKey<>("fencing.stonith_delay",
       "fencing=stonith: how long the power switch takes; cleanup waits for it", "5s",
       List.of("0s..5m"), Readers.duration(0, seconds(300)));
@@ -194,7 +202,7 @@ public final class VariantKeys {
       HOST_NAMING,
       COORDINATION_BACKEND, COORDINATION_LEASE, RELEASE_FAILURE, LOCK_ORDER,
       MANAGER_COMPLETION, VOLUME_LOCK, BROKER_ACK, CLEANUP_TRIGGER, STARTUP_CLEANUP, CLEANUP_CLAIM, FENCING, FENCING_SELF_TIMEOUT,
-      FENCING_STONITH_DELAY, HEARTBEAT_MODE, IS_UP_CLOCK, REPORT_INTERVAL, PERIODIC_INTERVAL, SERVICE_DOWN_TIME, VOLUME_NODES,
+      FENCING_STONITH_DELAY, FENCING_REVOCATION, HEARTBEAT_MODE, IS_UP_CLOCK, REPORT_INTERVAL, PERIODIC_INTERVAL, SERVICE_DOWN_TIME, VOLUME_NODES,
       SCHEDULER_NODES, CAPABILITY_STAMP, CAPABILITY_PROCESSING_MAX, UNINITIALIZED_DRIVER, ATTACH_REUSE,
       SCHEDULER_MAX_ATTEMPTS, CAPACITY_COUNT);
 

@@ -42,7 +42,7 @@ final class DeploymentSettings {
 
   static FencingOptions fencing(Settings settings) {
     return new FencingOptions(settings.get(FENCING), settings.get(FENCING_SELF_TIMEOUT),
-        settings.get(FENCING_STONITH_DELAY));
+        settings.get(FENCING_STONITH_DELAY), settings.get(io.cvolsim.scenarios.config.VariantKeys.FENCING_REVOCATION));
   }
 
   static DlmOptions dlm(Settings settings, DeploymentTopology topology) {

@@ -48,17 +48,38 @@ class HardenedPresetTest {
 
   /**
    * Reachability, so that the passes above mean something: the deployment's stalls wait for a
-   * claim and can outlast service_down_time, so the acceptance sweep meets zombies (12 of seeds
-   * 1..300): in seed 27 c-vol-2 is declared down and cleaned up while alive, and its late delete
-   * is refused by storage fencing - and still every property holds.
+   * claim and can outlast service_down_time, so the acceptance sweep meets zombies (8 of seeds
+   * 1..300): in seed 57 c-vol-3, stalled at 127 s, is declared down and cleaned up, and its late
+   * snapshot is refused by storage fencing - and still every property holds. (Seed 27, pinned
+   * here before, was no zombie: a revocation decided before c-vol-2 restarted shut the new
+   * process out; revocations now name the incarnation, see the next test.)
    */
   @Test
   void hardened_meetsAZombie_andStillHolds() {
-    RunReport report = Runner.run(RunSpec.seeded("deployment", Optional.of("hardened"), 27, List.of()), false)
+    RunReport report = Runner.run(RunSpec.seeded("deployment", Optional.of("hardened"), 57, List.of()), false)
         .report();
     assertThat(report.properties()).filteredOn(result -> result.name().equals(ReachabilityGoals.ZOMBIE))
         .singleElement().extracting(PropertyResult::status).isEqualTo(PropertyStatus.HOLDS);
     assertThat(report.violatedProperties()).isEmpty();
+  }
+
+  /**
+   * A scheduler judged c-vol-2 down on a read from before it restarted (seed 27). Revoking the host
+   * shuts the restarted process out: its array calls are refused and its creates fail while it
+   * heartbeats. Naming the incarnation, the array refuses the late revocation and the cleanup is
+   * withheld. Stale revocations happen in 12 of seeds 1..300.
+   */
+  @Test
+  void hardened_refusesARevocationOfAnIncarnationThatRestarted() {
+    RunReport byHost = Runner.run(RunSpec.seeded("deployment", Optional.of("hardened"), 27,
+        List.of("fencing.revocation=host")), false).report();
+    RunReport byIncarnation = Runner.run(RunSpec.seeded("deployment", Optional.of("hardened"), 27, List.of()), false)
+        .report();
+    assertThat(byHost.probes()).containsKey("storage.refused-revoked-node");
+    assertThat(byIncarnation.probes()).containsKey("storage.stale-revocation-refused")
+        .containsKey("fencing.failed-cleanup-withheld").doesNotContainKey("storage.refused-revoked-node");
+    assertThat(byIncarnation.probes().get("manager.create-failed")).isLessThan(byHost.probes().get("manager.create-failed"));
+    assertThat(byIncarnation.violatedProperties()).isEmpty();
   }
 
   /** With quota usage kept, racing creates and deletes count each volume once (S13). */

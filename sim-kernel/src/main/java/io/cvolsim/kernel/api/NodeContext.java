@@ -21,6 +21,12 @@ public interface NodeContext {
 
   Choices choices();
 
+  /**
+   * Which start of this process this is: 0 at the first, one more at each restart. A boot id that
+   * only grows, as a process can make at start-up; a pause does not change it.
+   */
+  int incarnation();
+
   /** Runs {@code action} after {@code delayNanos} of this node's clock, unless it crashes first. */
   TimerHandle setTimer(String label, long delayNanos, Runnable action);
 

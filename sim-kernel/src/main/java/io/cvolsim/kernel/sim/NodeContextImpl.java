@@ -41,6 +41,11 @@ final class NodeContextImpl implements NodeContext {
   }
 
   @Override
+  public int incarnation() {
+    return incarnation;
+  }
+
+  @Override
   public Choices choices() {
     return simulation.choices();
   }
