@@ -15,6 +15,14 @@ import io.cvolsim.model.dlm.LockLog;
  * @param lockLog where the coordinator writes its lock events
  * @param statusWrites told of every volume status write the API makes for an attachment, so the
  *     history shows who moved the volume
+ * @param callReturnDelayMaxNanos longest wait for eventlet after a call to c-vol returns; 0 draws nothing
  */
 public record AttachmentApiOptions(AttachmentLock lock, AttachmentDeleteStatus deleteStatus, DlmOptions dlm,
-    LockLog lockLog, StatusWriteObserver statusWrites) {}
+    LockLog lockLog, StatusWriteObserver statusWrites, long callReturnDelayMaxNanos) {
+
+  public AttachmentApiOptions {
+    if (callReturnDelayMaxNanos < 0) {
+      throw new IllegalArgumentException("call return delay must not be negative: " + callReturnDelayMaxNanos);
+    }
+  }
+}

@@ -23,7 +23,7 @@ import java.util.SortedMap;
 final class AttachmentRequests {
   private final NodeContext context;
   private final DbClient db;
-  private final JobDispatcher dispatcher;
+  private final VolumeCalls calls;
   private final AttachmentApiOptions options;
   private final ObservedVolumeWrite volumes;
   private final AttachmentUpdater updater;
@@ -31,7 +31,7 @@ final class AttachmentRequests {
   AttachmentRequests(NodeContext context, DbClient db, JobDispatcher dispatcher, AttachmentApiOptions options) {
     this.context = context;
     this.db = db;
-    this.dispatcher = dispatcher;
+    this.calls = new VolumeCalls(context, dispatcher, options.callReturnDelayMaxNanos());
     this.options = options;
     this.volumes = new ObservedVolumeWrite(context, db, options.statusWrites());
     this.updater = new AttachmentUpdater(context, db, dispatcher, options);
@@ -120,7 +120,7 @@ final class AttachmentRequests {
       }
       VolumeRpc.AttachmentDelete call = new VolumeRpc.AttachmentDelete(request.volumeId(), request.attachmentId(),
           attachment.string("attached_host"));
-      return dispatcher.callVolume(call, volume).flatMap(detached ->
+      return calls.call(call, volume).flatMap(detached ->
           options.deleteStatus() == AttachmentDeleteStatus.C_VOL
               ? SimFuture.succeeded(new ApiResponse(Code.ACCEPTED, "attachment-delete", volume))
               : finalStatus(request, volume));

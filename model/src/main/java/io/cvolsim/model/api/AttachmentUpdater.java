@@ -26,7 +26,7 @@ import java.util.List;
 final class AttachmentUpdater {
   private final NodeContext context;
   private final DbClient db;
-  private final JobDispatcher dispatcher;
+  private final VolumeCalls calls;
   private final AttachmentApiOptions options;
   /** Made only when the lock is on: a coordinator of a backend with a server talks to it. */
   private final LockCoordinator locks;
@@ -34,7 +34,7 @@ final class AttachmentUpdater {
   AttachmentUpdater(NodeContext context, DbClient db, JobDispatcher dispatcher, AttachmentApiOptions options) {
     this.context = context;
     this.db = db;
-    this.dispatcher = dispatcher;
+    this.calls = new VolumeCalls(context, dispatcher, options.callReturnDelayMaxNanos());
     this.options = options;
     this.locks = options.lock() == AttachmentLock.DLM
         ? new LockCoordinator(context, options.dlm(), options.lockLog()) : null;
@@ -68,15 +68,15 @@ final class AttachmentUpdater {
             return callVolume(request, volume);
           }
           context.probe("api.attachment-duplicate-backed-out");
-          return db.save(Database.ATTACHMENTS, request.attachmentId(), Row.values("attach_status", "detached",
-                  "deleted", true))
+          // Destroyed as it is: its attach_status stays, unlike a detached attachment's.
+          return db.save(Database.ATTACHMENTS, request.attachmentId(), Row.values("deleted", true))
               .map(removed -> new ApiResponse(Code.REJECTED, "duplicate attachment of "
                   + attachment.get("instance_uuid"), volume));
         });
   }
 
   private SimFuture<ApiResponse> callVolume(VolumeRequest.AttachmentUpdate request, Row volume) {
-    return dispatcher.callVolume(new VolumeRpc.AttachmentUpdate(request.volumeId(), request.attachmentId(),
+    return calls.call(new VolumeRpc.AttachmentUpdate(request.volumeId(), request.attachmentId(),
             request.connectorHost()), volume)
         .map(exported -> new ApiResponse(Code.ACCEPTED, "attachment-update", volume));
   }

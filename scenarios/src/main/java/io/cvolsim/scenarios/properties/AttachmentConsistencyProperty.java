@@ -16,7 +16,7 @@ import java.util.Map;
  * attachment per volume unless multiattach, and in-use exactly while one is live. The new attach
  * API (attachment_reserve, update, delete) is not modelled. A volume an
  * admin reset (reset-state writes status alone) is a caveat. Exercised when some live volume is
- * in-use or attached at the end.
+ * in-use or attached at the end, or a detach diverged.
  */
 public final class AttachmentConsistencyProperty {
   public static final String NAME = "S14 attachment consistency";
@@ -31,10 +31,10 @@ public final class AttachmentConsistencyProperty {
   static PropertyResult check(Map<String, List<Row>> database, History history) {
     List<Row> volumes = database.getOrDefault(Database.VOLUMES, List.of()).stream()
         .filter(row -> !row.isTrue("deleted")).toList();
-    if (volumes.stream().noneMatch(row -> isAttached(row) || "in-use".equals(row.get("status")))) {
+    List<String> witness = new ArrayList<>(DetachDivergence.witness(database, history));
+    if (witness.isEmpty() && volumes.stream().noneMatch(row -> isAttached(row) || "in-use".equals(row.get("status")))) {
       return VERDICTS.notExercised("no live volume is in-use or attached at the end");
     }
-    List<String> witness = new ArrayList<>();
     List<String> caveats = new ArrayList<>();
     for (Row volume : volumes) {
       String status = volume.string("status");
