@@ -13,8 +13,10 @@ import java.util.Map;
  * attach_status - in-use only while attached, available only while not. With
  * {@code volume.attachment_rows=on} (legacy attach then writes volume_attachments rows, as
  * Cinder's volume_attach and volume_detached do) also the other half: at most one live
- * attachment per volume unless multiattach, and in-use exactly while one is live. The new attach
- * API (attachment_reserve, update, delete) is not modelled. A volume an
+ * attachment per volume unless multiattach, and in-use exactly while one is live. The
+ * attachments API ({@code workload.attach_api=attachments}) always keeps rows, and adds one more
+ * test: an attachment_delete refused although its detach took place and the volume was then
+ * deleted (LP #1937084, {@link DetachDivergence}). A volume an
  * admin reset (reset-state writes status alone) is a caveat. Exercised when some live volume is
  * in-use or attached at the end, or a detach diverged.
  */
