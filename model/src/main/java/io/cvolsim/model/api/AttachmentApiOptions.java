@@ -15,14 +15,15 @@ import io.cvolsim.model.dlm.LockLog;
  * @param lockLog where the coordinator writes its lock events
  * @param statusWrites told of every volume status write the API makes for an attachment, so the
  *     history shows who moved the volume
- * @param callReturnDelayMaxNanos longest wait for eventlet after a call to c-vol returns; 0 draws nothing
+ * @param detachReturnDelayMaxNanos longest wait for eventlet after attachment_delete's call to c-vol
+ *     returns; 0 draws nothing
  */
 public record AttachmentApiOptions(AttachmentLock lock, AttachmentDeleteStatus deleteStatus, DlmOptions dlm,
-    LockLog lockLog, StatusWriteObserver statusWrites, long callReturnDelayMaxNanos) {
+    LockLog lockLog, StatusWriteObserver statusWrites, long detachReturnDelayMaxNanos) {
 
   public AttachmentApiOptions {
-    if (callReturnDelayMaxNanos < 0) {
-      throw new IllegalArgumentException("call return delay must not be negative: " + callReturnDelayMaxNanos);
+    if (detachReturnDelayMaxNanos < 0) {
+      throw new IllegalArgumentException("detach return delay must not be negative: " + detachReturnDelayMaxNanos);
     }
   }
 }

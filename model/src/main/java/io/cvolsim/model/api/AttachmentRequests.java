@@ -31,7 +31,7 @@ final class AttachmentRequests {
   AttachmentRequests(NodeContext context, DbClient db, JobDispatcher dispatcher, AttachmentApiOptions options) {
     this.context = context;
     this.db = db;
-    this.calls = new VolumeCalls(context, dispatcher, options.callReturnDelayMaxNanos());
+    this.calls = new VolumeCalls(context, dispatcher, options.detachReturnDelayMaxNanos());
     this.options = options;
     this.volumes = new ObservedVolumeWrite(context, db, options.statusWrites());
     this.updater = new AttachmentUpdater(context, db, dispatcher, options);
@@ -105,16 +105,18 @@ final class AttachmentRequests {
   }
 
   /**
-   * Synchronous delete. A reserved attachment never reached c-vol, so the API removes it and
-   * writes the status alone; any other is c-vol's to detach, through an RPC call, and
-   * {@link AttachmentDeleteStatus} says whether the API writes the status again afterwards.
+   * Synchronous delete. An attachment with no connection (reserved, or its export failed) needs no
+   * c-vol, so the API removes it and writes the status alone; any other is c-vol's to detach,
+   * through an RPC call, and {@link AttachmentDeleteStatus} says whether the API writes the status
+   * again afterwards.
    */
   private SimFuture<ApiResponse> delete(VolumeRequest.AttachmentDelete request, Row volume) {
     return liveAttachment(request.attachmentId()).flatMap(attachment -> {
       if (attachment == null) {
         return SimFuture.succeeded(ApiResponse.of(Code.NOT_FOUND, "attachment " + request.attachmentId()));
       }
-      if ("reserved".equals(attachment.get("attach_status"))) {
+      if (attachment.get("attached_host") == null) {
+        // Reserved, or its export failed: no connection exists, so c-vol has nothing to end.
         return db.save(Database.ATTACHMENTS, request.attachmentId(), Row.values("attach_status", "detached",
             "deleted", true)).flatMap(removed -> finalStatus(request, volume));
       }

@@ -34,7 +34,7 @@ final class AttachmentUpdater {
   AttachmentUpdater(NodeContext context, DbClient db, JobDispatcher dispatcher, AttachmentApiOptions options) {
     this.context = context;
     this.db = db;
-    this.calls = new VolumeCalls(context, dispatcher, options.callReturnDelayMaxNanos());
+    this.calls = new VolumeCalls(context, dispatcher, 0);
     this.options = options;
     this.locks = options.lock() == AttachmentLock.DLM
         ? new LockCoordinator(context, options.dlm(), options.lockLog()) : null;

@@ -7,8 +7,8 @@ import io.cvolsim.model.rpc.VolumeRpc;
 
 /**
  * The attachments API's RPC calls to c-vol. After a call returns, the API's greenthread may wait
- * for eventlet to run it again; that wait is drawn only when a maximum is set, so runs without it
- * draw exactly as before.
+ * for eventlet to run it again; that wait is drawn only when a maximum is set (the harness sets
+ * one for attachment_delete alone, whose window it widens), so runs without it draw as before.
  */
 final class VolumeCalls {
   private final NodeContext context;

@@ -83,10 +83,11 @@ public final class VariantKeys {
       "c-vol", Readers.values(AttachmentDeleteStatus.class, AttachmentDeleteStatus::optionValue),
       Readers.choice(AttachmentDeleteStatus.class, AttachmentDeleteStatus::optionValue));
 
-  public static final SettingKey<Long> API_CALL_RETURN_DELAY_MAX = new SettingKey<>("api.call_return_delay_max",
-      "longest an API greenthread waits to run again after its RPC call to c-vol returned (attachments API; drawn "
+  public static final SettingKey<Long> DETACH_RETURN_DELAY_MAX = new SettingKey<>("api.detach_return_delay_max",
+      "longest the API's greenthread waits to run again after attachment_delete's call to c-vol returned (drawn "
           + "per call; 0s resumes at once and draws nothing): eventlet's scheduling under load, the width of "
-          + "LP #1937084's window", "0s", List.of("0s..1m"), Readers.duration(0, seconds(60)));
+          + "LP #1937084's window; keep it below workload.request_timeout or the client gives up first",
+      "0s", List.of("0s..1m"), Readers.duration(0, seconds(60)));
 
   public static final SettingKey<UninitializedDriver> UNINITIALIZED_DRIVER = new SettingKey<>(
       "volume.uninitialized_driver",
@@ -219,7 +220,7 @@ public final class VariantKeys {
       MANAGER_COMPLETION, VOLUME_LOCK, BROKER_ACK, CLEANUP_TRIGGER, STARTUP_CLEANUP, CLEANUP_CLAIM, FENCING, FENCING_SELF_TIMEOUT,
       FENCING_STONITH_DELAY, HEARTBEAT_MODE, IS_UP_CLOCK, REPORT_INTERVAL, PERIODIC_INTERVAL, SERVICE_DOWN_TIME, VOLUME_NODES,
       SCHEDULER_NODES, CAPABILITY_STAMP, CAPABILITY_PROCESSING_MAX, UNINITIALIZED_DRIVER, ATTACH_REUSE,
-      SCHEDULER_MAX_ATTEMPTS, CAPACITY_COUNT, ATTACHMENT_LOCK, ATTACHMENT_DELETE_STATUS, API_CALL_RETURN_DELAY_MAX);
+      SCHEDULER_MAX_ATTEMPTS, CAPACITY_COUNT, ATTACHMENT_LOCK, ATTACHMENT_DELETE_STATUS, DETACH_RETURN_DELAY_MAX);
 
   private VariantKeys() {}
 
