@@ -8,7 +8,7 @@ import java.util.Set;
 final class VolumeReads {
   private static final Set<String> FUNCTIONS = Set.of("create", "delete", "force-delete",
       "extend", "reserve", "unreserve", "begin-detaching", "roll-detaching", "retype", "migrate",
-      "complete", "read");
+      "complete", "read", "attachment-reserve", "attachment-update", "attachment-complete", "attachment-delete");
 
   private VolumeReads() {}
 

@@ -17,7 +17,7 @@ public final class VolumeStatusMachine implements Model {
   static final Set<String> DELETABLE =
       setOf("available", "error", "error_restoring", "error_extending", "error_managing");
   static final Set<String> FIELDS =
-      setOf("volume", "status", "attach_status", "migration_status", "volume_type", "host");
+      setOf("volume", "status", "attach_status", "migration_status", "volume_type", "host", "attachment");
 
   private static Set<String> setOf(String... values) {
     return new HashSet<>(Arrays.asList(values));
@@ -40,6 +40,11 @@ public final class VolumeStatusMachine implements Model {
     if (operation.f().equals("read")) {
       return !operation.hasKnownOutput()
           || VolumeReads.matches(volume, Values.map(operation.output())) ? state : ILLEGAL;
+    }
+    if (isAttachmentCall(operation.f())) {
+      // The attachments API moves the volume through writes the history records on their own
+      // (as completes, API's and c-vol's alike); the call itself changes nothing visible.
+      return state;
     }
     if (operation.f().equals("create")) {
       return volume != null ? ILLEGAL
@@ -87,6 +92,11 @@ public final class VolumeStatusMachine implements Model {
     };
   }
 
+  /** attachment-reserve, -update, -complete and -delete of the attachments API. */
+  static boolean isAttachmentCall(String f) {
+    return f.startsWith("attachment-");
+  }
+
   /** delete and force-delete share the attach and migration conditions. */
   private static VolumeState deleting(VolumeState volume) {
     if (isAttached(volume) || !NOT_MIGRATING.contains(volume.migrationStatus())) {
@@ -107,7 +117,7 @@ public final class VolumeStatusMachine implements Model {
 
   @Override
   public boolean mayChangeState(PairedOperation operation) {
-    return !operation.f().equals("read");
+    return !operation.f().equals("read") && !isAttachmentCall(operation.f());
   }
 
   @Override

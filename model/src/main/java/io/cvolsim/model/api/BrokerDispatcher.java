@@ -21,6 +21,8 @@ import io.cvolsim.model.workers.WorkerTable;
 public final class BrokerDispatcher implements JobDispatcher {
   /** Nova's compute host in attach and detach calls. */
   static final String INSTANCE_HOST = "nova-compute-1";
+  /** oslo.messaging's rpc_response_timeout: how long the API waits on a call to c-vol. */
+  static final long RPC_RESPONSE_TIMEOUT_NANOS = io.cvolsim.kernel.api.Durations.seconds(60);
   private final BrokerClient broker;
   private final WorkerTable workers;
   private final long workCleanupTimeoutNanos;
@@ -92,6 +94,15 @@ public final class BrokerDispatcher implements JobDispatcher {
 
   private static String volumeTopic(Row volume) {
     return QueueNames.volumeTopic(QueueNames.serviceTopicQueue(volume.string("cluster_name"), volume.string("host")));
+  }
+
+  @Override
+  public SimFuture<Void> callVolume(VolumeRpc rpc, Row volume) {
+    if (volume.get("host") == null) {
+      return SimFuture.failed(Failure.error("volume " + volume.get("id") + " is not assigned to a host"));
+    }
+    return broker.call(volumeTopic(volume), rpc, io.cvolsim.kernel.api.Message.class, RPC_RESPONSE_TIMEOUT_NANOS)
+        .map(answer -> null);
   }
 
   @Override

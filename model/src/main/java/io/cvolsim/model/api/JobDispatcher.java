@@ -1,8 +1,10 @@
 package io.cvolsim.model.api;
 
+import io.cvolsim.kernel.api.Failure;
 import io.cvolsim.kernel.api.SimFuture;
 import io.cvolsim.model.db.Row;
 import io.cvolsim.model.rpc.CleanupResponse;
+import io.cvolsim.model.rpc.VolumeRpc;
 import io.cvolsim.model.workers.CleanupRequest;
 
 /**
@@ -16,4 +18,12 @@ public interface JobDispatcher {
 
   /** {@code POST /workers/cleanup}: a call to a scheduler's work_cleanup. */
   SimFuture<CleanupResponse> workCleanup(CleanupRequest request);
+
+  /**
+   * An RPC call to the c-vol that serves the volume (the attachments API waits on c-vol); fails
+   * when c-vol's handler fails or no answer comes in time. Only a full deployment has one.
+   */
+  default SimFuture<Void> callVolume(VolumeRpc rpc, Row volume) {
+    return SimFuture.failed(Failure.error("no volume service to call for " + rpc));
+  }
 }

@@ -35,8 +35,16 @@ public final class VolumeApiNode implements Node {
   private final JobDispatcher dispatcher;
   private final ApiSideRequests sideRequests;
   private final LockingTransition lockingTransition;
+  /** Null when the API serves only the legacy attach calls. */
+  private final AttachmentRequests attachments;
 
   public VolumeApiNode(NodeContext context, ApiOptions options, JobDispatcher dispatcher) {
+    this(context, options, dispatcher, null);
+  }
+
+  /** An API node that also serves the attachments API when {@code attachmentApi} is not null. */
+  public VolumeApiNode(NodeContext context, ApiOptions options, JobDispatcher dispatcher,
+      AttachmentApiOptions attachmentApi) {
     this.context = context;
     this.options = options;
     this.dispatcher = dispatcher;
@@ -44,6 +52,7 @@ public final class VolumeApiNode implements Node {
     this.sideRequests = new ApiSideRequests(context, db, dispatcher,
         new QuotaUsage(context, db, options.quotaTracking()));
     this.lockingTransition = new LockingTransition(db);
+    this.attachments = attachmentApi == null ? null : new AttachmentRequests(context, db, dispatcher, attachmentApi);
   }
 
   @Override
@@ -88,6 +97,10 @@ public final class VolumeApiNode implements Node {
       }
       if (request instanceof VolumeRequest.Show) {
         return SimFuture.succeeded(new ApiResponse(Code.ACCEPTED, "show", volume));
+      }
+      SimFuture<ApiResponse> attachment = attachments == null ? null : attachments.handle(request, volume);
+      if (attachment != null) {
+        return attachment;
       }
       SimFuture<ApiResponse> other = sideRequests.handle(request, volume);
       return other != null ? other : transition(request, volume);

@@ -108,6 +108,41 @@ public sealed interface VolumeRequest extends Message {
     }
   }
 
+  /**
+   * POST /attachments without a connector (Nova's reserve): the attachment id is the client's,
+   * as volume ids are, so a history names it from the invocation on.
+   */
+  record AttachmentReserve(String volumeId, String attachmentId, String instanceUuid) implements VolumeRequest {
+    @Override
+    public String operation() {
+      return "attachment-reserve";
+    }
+  }
+
+  /** PUT /attachments/{id} with the connector of compute host {@code connectorHost}. */
+  record AttachmentUpdate(String volumeId, String attachmentId, String connectorHost) implements VolumeRequest {
+    @Override
+    public String operation() {
+      return "attachment-update";
+    }
+  }
+
+  /** POST /attachments/{id}/action os-complete. */
+  record AttachmentComplete(String volumeId, String attachmentId) implements VolumeRequest {
+    @Override
+    public String operation() {
+      return "attachment-complete";
+    }
+  }
+
+  /** DELETE /attachments/{id}: synchronous, the API waits on c-vol. */
+  record AttachmentDelete(String volumeId, String attachmentId) implements VolumeRequest {
+    @Override
+    public String operation() {
+      return "attachment-delete";
+    }
+  }
+
   /** GET /volumes/{id}. */
   record Show(String volumeId) implements VolumeRequest {
     @Override

@@ -28,6 +28,18 @@ public sealed interface VolumeRpc extends Message {
   /** Nova's os-detach after begin_detaching. */
   record DetachVolume(String volumeId, String instanceHost) implements VolumeRpc {}
 
+  /**
+   * The attachments API's attachment_update, an RPC call from the API: export the volume to the
+   * connector's host and mark the volume and the attachment attaching.
+   */
+  record AttachmentUpdate(String volumeId, String attachmentId, String connectorHost) implements VolumeRpc {}
+
+  /**
+   * The attachments API's attachment_delete, an RPC call from the API: end the connection, then
+   * volume_detached removes the attachment and recomputes the volume's status.
+   */
+  record AttachmentDelete(String volumeId, String attachmentId, String connectorHost) implements VolumeRpc {}
+
   record Retype(String volumeId, String newVolumeTypeId) implements VolumeRpc {}
 
   record MigrateVolume(String volumeId, String destinationHost) implements VolumeRpc {}

@@ -9,11 +9,13 @@ import java.util.function.Supplier;
 final class JobRouter {
   private final VolumeOperations volumes;
   private final OtherOperations others;
+  private final AttachmentOperations attachments;
   private final Supplier<Cleaner> cleaner;
 
   JobRouter(ManagerContext manager, Supplier<Cleaner> cleaner) {
     this.volumes = new VolumeOperations(manager);
     this.others = new OtherOperations(manager, volumes);
+    this.attachments = new AttachmentOperations(manager);
     this.cleaner = cleaner;
   }
 
@@ -38,6 +40,12 @@ final class JobRouter {
     }
     if (job instanceof VolumeRpc.DetachVolume detach) {
       return others.detach(detach);
+    }
+    if (job instanceof VolumeRpc.AttachmentUpdate update) {
+      return attachments.update(update);
+    }
+    if (job instanceof VolumeRpc.AttachmentDelete delete) {
+      return attachments.delete(delete);
     }
     if (job instanceof VolumeRpc.Retype retype) {
       return others.retype(retype);

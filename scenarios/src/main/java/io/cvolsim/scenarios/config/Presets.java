@@ -16,6 +16,11 @@ public final class Presets {
           new Choice("api.unscheduled_delete=destroy", "delete of a never-scheduled volume destroys it unconditionally"),
           new Choice("api.source_delete=queue", "the delete waits on the source's lock at c-vol (§7.6)"),
           new Choice("api.error_reporting=generic", "a failed CAS gives one generic error (§3)"),
+          new Choice("api.attachment_lock=dlm", "attachment_update takes attachment_update-<volume>-<host> and backs out "
+              + "an instance's duplicate attachment (7f3a77b66, LP #1833736); with file locks it excludes only "
+              + "within one API node"),
+          new Choice("api.attachment_delete_status=c-vol", "after 2ec222284 (LP #1937084) only c-vol's "
+              + "volume_detached writes the status once attachment_delete has called it"),
           new Choice("scheduler.routing=cluster-queue", "the A/A design: creates go to the cluster's queue"),
           new Choice("scheduler.max_attempts=3", "scheduler_max_attempts' default: a failed create is rescheduled"),
           new Choice("scheduler.capability_stamp=volume-service", "reports carry the volume service's timestamp and "
@@ -54,6 +59,10 @@ public final class Presets {
               + "succeeds, and none destroys a volume the scheduler has just placed (S3)"),
           new Choice("api.error_reporting=generic", "no retry loop that a filter the API cannot check could keep "
               + "spinning (V2)"),
+          new Choice("api.attachment_lock=dlm", "two racing attaches of one volume to one instance leave one "
+              + "attachment: the later is backed out under a lock that, with etcd, excludes across API nodes (S14)"),
+          new Choice("api.attachment_delete_status=c-vol", "one writer of the status after a detach, so a delete "
+              + "that lands in between cannot turn the detach's answer into a 404 Nova keeps (S14, LP #1937084)"),
           new Choice("api.source_delete=queue", "keeps the clone-then-delete contract; the DLM lock protects the "
               + "source (S2), refusing the delete would buy no safety (V14)"),
           new Choice("scheduler.routing=cluster-queue", "a job is taken by whichever member is alive, not "

@@ -42,6 +42,15 @@ public final class SettingsCatalog {
           + "pinned seed as it was",
       "off", List.of("on", "off"), Readers.onOff());
 
+  public static final SettingKey<io.cvolsim.model.config.AttachApi> ATTACH_API = new SettingKey<>(
+      "workload.attach_api",
+      "which attach API the deployment's clients use as Nova: the legacy reserve, os-attach, begin_detaching and "
+          + "os-detach, or the attachments API of micro-version 3.27 (attachment reserve, update with a "
+          + "connector, complete, delete), which always keeps volume_attachments rows whatever "
+          + "volume.attachment_rows says; legacy draws and sends what every pinned seed did",
+      "legacy", Readers.values(io.cvolsim.model.config.AttachApi.class, io.cvolsim.model.config.AttachApi::optionValue),
+      Readers.choice(io.cvolsim.model.config.AttachApi.class, io.cvolsim.model.config.AttachApi::optionValue));
+
   public static final SettingKey<Long> NEMESIS_PAUSE_MAX = new SettingKey<>("nemesis.pause_max",
       "the longest stall the deployment nemesis gives a c-vol (a drawn pause is cut to it); a preset whose "
           + "safety assumes stalls shorter than its DLM lease sets it below the lease",
@@ -128,7 +137,7 @@ public final class SettingsCatalog {
         THINK_TIME_MAX, ADMIN_RESETS, REQUEST_TIMEOUT, STATEMENT_TIMEOUT, DEADLOCKS, DATABASE_MASTERS,
         REPLICATION_DELAY, DURATION, LATENCY_MAX, LOSS, NEMESIS,
         NEMESIS_PAUSE_MAX, SWARM_FAULTS, QUOTA_TRACKING, CAPACITY_LIMIT, STORAGE_GROUP_MOVES, DRIVER_SETUP_ERRORS, HOLD_ON_PARTITION,
-        ATTACHMENT_ROWS));
+        ATTACHMENT_ROWS, ATTACH_API));
     keys.addAll(VariantKeys.ALL);
     return List.copyOf(keys);
   }

@@ -14,6 +14,8 @@ import io.cvolsim.model.config.SchedulerRouting;
 import io.cvolsim.model.config.SourceDelete;
 import io.cvolsim.model.config.StartupCleanup;
 import io.cvolsim.model.config.AttachReuse;
+import io.cvolsim.model.config.AttachmentDeleteStatus;
+import io.cvolsim.model.config.AttachmentLock;
 import io.cvolsim.model.config.UninitializedDriver;
 import io.cvolsim.model.config.UnscheduledDelete;
 import io.cvolsim.model.dlm.CoordinationBackend;
@@ -65,6 +67,28 @@ public final class VariantKeys {
           + "only (Cinder's manager; a redelivered attach adds a second row, S14), or any live one (idempotent)",
       "attached", Readers.values(AttachReuse.class, AttachReuse::optionValue),
       Readers.choice(AttachReuse.class, AttachReuse::optionValue));
+
+  public static final SettingKey<AttachmentLock> ATTACHMENT_LOCK = new SettingKey<>("api.attachment_lock",
+      "with workload.attach_api=attachments, whether the API's attachment_update holds the DLM lock "
+          + "attachment_update-<volume>-<host> around a duplicate check that backs out the later attachment of "
+          + "an instance (Cinder since 2019, LP #1833736; it excludes across API nodes only with a DLM that does), "
+          + "or takes neither, so two racing attaches of one volume to one instance both complete (S14)",
+      "dlm", Readers.values(AttachmentLock.class, AttachmentLock::optionValue),
+      Readers.choice(AttachmentLock.class, AttachmentLock::optionValue));
+
+  public static final SettingKey<AttachmentDeleteStatus> ATTACHMENT_DELETE_STATUS = new SettingKey<>(
+      "api.attachment_delete_status",
+      "with workload.attach_api=attachments, who writes the volume's status after a synchronous attachment_delete: "
+          + "c-vol alone (Cinder since 2ec222284), or c-vol and then the API again, which answers 404 when a delete "
+          + "destroyed the volume in between, so Nova keeps an attachment Cinder removed (LP #1937084, S14)",
+      "c-vol", Readers.values(AttachmentDeleteStatus.class, AttachmentDeleteStatus::optionValue),
+      Readers.choice(AttachmentDeleteStatus.class, AttachmentDeleteStatus::optionValue));
+
+  public static final SettingKey<Long> DETACH_RETURN_DELAY_MAX = new SettingKey<>("api.detach_return_delay_max",
+      "longest the API's greenthread waits to run again after attachment_delete's call to c-vol returned (drawn "
+          + "per call; 0s resumes at once and draws nothing): eventlet's scheduling under load, the width of "
+          + "LP #1937084's window; keep it below workload.request_timeout or the client gives up first",
+      "0s", List.of("0s..1m"), Readers.duration(0, seconds(60)));
 
   public static final SettingKey<UninitializedDriver> UNINITIALIZED_DRIVER = new SettingKey<>(
       "volume.uninitialized_driver",
@@ -204,7 +228,7 @@ public final class VariantKeys {
       MANAGER_COMPLETION, VOLUME_LOCK, BROKER_ACK, CLEANUP_TRIGGER, STARTUP_CLEANUP, CLEANUP_CLAIM, FENCING, FENCING_SELF_TIMEOUT,
       FENCING_STONITH_DELAY, FENCING_REVOCATION, HEARTBEAT_MODE, IS_UP_CLOCK, REPORT_INTERVAL, PERIODIC_INTERVAL, SERVICE_DOWN_TIME, VOLUME_NODES,
       SCHEDULER_NODES, CAPABILITY_STAMP, CAPABILITY_PROCESSING_MAX, UNINITIALIZED_DRIVER, ATTACH_REUSE,
-      SCHEDULER_MAX_ATTEMPTS, CAPACITY_COUNT);
+      SCHEDULER_MAX_ATTEMPTS, CAPACITY_COUNT, ATTACHMENT_LOCK, ATTACHMENT_DELETE_STATUS, DETACH_RETURN_DELAY_MAX);
 
   private VariantKeys() {}
 

@@ -6,7 +6,10 @@ import static io.cvolsim.scenarios.config.SettingsCatalog.VOLUMES;
 
 import io.cvolsim.checker.history.HistoryRecorder;
 import io.cvolsim.kernel.sim.Simulation;
+import io.cvolsim.model.config.AttachApi;
 import io.cvolsim.scenarios.config.Settings;
+import io.cvolsim.scenarios.config.SettingsCatalog;
+import io.cvolsim.scenarios.workload.NovaAttachments;
 import io.cvolsim.scenarios.workload.VolumeClient;
 import io.cvolsim.scenarios.workload.VolumeIds;
 import java.util.ArrayList;
@@ -32,10 +35,11 @@ final class DeploymentWorkload {
   void addClients() {
     VolumeIds volumes = new VolumeIds(settings.get(VOLUMES));
     int clientCount = topology.clients().size();
+    NovaAttachments nova = settings.get(SettingsCatalog.ATTACH_API) == AttachApi.ATTACHMENTS ? new NovaAttachments() : null;
     for (int i = 0; i < clientCount; i++) {
       VolumeClient.ClientOptions options = new VolumeClient.ClientOptions(i, clientCount, topology.apiNodes(),
           volumes, settings.get(THINK_TIME_MAX), settings.get(REQUEST_TIMEOUT),
-          phases.faultWindowEndNanos(), true, settings.get(io.cvolsim.scenarios.config.SettingsCatalog.ADMIN_RESETS));
+          phases.faultWindowEndNanos(), true, settings.get(SettingsCatalog.ADMIN_RESETS), nova);
       simulation.addNode(topology.clients().get(i), context -> new VolumeClient(context, options, history));
     }
   }

@@ -23,6 +23,8 @@ import io.cvolsim.kernel.api.Ratio;
 import io.cvolsim.kernel.sim.Simulation;
 import io.cvolsim.model.capacity.CapacityOptions;
 import io.cvolsim.model.api.ApiOptions;
+import io.cvolsim.model.api.AttachmentApiOptions;
+import io.cvolsim.model.config.AttachApi;
 import io.cvolsim.model.api.BrokerDispatcher;
 import io.cvolsim.model.api.VolumeApiNode;
 import io.cvolsim.model.broker.BrokerClient;
@@ -143,9 +145,14 @@ public final class DeploymentWorld implements World {
         settings.get(VariantKeys.VOLUME_LOCK),
         DeploymentSettings.fencing(settings), 3, settings.get(VariantKeys.PERIODIC_INTERVAL),
         settings.get(VariantKeys.STARTUP_CLEANUP),
-        settings.get(VariantKeys.UNINITIALIZED_DRIVER), settings.get(SettingsCatalog.ATTACHMENT_ROWS),
+        settings.get(VariantKeys.UNINITIALIZED_DRIVER), attachmentRows(),
         settings.get(VariantKeys.ATTACH_REUSE));
     simulation.addNode(volumeNode, context -> new VolumeServiceNode(context, config, infrastructure));
+  }
+
+  /** The attachments API is made of volume_attachments rows, so it keeps them whatever the legacy key says. */
+  private boolean attachmentRows() {
+    return settings.get(SettingsCatalog.ATTACHMENT_ROWS) || settings.get(SettingsCatalog.ATTACH_API) == AttachApi.ATTACHMENTS;
   }
 
   /** Deadlock aborts during the fault window only, so the liveness phase runs on a calm database. */
@@ -212,13 +219,24 @@ public final class DeploymentWorld implements World {
         settings.get(STATEMENT_TIMEOUT), Durations.seconds(30), settings.get(VariantKeys.UNSCHEDULED_DELETE),
         settings.get(VariantKeys.SOURCE_DELETE), settings.get(VariantKeys.ERROR_REPORTING),
         settings.get(SettingsCatalog.QUOTA_TRACKING));
+    AttachmentApiOptions attachmentApi = attachmentApi(infrastructure);
     for (NodeId apiNode : topology.apiNodes()) {
       simulation.addNode(apiNode, context -> new VolumeApiNode(context, api, new BrokerDispatcher(
           new BrokerClient(context, topology.broker(), infrastructure.brokerOptions(), brokerLog),
           new WorkerTable(context, new DbClient(context, topology.database(), settings.get(STATEMENT_TIMEOUT)),
               infrastructure.workersOptions(), workerLog),
-          api.workCleanupTimeoutNanos())));
+          api.workCleanupTimeoutNanos()), attachmentApi));
     }
+  }
+
+  /** The API's attachments API with its variants, or null when clients attach the legacy way. */
+  private AttachmentApiOptions attachmentApi(Infrastructure infrastructure) {
+    if (settings.get(SettingsCatalog.ATTACH_API) != AttachApi.ATTACHMENTS) {
+      return null;
+    }
+    return new AttachmentApiOptions(settings.get(VariantKeys.ATTACHMENT_LOCK),
+        settings.get(VariantKeys.ATTACHMENT_DELETE_STATUS), infrastructure.dlmOptions(), lockLog,
+        infrastructure.statusWrites(), settings.get(VariantKeys.DETACH_RETURN_DELAY_MAX));
   }
 
   @Override

@@ -1,7 +1,9 @@
 package io.cvolsim.scenarios.run;
 
 import io.cvolsim.scenarios.config.Presets;
+import io.cvolsim.model.config.AttachApi;
 import io.cvolsim.scenarios.config.Settings;
+import io.cvolsim.scenarios.config.SettingsCatalog;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +20,17 @@ public record RunSpec(String scenario, Optional<String> preset, long seed, Setti
   /** A seeded run: the scenario's settings, then the preset's, then the user's assignments. */
   public static RunSpec seeded(String scenarioName, Optional<String> preset, long seed, List<String> assignments) {
     Settings settings = baseline(scenarioName, preset).withAssignments(assignments);
+    requireServiceFor(scenarioName, settings);
     return new RunSpec(scenarioName, preset, seed, settings, Optional.empty());
+  }
+
+  /** The first slice's stand-in cannot answer the attachments API's calls to c-vol. */
+  private static void requireServiceFor(String scenarioName, Settings settings) {
+    if (settings.get(SettingsCatalog.ATTACH_API) == AttachApi.ATTACHMENTS
+        && ScenarioCatalog.require(scenarioName).kind() == Scenario.Kind.FIRST_SLICE) {
+      throw new IllegalArgumentException("workload.attach_api=attachments needs a deployment scenario; '"
+          + scenarioName + "' is the first slice, whose stand-in answers no calls to c-vol");
+    }
   }
 
   public static RunSpec seeded(String scenarioName, long seed, List<String> assignments) {

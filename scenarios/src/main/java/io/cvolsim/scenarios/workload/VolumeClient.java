@@ -6,6 +6,7 @@ import io.cvolsim.kernel.api.Node;
 import io.cvolsim.kernel.api.NodeContext;
 import io.cvolsim.kernel.api.NodeId;
 import io.cvolsim.kernel.api.Outcome;
+import io.cvolsim.kernel.api.SimFuture;
 import io.cvolsim.model.api.ApiResponse;
 import io.cvolsim.model.api.VolumeRequest;
 import java.util.List;
@@ -46,14 +47,26 @@ public final class VolumeClient implements Node {
         ? OperationMix.drawForDeployment(context.choices(), options.volumeIds(), options.adminResets())
         : OperationMix.draw(context.choices(), options.volumeIds());
     NodeId api = context.choices().oneOf("client.api-node", options.apiNodes());
+    if (options.novaAttachments() != null && NovaAttachments.replaces(request)) {
+      options.novaAttachments().run(request, context.choices(), next -> send(api, next))
+          .whenComplete(done -> thinkThenAct());
+      return;
+    }
+    send(api, request).whenComplete(answered -> thinkThenAct());
+  }
+
+  /** Sends one request and records it; answers the response, or null when none came. */
+  private SimFuture<ApiResponse> send(NodeId api, VolumeRequest request) {
     HistoryRecorder.Handle handle = VolumeOperation.recordedInHistory(request)
         ? history.invoke(process, request.operation(), VolumeOperation.invocationValue(request)) : null;
+    SimFuture<ApiResponse> answered = SimFuture.pending();
     context.call(api, request, ApiResponse.class, options.requestTimeoutNanos()).whenComplete(outcome -> {
       if (handle != null) {
         record(handle, request, outcome);
       }
-      thinkThenAct();
+      answered.complete(outcome instanceof Outcome.Success<ApiResponse> success ? success.value() : null);
     });
+    return answered;
   }
 
   private void record(HistoryRecorder.Handle handle, VolumeRequest request, Outcome<ApiResponse> outcome) {
@@ -83,8 +96,20 @@ public final class VolumeClient implements Node {
     throw new IllegalStateException("clients receive only answers: " + incoming.message());
   }
 
-  /** What a client needs to know. */
+  /**
+   * What a client needs to know; {@code novaAttachments} is null unless attaches go through the
+   * attachments API, shared by the run's clients when they do.
+   */
   public record ClientOptions(long firstProcessId, long processIdStride, List<NodeId> apiNodes,
       VolumeIds volumeIds, long thinkTimeMaxNanos, long requestTimeoutNanos, long stopIssuingAtNanos,
-      boolean fullDeployment, boolean adminResets) {}
+      boolean fullDeployment, boolean adminResets, NovaAttachments novaAttachments) {
+
+    /** A client of the legacy attach API. */
+    public ClientOptions(long firstProcessId, long processIdStride, List<NodeId> apiNodes, VolumeIds volumeIds,
+        long thinkTimeMaxNanos, long requestTimeoutNanos, long stopIssuingAtNanos, boolean fullDeployment,
+        boolean adminResets) {
+      this(firstProcessId, processIdStride, apiNodes, volumeIds, thinkTimeMaxNanos, requestTimeoutNanos,
+          stopIssuingAtNanos, fullDeployment, adminResets, null);
+    }
+  }
 }

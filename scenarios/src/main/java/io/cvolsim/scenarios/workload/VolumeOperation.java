@@ -23,8 +23,24 @@ public final class VolumeOperation {
       value.put("volume_type", retype.newVolumeTypeId());
     } else if (request instanceof VolumeRequest.ResetState reset) {
       value.put("status", reset.status());
+    } else if (attachmentIdOf(request) != null) {
+      value.put("attachment", attachmentIdOf(request));
     }
     return value;
+  }
+
+  /** The attachment an attachments API request names, or null for any other request. */
+  public static String attachmentIdOf(VolumeRequest request) {
+    if (request instanceof VolumeRequest.AttachmentReserve reserve) {
+      return reserve.attachmentId();
+    }
+    if (request instanceof VolumeRequest.AttachmentUpdate update) {
+      return update.attachmentId();
+    }
+    if (request instanceof VolumeRequest.AttachmentComplete complete) {
+      return complete.attachmentId();
+    }
+    return request instanceof VolumeRequest.AttachmentDelete delete ? delete.attachmentId() : null;
   }
 
   /**

@@ -75,4 +75,39 @@ class AttachmentConsistencyPropertyTest {
   void nothingAttached_isNotExercised() {
     assertThat(check(volume("a", "available", "detached")).status()).isEqualTo(PropertyStatus.NOT_EXERCISED);
   }
+
+  private static Row attachmentRow(String id, String attachStatus, boolean deleted) {
+    return Row.of(Row.values("id", id, "volume_id", "v", "attach_status", attachStatus, "deleted", deleted));
+  }
+
+  private static Row deletedVolume() {
+    return Row.of(Row.values("id", "v", "status", "deleted", "attach_status", "detached", "deleted", true));
+  }
+
+  /**
+   * LP #1937084: a refused attachment_delete of an attachment that was detached, on a volume now
+   * gone. Refusals of an attachment backed out as a duplicate (never detached), or on a volume
+   * that still lives, are not that divergence.
+   */
+  @Test
+  void aRefusedDetachThatTookPlace_onADeletedVolume_isViolated_otherRefusalsAreNot() {
+    history.invoke(1, "attachment-delete", Map.of("volume", "v", "attachment", "a1")).fail(
+        Map.of("volume", "v", "attachment", "a1"));
+    history.invoke(2, "attachment-delete", Map.of("volume", "v", "attachment", "a2")).fail(
+        Map.of("volume", "v", "attachment", "a2"));
+    PropertyResult backedOut = AttachmentConsistencyProperty.check(Map.of(Database.VOLUMES, List.of(deletedVolume()),
+        Database.ATTACHMENTS, List.of(attachmentRow("a2", "reserved", true))), history.build());
+    assertThat(backedOut.status()).isEqualTo(PropertyStatus.NOT_EXERCISED);
+
+    PropertyResult diverged = AttachmentConsistencyProperty.check(Map.of(Database.VOLUMES, List.of(deletedVolume()),
+        Database.ATTACHMENTS, List.of(attachmentRow("a1", "detached", true))), history.build());
+    assertThat(diverged.status()).isEqualTo(PropertyStatus.VIOLATED);
+    assertThat(diverged.witness()).singleElement().satisfies(line -> assertThat(line)
+        .startsWith("attachment_delete of a1 on v was refused").endsWith("the client keeps an attachment Cinder removed"));
+
+    PropertyResult volumeLives = AttachmentConsistencyProperty.check(Map.of(Database.VOLUMES,
+        List.of(volume("v", "available", "detached")), Database.ATTACHMENTS,
+        List.of(attachmentRow("a1", "detached", true))), history.build());
+    assertThat(volumeLives.status()).isNotEqualTo(PropertyStatus.VIOLATED);
+  }
 }

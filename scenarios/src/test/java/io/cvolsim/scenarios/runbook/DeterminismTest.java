@@ -43,12 +43,27 @@ class DeterminismTest {
         .isEqualTo(Runner.run(plain, false).report().fingerprint());
   }
 
-  private static void assertSameFingerprintTwice(String preset, String... settings) {
+  /**
+   * Intent: the attachments API on, under the nemesis, with its drawn detach delay and both
+   * unsafe values: Nova's flows, the API's DLM lock and its RPC calls still replay bit for bit.
+   */
+  @Test
+  void attachmentsApi_sameSeedTwice_sameFingerprint() {
+    RunOutcome first = assertSameFingerprintTwice("hardened", "workload.attach_api=attachments",
+        "api.attachment_lock=none", "api.attachment_delete_status=api-and-c-vol", "api.detach_return_delay_max=5s");
+    assertThat(first.report().probes()).containsKey("api.attachment-reserve-rejected");
+    RunOutcome legacy = Runner.run(RunSpec.seeded("deployment", Optional.of("hardened"), SEED, List.of()), false);
+    assertThat(first.report().fingerprint()).as("the new workload changes the run").isNotEqualTo(
+        legacy.report().fingerprint());
+  }
+
+  private static RunOutcome assertSameFingerprintTwice(String preset, String... settings) {
     RunSpec spec = RunSpec.seeded("deployment", Optional.of(preset), SEED, List.of(settings));
     RunOutcome first = Runner.run(spec, false);
     RunOutcome second = Runner.run(spec, false);
     assertThat(first.report().counts().get("operations")).as("the run did something").isGreaterThan(10);
     assertThat(second.report().fingerprint()).isEqualTo(first.report().fingerprint());
     assertThat(second.report().counts()).isEqualTo(first.report().counts());
+    return first;
   }
 }

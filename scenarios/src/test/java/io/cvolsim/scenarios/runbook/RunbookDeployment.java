@@ -53,6 +53,7 @@ final class RunbookDeployment {
   /** How finely {@link #runUntil(String, BooleanSupplier, long)} looks at the world. */
   private static final long POLL_NANOS = millis(50);
   private final RunbookKnobs knobs;
+  private final RunbookAttachments attachments;
   private final Simulation simulation;
   private final DeploymentTopology topology;
   private final Database database = new Database();
@@ -62,8 +63,9 @@ final class RunbookDeployment {
   private final NodeId clientNode = NodeId.of("client-1");
   private ScriptedClient client;
 
-  private RunbookDeployment(RunbookKnobs knobs) {
+  private RunbookDeployment(RunbookKnobs knobs, RunbookAttachments attachments) {
     this.knobs = knobs;
+    this.attachments = attachments;
     this.simulation = new Simulation(new SimulationOptions(EVENT_BUDGET, false,
         LinkProfile.reliable(millis(1), millis(10))), RecordingChoices.seeded(knobs.seed()));
     this.topology = DeploymentTopology.of(knobs.schedulerNodes(), knobs.volumeNodes(), knobs.apiNodes(), 1,
@@ -77,13 +79,18 @@ final class RunbookDeployment {
 
   /** Builds the deployment; every node starts at time zero. */
   static RunbookDeployment start(RunbookKnobs knobs) {
-    RunbookDeployment deployment = new RunbookDeployment(knobs);
+    return start(knobs, null);
+  }
+
+  /** As {@link #start(RunbookKnobs)}, with API nodes that also serve the attachments API. */
+  static RunbookDeployment start(RunbookKnobs knobs, RunbookAttachments attachments) {
+    RunbookDeployment deployment = new RunbookDeployment(knobs, attachments);
     deployment.build();
     return deployment;
   }
 
   private void build() {
-    new RunbookNodes(knobs, simulation, topology, logs, control).addAll(database, new CompletionRecorder(history));
+    new RunbookNodes(knobs, simulation, topology, logs, control, attachments).addAll(database, new CompletionRecorder(history));
     simulation.addNode(clientNode, context -> {
       client = new ScriptedClient(context, history, simulation::nowNanos);
       return client;
@@ -252,6 +259,11 @@ final class RunbookDeployment {
   /** The live volume row, or null when it was never created. */
   Row volume(String id) {
     return database.table(Database.VOLUMES).get(id);
+  }
+
+  /** The attachment row, deleted or not, or null when none was written. */
+  Row attachment(String id) {
+    return database.table(Database.ATTACHMENTS).get(id);
   }
 
   String status(String id) {

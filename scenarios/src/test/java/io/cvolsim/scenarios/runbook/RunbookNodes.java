@@ -5,6 +5,7 @@ import static io.cvolsim.kernel.api.Durations.seconds;
 import io.cvolsim.kernel.api.NodeId;
 import io.cvolsim.kernel.sim.Simulation;
 import io.cvolsim.model.api.ApiOptions;
+import io.cvolsim.model.api.AttachmentApiOptions;
 import io.cvolsim.model.api.BrokerDispatcher;
 import io.cvolsim.model.api.StatusWriteObserver;
 import io.cvolsim.model.api.VolumeApiNode;
@@ -63,9 +64,12 @@ final class RunbookNodes {
   private final DeploymentTopology topology;
   private final Logs logs;
   private final NodeControl control;
+  /** Null: the API nodes serve only the legacy attach calls. */
+  private final RunbookAttachments attachments;
 
   RunbookNodes(RunbookKnobs knobs, Simulation simulation, DeploymentTopology topology, Logs logs,
-      NodeControl control) {
+      NodeControl control, RunbookAttachments attachments) {
+    this.attachments = attachments;
     this.knobs = knobs;
     this.simulation = simulation;
     this.topology = topology;
@@ -124,12 +128,14 @@ final class RunbookNodes {
   private void addApiNodes(Infrastructure infrastructure) {
     ApiOptions api = new ApiOptions(ApiTransition.CAS, topology.database(), STATEMENT_TIMEOUT_NANOS, seconds(30),
         UnscheduledDelete.DESTROY);
+    AttachmentApiOptions attachmentApi = attachments == null ? null : new AttachmentApiOptions(attachments.lock(),
+        attachments.deleteStatus(), infrastructure.dlmOptions(), logs.locks(), infrastructure.statusWrites(), 0);
     for (NodeId apiNode : topology.apiNodes()) {
       simulation.addNode(apiNode, context -> new VolumeApiNode(context, api, new BrokerDispatcher(
           new BrokerClient(context, topology.broker(), infrastructure.brokerOptions(), logs.broker()),
           new WorkerTable(context, new DbClient(context, topology.database(), STATEMENT_TIMEOUT_NANOS),
               infrastructure.workersOptions(), logs.workers()),
-          api.workCleanupTimeoutNanos())));
+          api.workCleanupTimeoutNanos()), attachmentApi));
     }
   }
 

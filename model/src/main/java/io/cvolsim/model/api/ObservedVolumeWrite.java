@@ -1,0 +1,52 @@
+package io.cvolsim.model.api;
+
+import io.cvolsim.kernel.api.NodeContext;
+import io.cvolsim.kernel.api.Outcome;
+import io.cvolsim.kernel.api.SimFuture;
+import io.cvolsim.model.api.StatusWriteObserver.WriteOutcome;
+import io.cvolsim.model.db.Assignment;
+import io.cvolsim.model.db.Condition;
+import io.cvolsim.model.db.Database;
+import io.cvolsim.model.db.DbClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * A conditional write of volume fields that the harness's observer sees, as c-vol's status
+ * writes are seen: the attachments API moves a volume from the API as well as from c-vol, and the
+ * history must show every move to be checked.
+ */
+final class ObservedVolumeWrite {
+  private final NodeContext context;
+  private final DbClient db;
+  private final StatusWriteObserver observer;
+
+  ObservedVolumeWrite(NodeContext context, DbClient db, StatusWriteObserver observer) {
+    this.context = context;
+    this.db = db;
+    this.observer = observer;
+  }
+
+  /** Writes {@code fields} when the volume row matches {@code expected}; true when it did. */
+  SimFuture<Boolean> write(String volumeId, Condition expected, SortedMap<String, Object> fields) {
+    List<Assignment> values = new ArrayList<>();
+    fields.forEach((column, value) -> values.add(Assignment.set(column, value)));
+    long token = observer.started(context.self().name(), volumeId, fields);
+    SimFuture<Boolean> applied = db.conditionalUpdate(Database.VOLUMES, volumeId, expected, values);
+    applied.whenComplete(outcome -> observer.finished(token, outcomeOf(outcome)));
+    return applied;
+  }
+
+  /** A write on a volume that still lives, whatever its status: Cinder's save() of a loaded volume. */
+  SimFuture<Boolean> writeLive(String volumeId, SortedMap<String, Object> fields) {
+    return write(volumeId, Condition.notEq("deleted", true), fields);
+  }
+
+  private static WriteOutcome outcomeOf(Outcome<Boolean> outcome) {
+    if (outcome instanceof Outcome.Success<Boolean> success) {
+      return success.value() ? WriteOutcome.APPLIED : WriteOutcome.NOT_APPLIED;
+    }
+    return WriteOutcome.UNKNOWN;
+  }
+}
