@@ -2,6 +2,7 @@ package io.cvolsim.model.api;
 
 import io.cvolsim.model.config.AttachmentDeleteStatus;
 import io.cvolsim.model.config.AttachmentLock;
+import io.cvolsim.model.config.ManagerCompletion;
 import io.cvolsim.model.dlm.DlmOptions;
 import io.cvolsim.model.dlm.LockLog;
 
@@ -17,9 +18,18 @@ import io.cvolsim.model.dlm.LockLog;
  *     history shows who moved the volume
  * @param detachReturnDelayMaxNanos longest wait for eventlet after attachment_delete's call to c-vol
  *     returns; 0 draws nothing
+ * @param completion how the API's status writes that end an attach or detach are made: Cinder's
+ *     save of the loaded volume, or (manager.completion=cas) never over a delete that took the
+ *     volume meanwhile
  */
 public record AttachmentApiOptions(AttachmentLock lock, AttachmentDeleteStatus deleteStatus, DlmOptions dlm,
-    LockLog lockLog, StatusWriteObserver statusWrites, long detachReturnDelayMaxNanos) {
+    LockLog lockLog, StatusWriteObserver statusWrites, long detachReturnDelayMaxNanos, ManagerCompletion completion) {
+
+  /** Cinder's blind status writes. */
+  public AttachmentApiOptions(AttachmentLock lock, AttachmentDeleteStatus deleteStatus, DlmOptions dlm,
+      LockLog lockLog, StatusWriteObserver statusWrites, long detachReturnDelayMaxNanos) {
+    this(lock, deleteStatus, dlm, lockLog, statusWrites, detachReturnDelayMaxNanos, ManagerCompletion.BLIND);
+  }
 
   public AttachmentApiOptions {
     if (detachReturnDelayMaxNanos < 0) {

@@ -98,9 +98,10 @@ final class AttachmentRequests {
     return liveAttachment(request.attachmentId()).flatMap(attachment -> attachment == null
         ? SimFuture.succeeded(ApiResponse.of(Code.NOT_FOUND, "attachment " + request.attachmentId()))
         : db.save(Database.ATTACHMENTS, request.attachmentId(), Row.values("attach_status", "attached"))
-            .flatMap(saved -> volumes.writeLive(request.volumeId(),
-                Row.values("status", "in-use", "attach_status", "attached")))
-            .map(written -> written ? new ApiResponse(Code.ACCEPTED, "attachment-complete", volume)
+            .flatMap(saved -> volumes.writeEnding(request.volumeId(),
+                Row.values("status", "in-use", "attach_status", "attached"), options.completion()))
+            .map(ending -> ending != ObservedVolumeWrite.Ending.VOLUME_GONE
+                ? new ApiResponse(Code.ACCEPTED, "attachment-complete", volume)
                 : ApiResponse.of(Code.NOT_FOUND, "volume " + request.volumeId())));
   }
 
@@ -137,9 +138,9 @@ final class AttachmentRequests {
     return db.select(Database.ATTACHMENTS, liveOf(request.volumeId())).flatMap(left -> {
       SortedMap<String, Object> status = left.isEmpty() ? Row.values("status", "available", "attach_status", "detached")
           : Row.values("status", "in-use", "attach_status", "attached");
-      return volumes.writeLive(request.volumeId(), status);
-    }).map(written -> {
-      if (!written) {
+      return volumes.writeEnding(request.volumeId(), status, options.completion());
+    }).map(ending -> {
+      if (ending == ObservedVolumeWrite.Ending.VOLUME_GONE) {
         context.probe("api.attachment-delete-volume-vanished");
         return ApiResponse.of(Code.NOT_FOUND, "VolumeNotFound " + request.volumeId() + " after its detach");
       }

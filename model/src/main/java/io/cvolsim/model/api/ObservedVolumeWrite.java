@@ -4,6 +4,8 @@ import io.cvolsim.kernel.api.NodeContext;
 import io.cvolsim.kernel.api.Outcome;
 import io.cvolsim.kernel.api.SimFuture;
 import io.cvolsim.model.api.StatusWriteObserver.WriteOutcome;
+import io.cvolsim.model.config.ManagerCompletion;
+import io.cvolsim.model.db.AttachFlow;
 import io.cvolsim.model.db.Assignment;
 import io.cvolsim.model.db.Condition;
 import io.cvolsim.model.db.Database;
@@ -38,9 +40,25 @@ final class ObservedVolumeWrite {
     return applied;
   }
 
-  /** A write on a volume that still lives, whatever its status: Cinder's save() of a loaded volume. */
-  SimFuture<Boolean> writeLive(String volumeId, SortedMap<String, Object> fields) {
-    return write(volumeId, Condition.notEq("deleted", true), fields);
+  /** What a write that ends an attach or detach did. */
+  enum Ending { WRITTEN, VOLUME_GONE, LEFT_TO_A_LATER_TRANSITION }
+
+  /**
+   * The status ending an attach or detach: a save of the loaded volume (blind), or not over a
+   * delete that took the volume meanwhile (cas). Not written on a live volume means that delete
+   * owns the status now.
+   */
+  SimFuture<Ending> writeEnding(String volumeId, SortedMap<String, Object> fields, ManagerCompletion completion) {
+    Condition expected = completion == ManagerCompletion.BLIND ? Condition.notEq("deleted", true)
+        : AttachFlow.notBeingDeleted();
+    return write(volumeId, expected, fields).flatMap(written -> written ? SimFuture.succeeded(Ending.WRITTEN)
+        : db.get(Database.VOLUMES, volumeId).map(row -> {
+          if (row == null || row.isTrue("deleted")) {
+            return Ending.VOLUME_GONE;
+          }
+          context.probe("api.attachment-status-left-to-a-later-transition");
+          return Ending.LEFT_TO_A_LATER_TRANSITION;
+        }));
   }
 
   private static WriteOutcome outcomeOf(Outcome<Boolean> outcome) {

@@ -49,17 +49,25 @@ final class StatusWriter {
     return observed(table, id, fields, applied);
   }
 
-  /** A plain save of these fields, as the ORM's {@code save()} does. */
   /**
    * A status derived from other rows (volume_detached's recompute from the attachments): written
-   * whatever the status is now, but only on a row that still lives.
+   * whatever the status is now, but only on a row that still lives; under CAS completions not
+   * over a delete that took the volume meanwhile.
    */
   SimFuture<Boolean> recompute(String table, String id, SortedMap<String, Object> fields) {
     List<Assignment> values = new ArrayList<>();
     fields.forEach((column, value) -> values.add(Assignment.set(column, value)));
-    return observed(table, id, fields, db.conditionalUpdate(table, id, Condition.notEq("deleted", true), values));
+    Condition expected = completion == ManagerCompletion.BLIND ? Condition.notEq("deleted", true)
+        : io.cvolsim.model.db.AttachFlow.notBeingDeleted();
+    return observed(table, id, fields, db.conditionalUpdate(table, id, expected, values).map(changed -> {
+      if (!changed && completion != ManagerCompletion.BLIND) {
+        context.probe("manager.cas-completion-refused");
+      }
+      return changed;
+    }));
   }
 
+  /** A plain save of these fields, as the ORM's {@code save()} does. */
   SimFuture<Boolean> save(String table, String id, SortedMap<String, Object> fields) {
     return observed(table, id, fields, db.save(table, id, fields));
   }

@@ -236,7 +236,7 @@ public final class DeploymentWorld implements World {
     }
     return new AttachmentApiOptions(settings.get(VariantKeys.ATTACHMENT_LOCK),
         settings.get(VariantKeys.ATTACHMENT_DELETE_STATUS), infrastructure.dlmOptions(), lockLog,
-        infrastructure.statusWrites(), settings.get(VariantKeys.DETACH_RETURN_DELAY_MAX));
+        infrastructure.statusWrites(), settings.get(VariantKeys.DETACH_RETURN_DELAY_MAX), settings.get(MANAGER_COMPLETION));
   }
 
   @Override

@@ -82,6 +82,18 @@ class HardenedPresetTest {
     assertThat(byIncarnation.violatedProperties()).isEmpty();
   }
 
+  /**
+   * With the attachments API, a force-delete accepted while an attachment was reserved used to be
+   * overwritten by the detach's status write, and the delete's CAS completion then refused: the
+   * volume ended available with nothing on the array (S5 and L4 in seeds 3, 17, 18 of 1..60).
+   * Under CAS completions the attach flow's ending writes now spare a delete.
+   */
+  @Test
+  void hardened_holdsWithTheAttachmentsApi_aDetachNeverOverwritesADelete() {
+    assertThat(PlantedBug.in("deployment", "workload.attach_api=attachments").check().seeds(1, 20).expectAllHold())
+        .isPositive();
+  }
+
   /** With quota usage kept, racing creates and deletes count each volume once (S13). */
   @Test
   void hardened_keepsQuotaUsageExact_underApiRaces() {
