@@ -17,14 +17,21 @@ public final class ServiceRows {
   /** The service's row, created when missing; {@code clusterName} may be null. */
   public static SimFuture<Row> findOrCreate(DbClient db, String host, String binary, String clusterName,
       long nowNanos) {
+    return findOrCreate(db, host, binary, clusterName, nowNanos, java.util.Collections.emptySortedMap());
+  }
+
+  /** The same, a created row also holding {@code moreColumns} (a c-vol's incarnation). */
+  public static SimFuture<Row> findOrCreate(DbClient db, String host, String binary, String clusterName,
+      long nowNanos, java.util.SortedMap<String, Object> moreColumns) {
     Condition key = Condition.all(Condition.eq("host", host), Condition.eq("binary", binary));
     return db.select(Database.SERVICES, key).flatMap(rows -> {
       if (!rows.isEmpty()) {
         return SimFuture.succeeded(rows.get(0));
       }
-      return db.insert(Database.SERVICES, Row.values("host", host, "binary", binary,
-              "cluster_name", clusterName, "report_count", 0L, "disabled", false, "deleted", false,
-              "created_at", nowNanos))
+      java.util.SortedMap<String, Object> columns = Row.values("host", host, "binary", binary,
+          "cluster_name", clusterName, "report_count", 0L, "disabled", false, "deleted", false, "created_at", nowNanos);
+      columns.putAll(moreColumns);
+      return db.insert(Database.SERVICES, columns)
           .flatMap(inserted -> inserted != null ? SimFuture.succeeded(inserted)
               // Another process with the same host won the insert: share its row (the
               // "same host on all nodes" trap of V5).

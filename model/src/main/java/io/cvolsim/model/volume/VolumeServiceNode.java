@@ -67,7 +67,11 @@ public final class VolumeServiceNode implements Node {
 
   @Override
   public void start() {
-    ServiceRows.findOrCreate(db, config.serviceHost(), BINARY, config.clusterName(), context.localTimeNanos())
+    // The incarnation goes in a new row too, so that a process that dies before its first beat is
+    // still named by the revocation decided on that row.
+    ServiceRows.findOrCreate(db, config.serviceHost(), BINARY, config.clusterName(), context.localTimeNanos(),
+            config.fencing().namesIncarnations() ? Row.values("incarnation", (long) context.incarnation())
+                : java.util.Collections.emptySortedMap())
         .whenComplete(outcome -> {
           if (outcome instanceof Outcome.Success<Row> found) {
             initHost(found.value().longValue("id", 0));

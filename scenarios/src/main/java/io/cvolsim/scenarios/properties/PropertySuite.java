@@ -29,6 +29,7 @@ public final class PropertySuite {
         SourceProtectionProperty.check(artifacts),
         DataIntegrityProperty.check(artifacts),
         FencedWritesProperty.check(artifacts),
+        FencingTargetProperty.check(artifacts),
         LostStatusUpdateProperty.check(artifacts),
         WorkerRowsProperty.check(artifacts),
         CleanupOnceProperty.check(artifacts),

@@ -48,7 +48,7 @@ class HardenedPresetTest {
 
   /**
    * Reachability, so that the passes above mean something: the deployment's stalls wait for a
-   * claim and can outlast service_down_time, so the acceptance sweep meets zombies (8 of seeds
+   * claim and can outlast service_down_time, so the acceptance sweep meets zombies (7 of seeds
    * 1..300): in seed 57 c-vol-3, stalled at 127 s, is declared down and cleaned up, and its late
    * snapshot is refused by storage fencing - and still every property holds. (Seed 27, pinned
    * here before, was no zombie: a revocation decided before c-vol-2 restarted shut the new
@@ -67,7 +67,8 @@ class HardenedPresetTest {
    * A scheduler judged c-vol-2 down on a read from before it restarted (seed 27). Revoking the host
    * shuts the restarted process out: its array calls are refused and its creates fail while it
    * heartbeats. Naming the incarnation, the array refuses the late revocation and the cleanup is
-   * withheld. Stale revocations happen in 12 of seeds 1..300.
+   * withheld. With host revocations the property 'fencing targets the process judged down' fails in
+   * 13 of seeds 1..300, with incarnations in none.
    */
   @Test
   void hardened_refusesARevocationOfAnIncarnationThatRestarted() {

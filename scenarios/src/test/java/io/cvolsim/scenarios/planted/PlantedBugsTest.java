@@ -9,6 +9,7 @@ import io.cvolsim.scenarios.properties.CapacityConservationProperty;
 import io.cvolsim.scenarios.properties.CleanupOnceProperty;
 import io.cvolsim.scenarios.properties.ClusterRoutingProperty;
 import io.cvolsim.scenarios.properties.EventualFinalityProperty;
+import io.cvolsim.scenarios.properties.FencingTargetProperty;
 import io.cvolsim.scenarios.properties.HeartbeatRecoveryProperty;
 import io.cvolsim.scenarios.properties.LinearizabilityProperty;
 import io.cvolsim.scenarios.properties.LockSafetyProperty;
@@ -108,6 +109,18 @@ class PlantedBugsTest {
     String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
     System.arraycopy(more, 0, all, first.length, more.length);
     return all;
+  }
+
+  /**
+   * Found by this harness: a storage revocation that names only the host, decided on a services
+   * read from before the member restarted, shuts the restarted process out of the array while it
+   * heartbeats. First failing seed 9 (13 of seeds 1..300); naming the incarnation: 0 of 300.
+   */
+  @Test
+  void revocationByHost_shutsOutARestartedProcess() {
+    PropertyCheck.Found found = PlantedBug.in("deployment", "fencing.revocation=host").check().seeds(1, 10)
+        .expectViolation(FencingTargetProperty.NAME);
+    assertThat(found.seed()).isEqualTo(9);
   }
 
   /** Found by this harness: two deletes of a never-scheduled volume both succeed. */

@@ -31,18 +31,19 @@ class PropertySuiteTest {
     List<PropertyResult> results = PropertySuite.check(new TestArtifacts().build());
     assertThat(results).extracting(PropertyResult::name).doesNotHaveDuplicates().startsWith(
         LinearizabilityProperty.NAME, StorageExclusivityProperty.NAME, SourceProtectionProperty.NAME,
-        DataIntegrityProperty.NAME, FencedWritesProperty.NAME, LostStatusUpdateProperty.NAME,
+        DataIntegrityProperty.NAME, FencedWritesProperty.NAME, FencingTargetProperty.NAME,
+        LostStatusUpdateProperty.NAME,
         WorkerRowsProperty.NAME, CleanupOnceProperty.NAME, CleanupRacesOwnerProperty.NAME, NoCleanupOfNewerWorkProperty.NAME,
         LockSafetyProperty.NAME, UpDownConsistencyProperty.NAME, ClusterRoutingProperty.NAME,
         CapacityConservationProperty.NAME, EventualFinalityProperty.NAME, StorageAgreementProperty.NAME,
         OrphanedStorageProperty.NAME, QuotaConservationProperty.NAME,
         AttachmentConsistencyProperty.NAME, LockReleaseProperty.NAME, CleanupAvailabilityProperty.NAME, QueuedDeletesProperty.NAME,
         HeartbeatRecoveryProperty.NAME, CapabilityConvergenceProperty.NAME);
-    assertThat(results).hasSize(29);
+    assertThat(results).hasSize(30);
     assertThat(results.subList(1, results.size())).allSatisfy(result ->
         assertThat(result.status()).as(result.name()).isEqualTo(PropertyStatus.NOT_EXERCISED));
     assertThat(results).extracting(PropertyResult::kind).containsOnly("always", "eventually", "sometimes");
-    assertThat(results.subList(24, 29)).extracting(PropertyResult::kind).containsOnly("sometimes");
+    assertThat(results.subList(25, 30)).extracting(PropertyResult::kind).containsOnly("sometimes");
   }
 
   @Test
