@@ -23,7 +23,9 @@ import java.util.Map;
  * broker. The broker log does not name a message's volume, so each lost job explains at most
  * one otherwise unexplained stuck volume in a cleanable status; or (4) it was never accepted: a
  * creating volume with no host and no workers row whose create no client saw accepted (the API
- * failed after writing the row). The rest are violations.
+ * failed after writing the row), or a deleting volume with no workers row whose delete no client
+ * saw accepted (the API failed between its conditional update and create_worker, as Cinder's
+ * delete does not revert the status). The rest are violations.
  * Exercised when the database holds any volume.
  */
 public final class EventualFinalityProperty {
@@ -35,16 +37,25 @@ public final class EventualFinalityProperty {
   public static PropertyResult check(RunArtifacts artifacts) {
     List<Long> lost = new ArrayList<>(artifacts.broker().withFate(MessageFate.LOST));
     lost.addAll(artifacts.broker().withFate(MessageFate.LOST_WITH_BROKER));
-    return check(artifacts.databaseAtEnd(), lost, acknowledgedCreates(artifacts.history()));
+    return check(artifacts.databaseAtEnd(), lost, acknowledged(artifacts.history(), List.of("create")),
+        acknowledged(artifacts.history(), List.of("delete", "force-delete")));
   }
 
   static PropertyResult check(Map<String, List<Row>> database, List<Long> lostMessageIds) {
-    return check(database, lostMessageIds, null);
+    return check(database, lostMessageIds, null, null);
   }
 
-  /** The volumes whose create a client saw accepted; null when the run has no history to tell. */
   static PropertyResult check(Map<String, List<Row>> database, List<Long> lostMessageIds,
       List<String> acknowledgedCreates) {
+    return check(database, lostMessageIds, acknowledgedCreates, null);
+  }
+
+  /**
+   * {@code acknowledgedCreates} and {@code acknowledgedDeletes}: the volumes whose create or delete
+   * a client saw accepted; null when the run has no history to tell.
+   */
+  static PropertyResult check(Map<String, List<Row>> database, List<Long> lostMessageIds,
+      List<String> acknowledgedCreates, List<String> acknowledgedDeletes) {
     List<Row> volumes = database.getOrDefault(Database.VOLUMES, List.of());
     if (volumes.isEmpty()) {
       return VERDICTS.notExercised("no volume was created");
@@ -66,6 +77,9 @@ public final class EventualFinalityProperty {
         caveats.add("caveat: " + stuck + ", its create was never accepted: the API failed mid-request after "
             + "writing the row and before handing the create on (no host, no workers row); only a live API's "
             + "create flow reverts that");
+      } else if (acknowledgedDeletes != null && deleteStrandedByTheApi(volume, database, acknowledgedDeletes)) {
+        caveats.add("caveat: " + stuck + ", its delete was never accepted: the API failed after its conditional "
+            + "update and before create_worker (no workers row, no job); Cinder does not revert the status");
       } else if (hasUnclaimedRow(volume.string("id"), database)) {
         caveats.add("caveat O3: " + stuck + ", its workers row has a NULL service_id");
       } else if (lostLeft > 0) {
@@ -97,10 +111,18 @@ public final class EventualFinalityProperty {
             .noneMatch(row -> ResourceType.VOLUME.dbName().equals(row.resourceType()) && id.equals(row.resourceId()));
   }
 
-  private static List<String> acknowledgedCreates(History history) {
+  /** Not an accepted operation either: a deleting volume with no workers row whose delete no client saw accepted. */
+  private static boolean deleteStrandedByTheApi(Row volume, Map<String, List<Row>> database, List<String> acknowledged) {
+    String id = volume.string("id");
+    return "deleting".equals(volume.string("status")) && !acknowledged.contains(id)
+        && database.getOrDefault(Database.WORKERS, List.of()).stream().map(WorkerEntry::of)
+            .noneMatch(row -> ResourceType.VOLUME.dbName().equals(row.resourceType()) && id.equals(row.resourceId()));
+  }
+
+  private static List<String> acknowledged(History history, List<String> functions) {
     List<String> ids = new ArrayList<>();
     for (Operation operation : history.operations()) {
-      if (operation.type() == OperationType.OK && operation.f().equals("create")
+      if (operation.type() == OperationType.OK && functions.contains(operation.f())
           && operation.value() instanceof Map<?, ?> value && value.get("volume") instanceof String id) {
         ids.add(id);
       }

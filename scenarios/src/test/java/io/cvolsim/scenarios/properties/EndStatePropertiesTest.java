@@ -123,6 +123,18 @@ class EndStatePropertiesTest {
         .isEqualTo(PropertyStatus.VIOLATED);
   }
 
+  /** Swarm seed 193 (hardened, attachments API): the API was cut off between the delete's CAS and create_worker. */
+  @Test
+  void l1_deletingRowWithNoWorkersRow_isACaveat_unlessItsDeleteWasAccepted() {
+    volumes(volume("v1", "deleting"));
+    PropertyResult neverAccepted = EventualFinalityProperty.check(database, List.of(), List.of(), List.of());
+    assertThat(neverAccepted.status()).isEqualTo(PropertyStatus.HOLDS);
+    assertThat(neverAccepted.witness()).singleElement().asString().contains("its delete was never accepted");
+
+    assertThat(EventualFinalityProperty.check(database, List.of(), List.of(), List.of("v1")).status())
+        .isEqualTo(PropertyStatus.VIOLATED);
+  }
+
   @Test
   void l1_noVolume_isNotExercised() {
     assertThat(l1().status()).isEqualTo(PropertyStatus.NOT_EXERCISED);
