@@ -58,6 +58,8 @@ final class CleanupDispatcher {
     if (!dispatch.request().isUp()) {
       // Only a cleanup of services judged down declares them down; is_up=true is an admin's order.
       serviceLog.declaredDown(dispatch.service().string("host"), context.self().name());
+    } else {
+      serviceLog.orderedCleanedWhileUp(dispatch.service().string("host"), context.self().name());
     }
     if (dispatch.destination() == CleanupRouting.Destination.SCHEDULER_TOPIC) {
       broker.cast(QueueNames.SCHEDULER_TOPIC, new SchedulerRpc.DoCleanup(dispatch.request()));

@@ -39,6 +39,11 @@ public final class ServiceLog {
     CLOCK_SLOWED,
     /** An admin's workers cleanup was answered with this service among those being cleaned. */
     CLEANUP_ORDERED,
+    /**
+     * A scheduler sent the cleanup of a service an admin ordered cleaned while up (is_up=true):
+     * a decision about the process running now, as DECLARED_DOWN is for a silent one.
+     */
+    ORDERED_CLEANED_WHILE_UP,
     /** An admin's workers cleanup was answered with this service as one nobody can clean. */
     CLEANUP_UNAVAILABLE
   }
@@ -103,6 +108,10 @@ public final class ServiceLog {
 
   public void reconnected(String node) {
     record(Kind.RECONNECTED, "", node);
+  }
+
+  public void orderedCleanedWhileUp(String serviceHost, String scheduler) {
+    record(Kind.ORDERED_CLEANED_WHILE_UP, serviceHost, scheduler);
   }
 
   public void cleanupOrdered(String serviceHost, String admin) {

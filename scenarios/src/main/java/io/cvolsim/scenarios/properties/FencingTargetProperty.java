@@ -15,7 +15,8 @@ import java.util.List;
  * Fencing hits only the process judged down (found by this harness; not one of the reference's
  * numbered properties). A revocation that completes after a node re-admitted itself must rest on a
  * judgement about that incarnation: a down decision at least service_down_time after it started
- * (no earlier can it have been silent that long), or an admin's cleanup order naming its service.
+ * (no earlier can it have been silent that long), or an admin's cleanup order naming its service
+ * (answered, or sent on by a scheduler as an is_up=true order).
  * Otherwise a decision about the previous process, read before the restart, shuts out a live one:
  * the array refuses its calls while it heartbeats. A process that died before the revocation is
  * not shut out (it re-admits itself when it starts). Exercised when a revocation completed.
@@ -80,7 +81,8 @@ public final class FencingTargetProperty {
   private static boolean judged(List<ServiceLog.Event> events, String node, long startedAt, long revokedAt,
       long serviceDownTimeNanos) {
     return events.stream().anyMatch(event -> node.equals(nodeOf(event.serviceHost()))
-        && (event.kind() == ServiceLog.Kind.CLEANUP_ORDERED && event.trueTimeNanos() >= startedAt
+        && ((event.kind() == ServiceLog.Kind.CLEANUP_ORDERED || event.kind() == ServiceLog.Kind.ORDERED_CLEANED_WHILE_UP)
+                && event.trueTimeNanos() >= startedAt
             || event.kind() == ServiceLog.Kind.DECLARED_DOWN && event.trueTimeNanos() <= revokedAt
                 && event.trueTimeNanos() >= startedAt + serviceDownTimeNanos - DECISION_SLACK_NANOS));
   }
