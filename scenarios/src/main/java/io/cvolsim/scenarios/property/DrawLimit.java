@@ -1,7 +1,6 @@
 package io.cvolsim.scenarios.property;
 
 import io.cvolsim.kernel.choice.RecordingChoices;
-import io.cvolsim.kernel.choice.ReplayDrawSource;
 import io.cvolsim.kernel.sim.Simulation;
 import io.cvolsim.scenarios.run.RunSpec;
 import io.cvolsim.scenarios.run.Runner;
@@ -17,7 +16,7 @@ final class DrawLimit {
   private DrawLimit() {}
 
   static boolean exceeded(RunSpec spec, int drawsMax) {
-    RecordingChoices choices = new RecordingChoices(new ReplayDrawSource(spec.draws().orElseThrow()), drawsMax);
+    RecordingChoices choices = new RecordingChoices(spec.replaySource(), drawsMax);
     Simulation simulation = Runner.simulationFor(spec, choices, false);
     try {
       World world = Runner.worldFor(spec, simulation);

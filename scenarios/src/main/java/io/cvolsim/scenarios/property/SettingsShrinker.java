@@ -94,9 +94,10 @@ final class SettingsShrinker {
     if (old.equals(value) || runner.spent()) {
       return false;
     }
-    List<Long> draws = best.draws().stream().filter(pointless.negate()).map(Draw::value).toList();
+    List<Draw> kept = best.draws().stream().filter(pointless.negate()).toList();
+    // Answered label by label, so the draws a change makes needless or adds shift nothing else.
     RunSpec candidate = new RunSpec(spec.scenario(), spec.preset(), spec.seed(), spec.settings().with(key.name(), value),
-        Optional.of(draws));
+        Optional.of(kept.stream().map(Draw::value).toList()), Optional.of(kept.stream().map(Draw::label).toList()));
     // No more draws than now: a smaller workload needs fewer, and a run that outgrows its draws
     // answers lower bounds from there on (no think time), which is no simpler.
     Trial trial = runner.run(candidate, best.draws().size());

@@ -2,6 +2,7 @@ package io.cvolsim.scenarios.property;
 
 import io.cvolsim.kernel.shrink.ChoiceShrinker;
 import io.cvolsim.kernel.shrink.ShrinkBudget;
+import io.cvolsim.kernel.shrink.ShrinkPredicate;
 import io.cvolsim.kernel.shrink.ShrinkResult;
 import io.cvolsim.kernel.shrink.Trial;
 import io.cvolsim.scenarios.run.RunOutcome;
@@ -72,9 +73,23 @@ public final class Shrinking {
   }
 
   private static ShrinkResult shrinkDraws(TrialRunner runner, RunSpec spec, Trial best) {
-    return new ChoiceShrinker((candidate, drawsMax) -> runner.run(spec.withDraws(candidate), drawsMax),
-        runner.remaining())
-        .shrink(best);
+    ShrinkPredicate byLabel = new ShrinkPredicate() {
+      @Override
+      public Trial run(List<Long> candidate, int drawsMax) {
+        return runner.run(spec.withDraws(candidate), drawsMax);
+      }
+
+      @Override
+      public Trial run(List<Long> candidate, List<String> labels, int drawsMax) {
+        return runner.run(spec.withLabelledDraws(candidate, labels), drawsMax);
+      }
+
+      @Override
+      public boolean replaysByLabel() {
+        return true;
+      }
+    };
+    return new ChoiceShrinker(byLabel, runner.remaining()).shrink(best);
   }
 
   /** Runs the shrunk spec once more: a counterexample that does not reproduce is a bug here. */

@@ -9,12 +9,18 @@ import java.util.Optional;
 
 /**
  * What determines a run: scenario, preset (or none), seed and settings, and optionally a recorded
- * draw sequence that replaces the seed's stream (a saved or shrunk counterexample).
+ * draw sequence that replaces the seed's stream (a saved or shrunk counterexample). A shrinker's
+ * candidate also names each value's label, and is then answered label by label.
  */
 public record RunSpec(String scenario, Optional<String> preset, long seed, Settings settings,
-    Optional<List<Long>> draws) {
+    Optional<List<Long>> draws, Optional<List<String>> drawLabels) {
   public RunSpec {
     draws = draws.map(List::copyOf);
+    drawLabels = drawLabels.map(List::copyOf);
+  }
+
+  public RunSpec(String scenario, Optional<String> preset, long seed, Settings settings, Optional<List<Long>> draws) {
+    this(scenario, preset, seed, settings, draws, Optional.empty());
   }
 
   /** A seeded run: the scenario's settings, then the preset's, then the user's assignments. */
@@ -49,6 +55,17 @@ public record RunSpec(String scenario, Optional<String> preset, long seed, Setti
 
   public RunSpec withDraws(List<Long> recorded) {
     return new RunSpec(scenario, preset, seed, settings, Optional.of(recorded));
+  }
+
+  /** A shrink candidate: each value answers the next draw of its own label. */
+  public RunSpec withLabelledDraws(List<Long> values, List<String> labels) {
+    return new RunSpec(scenario, preset, seed, settings, Optional.of(values), Optional.of(labels));
+  }
+
+  /** The replayed answers, by label when the spec names labels, else by position. */
+  public io.cvolsim.kernel.choice.ReplayDrawSource replaySource() {
+    return drawLabels.isPresent() ? new io.cvolsim.kernel.choice.ReplayDrawSource(draws.orElseThrow(), drawLabels.get())
+        : new io.cvolsim.kernel.choice.ReplayDrawSource(draws.orElseThrow());
   }
 
   /** The command line that reproduces this run (for a run from draws, the file replays it). */

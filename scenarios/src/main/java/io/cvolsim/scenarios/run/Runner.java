@@ -28,7 +28,7 @@ public final class Runner {
   public static RunOutcome run(RunSpec spec, boolean keepTraceLines) {
     long wallStart = System.nanoTime();
     RecordingChoices choices = spec.draws().isPresent()
-        ? RecordingChoices.replaying(spec.draws().get())
+        ? new RecordingChoices(spec.replaySource(), Long.MAX_VALUE)
         : RecordingChoices.seeded(spec.seed());
     Simulation simulation = simulationFor(spec, choices, keepTraceLines);
     World world = worldFor(spec, simulation);

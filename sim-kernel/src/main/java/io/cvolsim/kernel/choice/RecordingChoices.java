@@ -29,6 +29,11 @@ public final class RecordingChoices implements Choices {
     return new RecordingChoices(new ReplayDrawSource(values), Long.MAX_VALUE);
   }
 
+  /** Replays each label from its own values (see {@link ReplayDrawSource}). */
+  public static RecordingChoices replayingByLabel(List<Long> values, List<String> labels) {
+    return new RecordingChoices(new ReplayDrawSource(values, labels), Long.MAX_VALUE);
+  }
+
   @Override
   public long draw(String label, long minInclusive, long maxInclusive) {
     if (maxInclusive < minInclusive) {

@@ -73,7 +73,9 @@ public final class ChoiceShrinker {
         if (start + span <= values.size()) {
           List<Long> candidate = new ArrayList<>(values.subList(0, start));
           candidate.addAll(values.subList(start + span, values.size()));
-          attempt(candidate);
+          List<String> labels = new ArrayList<>(bestLabels().subList(0, start));
+          labels.addAll(bestLabels().subList(start + span, values.size()));
+          attempt(candidate, labels);
         }
       }
     }
@@ -187,11 +189,20 @@ public final class ChoiceShrinker {
    * is simpler than the best.
    */
   private boolean attempt(List<Long> candidate) {
-    if (spent() || !firstTry(candidate)) {
+    return attempt(candidate, bestLabels());
+  }
+
+  /** {@code labels}: the label of the draw each candidate value was edited from. */
+  private boolean attempt(List<Long> candidate, List<String> labels) {
+    if (spent() || !firstTry(candidate, labels)) {
       return false;
     }
     calls++;
-    Trial trial = predicate.run(candidate, best.draws().size());
+    return keep(predicate.replaysByLabel() ? predicate.run(candidate, labels, best.draws().size())
+        : predicate.run(candidate, best.draws().size()));
+  }
+
+  private boolean keep(Trial trial) {
     if (trial.stillFails() && Shortlex.simpler(trial.draws(), best.draws())) {
       best = trial;
       steps++;
@@ -200,7 +211,11 @@ public final class ChoiceShrinker {
     return false;
   }
 
-  private boolean firstTry(List<Long> candidate) {
+  private List<String> bestLabels() {
+    return best.draws().stream().map(Draw::label).toList();
+  }
+
+  private boolean firstTry(List<Long> candidate, List<String> labels) {
     if (triedHashes.size() >= TRIED_REMEMBERED_MAX) {
       triedHashes.clear();
     }
@@ -208,6 +223,7 @@ public final class ChoiceShrinker {
     Fingerprint hash = new Fingerprint();
     hash.add(candidate.size());
     candidate.forEach(hash::add);
+    labels.forEach(hash::add);
     return triedHashes.add(hash.value());
   }
 
