@@ -34,8 +34,13 @@ public final class VolumeClient implements Node {
     thinkThenAct();
   }
 
+  /** This client's draws, labelled with its name so that shrinking keeps clients apart. */
+  private io.cvolsim.kernel.api.Choices choices() {
+    return context.choices().labelledBy(context.self().name());
+  }
+
   private void thinkThenAct() {
-    long think = context.choices().durationNanos("client.think", 0, options.thinkTimeMaxNanos());
+    long think = choices().durationNanos("client.think", 0, options.thinkTimeMaxNanos());
     if (context.localTimeNanos() + think >= options.stopIssuingAtNanos()) {
       return;
     }
@@ -44,11 +49,11 @@ public final class VolumeClient implements Node {
 
   private void act() {
     VolumeRequest request = options.fullDeployment()
-        ? OperationMix.drawForDeployment(context.choices(), options.volumeIds(), options.adminResets())
-        : OperationMix.draw(context.choices(), options.volumeIds());
-    NodeId api = context.choices().oneOf("client.api-node", options.apiNodes());
+        ? OperationMix.drawForDeployment(choices(), options.volumeIds(), options.adminResets())
+        : OperationMix.draw(choices(), options.volumeIds());
+    NodeId api = choices().oneOf("client.api-node", options.apiNodes());
     if (options.novaAttachments() != null && NovaAttachments.replaces(request)) {
-      options.novaAttachments().run(request, context.choices(), next -> send(api, next))
+      options.novaAttachments().run(request, choices(), next -> send(api, next))
           .whenComplete(done -> thinkThenAct());
       return;
     }

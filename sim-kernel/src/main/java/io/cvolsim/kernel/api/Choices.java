@@ -34,4 +34,23 @@ public interface Choices {
   default long durationNanos(String label, long minNanos, long maxNanos) {
     return draw(label, minNanos, maxNanos);
   }
+
+  /**
+   * The same draws, each label prefixed with {@code owner}: answers do not change, but a shrink
+   * that replays by label then keeps one client's draws apart from another's.
+   */
+  default Choices labelledBy(String owner) {
+    Choices all = this;
+    return new Choices() {
+      @Override
+      public long draw(String label, long minInclusive, long maxInclusive) {
+        return all.draw(owner + " " + label, minInclusive, maxInclusive);
+      }
+
+      @Override
+      public boolean chance(String label, Ratio probability) {
+        return all.chance(owner + " " + label, probability);
+      }
+    };
+  }
 }
