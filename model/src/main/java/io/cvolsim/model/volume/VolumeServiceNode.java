@@ -42,6 +42,8 @@ public final class VolumeServiceNode implements Node {
   private static final String BINARY = "cinder-volume";
   /** oslo.service's graceful_shutdown_timeout. */
   private static final long GRACEFUL_SHUTDOWN_TIMEOUT_NANOS = Durations.seconds(60);
+  /** How long a node whose start-up cleanup failed waits before trying it again (a service restart). */
+  private static final long STARTUP_CLEANUP_RETRY_NANOS = Durations.seconds(5);
   /** How long a node that stays off its queues waits before trying its driver again. */
   private static final long DRIVER_RETRY_NANOS = Durations.seconds(30);
   private final NodeContext context;
@@ -93,9 +95,7 @@ public final class VolumeServiceNode implements Node {
         .flatMap(ignored -> startDriver(0))
         .whenComplete(started -> {
           driverInitialized = started.isSuccess();
-          SimFuture<?> cleanup = !driverInitialized ? SimFuture.succeeded(null)
-              : config.startupCleanup() == StartupCleanup.HOST ? new HostBasedCleanup(manager).run()
-              : cleaner().doCleanup(CleanupRequest.forService(serviceId).withUntilNanos(context.localTimeNanos()));
+          SimFuture<?> cleanup = !driverInitialized ? SimFuture.succeeded(null) : startupCleanup(serviceId);
           if (driverInitialized) {
             infrastructure.serviceLog().driverStarted(config.serviceHost(), context.self().name());
           } else {
@@ -106,8 +106,30 @@ public final class VolumeServiceNode implements Node {
               return;
             }
           }
-          cleanup.whenComplete(ignored -> manager.capacity().recount().whenComplete(counted -> startConsuming(serviceId)));
+          consumeAfter(cleanup, serviceId);
         });
+  }
+
+  private SimFuture<?> startupCleanup(long serviceId) {
+    return config.startupCleanup() == StartupCleanup.HOST ? new HostBasedCleanup(manager).run()
+        : cleaner().doCleanup(CleanupRequest.forService(serviceId).withUntilNanos(context.localTimeNanos()));
+  }
+
+  /**
+   * init_host raises when its cleanup cannot reach the database, and the service does not start
+   * until it is started again: here the cleanup is retried after a pause, and the node consumes
+   * only once its own rows are clean (L2).
+   */
+  private void consumeAfter(SimFuture<?> cleanup, long serviceId) {
+    cleanup.whenComplete(outcome -> {
+      if (outcome.isSuccess()) {
+        manager.capacity().recount().whenComplete(counted -> startConsuming(serviceId));
+        return;
+      }
+      context.probe("volume.startup-cleanup-failed");
+      context.setTimer("retry-startup-cleanup", STARTUP_CLEANUP_RETRY_NANOS,
+          () -> consumeAfter(startupCleanup(serviceId), serviceId));
+    });
   }
 
   /** A restarted node that was fenced at the array lets itself back in before the driver starts. */

@@ -52,8 +52,8 @@ public final class SettingsCatalog {
       Readers.choice(io.cvolsim.model.config.AttachApi.class, io.cvolsim.model.config.AttachApi::optionValue));
 
   public static final SettingKey<Long> NEMESIS_PAUSE_MAX = new SettingKey<>("nemesis.pause_max",
-      "the longest stall the deployment nemesis gives a c-vol (a drawn pause is cut to it); a preset whose "
-          + "safety assumes stalls shorter than its DLM lease sets it below the lease",
+      "the longest stall the deployment and swarm nemeses give a c-vol (a drawn pause is cut to it); a preset "
+          + "whose safety assumes stalls shorter than its DLM lease sets it below the lease",
       "100s", List.of("1s..1h"), Readers.duration(seconds(1), seconds(3600)));
 
   public static final SettingKey<Long> REQUEST_TIMEOUT = new SettingKey<>("workload.request_timeout",

@@ -180,7 +180,7 @@ public final class DeploymentWorld implements World {
         ? Optional.of(topology.coordination()) : Optional.empty();
     return new SwarmTargets(topology.volumeNodes(), topology.services(), topology.database(), topology.broker(),
         topology.storage(), coordination, topology.apiNodes(), settings.get(VOLUMES), phases.faultWindowEndNanos(),
-        settings.get(SERVICE_DOWN_TIME));
+        settings.get(SERVICE_DOWN_TIME), settings.get(SettingsCatalog.NEMESIS_PAUSE_MAX));
   }
 
   private Infrastructure infrastructure() {

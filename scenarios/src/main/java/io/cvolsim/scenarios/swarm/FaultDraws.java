@@ -39,7 +39,8 @@ final class FaultDraws {
       case CRASH -> new SwarmFault.Crash(choices.oneOf("swarm.crash.target", targets.services()), at,
           choices.durationNanos("swarm.crash.down-for", seconds(1), longestOutageNanos()));
       case PAUSE -> new SwarmFault.Pause(volumeNode("swarm.pause.target"), at,
-          choices.durationNanos("swarm.pause.length", seconds(1), longestOutageNanos()));
+          // Cut, not drawn within the bound, so that a bound leaves every other draw as it was.
+          Math.min(targets.pauseMaxNanos(), choices.durationNanos("swarm.pause.length", seconds(1), longestOutageNanos())));
       case CUT_FROM_DB -> cut(kind, targets.database(), at);
       case CUT_FROM_DLM -> cut(kind, targets.coordination().orElse(targets.database()), at);
       case CUT_FROM_BROKER -> cut(kind, targets.broker(), at);

@@ -11,10 +11,11 @@ import java.util.Optional;
  * @param coordination the DLM node, absent for back-ends without one (file locks, workers-table locks)
  * @param volumeSlots how many volume slots clients use (the admin picks ids from the same slots)
  * @param faultWindowEndNanos faults start before this true time; the heal phase follows it
+ * @param pauseMaxNanos the longest stall (nemesis.pause_max): a longer drawn pause is cut to it
  */
 public record SwarmTargets(List<NodeId> volumeNodes, List<NodeId> services, NodeId database, NodeId broker,
     NodeId storage, Optional<NodeId> coordination, List<NodeId> apiNodes, int volumeSlots,
-    long faultWindowEndNanos, long serviceDownTimeNanos) {
+    long faultWindowEndNanos, long serviceDownTimeNanos, long pauseMaxNanos) {
   public SwarmTargets {
     volumeNodes = List.copyOf(volumeNodes);
     services = List.copyOf(services);
