@@ -22,6 +22,8 @@ class RestartCleansOwnRowsTest {
   private static final String VOLUME = "V";
   /** Longer than the 30 s array call the dead node left running, so the array has finished it. */
   private static final long RESTART_AFTER_NANOS = seconds(40);
+  /** After the restarted node's services row read (a round trip), before its driver has started. */
+  private static final long CUT_AFTER_RESTART_NANOS = io.cvolsim.kernel.api.Durations.millis(30);
 
   /**
    * Intent: crash a c-vol while it owns V's {@code creating} row (a 30 s create on the array),
@@ -57,6 +59,35 @@ class RestartCleansOwnRowsTest {
         restart.atNanos + seconds(45));
     assertCleanedBeforeConsuming(deployment, restart);
     assertThat(deployment.workerOf(VOLUME)).as("the row is gone").isNull();
+  }
+
+  /**
+   * Intent: Cinder's init_host raises when its cleanup cannot reach the database, and the service
+   * does not start. Restart the owner of V's creating row and cut it off from the database once
+   * it has read its services row, while it starts its driver, until 20 s later: its start-up
+   * cleanup fails, is retried, and runs only after the link heals - and still before the node
+   * subscribes to any queue.
+   */
+  @Test
+  void restartCutFromTheDatabase_retriesItsCleanup_andConsumesOnlyAfterIt() {
+    RunbookDeployment deployment = RunbookDeployment.start(RunbookKnobs.cinderToday().withCreate(seconds(30)));
+    deployment.send(RunbookDeployment.WARMED_UP_NANOS, VolumeRequest.Create.empty(VOLUME, "lvm"));
+    deployment.runUntil("a c-vol owns V's creating row", () -> ownedByVolumeNode(deployment, "creating"), seconds(60));
+    long serviceId = (Long) deployment.workerOf(VOLUME).get("service_id");
+    NodeId owner = deployment.volumeNodeOfService(serviceId);
+    deployment.crash(owner);
+    long restartAt = deployment.nowNanos() + RESTART_AFTER_NANOS;
+    long healAt = restartAt + seconds(20);
+    deployment.at(restartAt + CUT_AFTER_RESTART_NANOS, "cut " + owner + " from the database",
+        () -> deployment.cutFromDatabase(owner));
+    deployment.at(restartAt, "restart " + owner, () -> deployment.restart(owner));
+    deployment.at(healAt, "heal " + owner + " and the database", () -> deployment.healDatabaseLink(owner));
+
+    deployment.awaitStatus(VOLUME, "error", healAt + seconds(30));
+    Restart restart = new Restart(owner, serviceId, restartAt);
+    assertCleanedBeforeConsuming(deployment, restart);
+    WorkerEvent action = deployment.workerLog().events(WorkerEvent.Kind.ACTION_RUN).get(0);
+    assertThat(action.trueTimeNanos()).as("the cleanup ran once the database was back").isGreaterThan(healAt);
   }
 
   /** The restarted node, its service id, and when it came back. */
