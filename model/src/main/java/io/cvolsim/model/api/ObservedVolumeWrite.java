@@ -1,9 +1,7 @@
 package io.cvolsim.model.api;
 
 import io.cvolsim.kernel.api.NodeContext;
-import io.cvolsim.kernel.api.Outcome;
 import io.cvolsim.kernel.api.SimFuture;
-import io.cvolsim.model.api.StatusWriteObserver.WriteOutcome;
 import io.cvolsim.model.config.ManagerCompletion;
 import io.cvolsim.model.db.AttachFlow;
 import io.cvolsim.model.db.Assignment;
@@ -34,10 +32,8 @@ final class ObservedVolumeWrite {
   SimFuture<Boolean> write(String volumeId, Condition expected, SortedMap<String, Object> fields) {
     List<Assignment> values = new ArrayList<>();
     fields.forEach((column, value) -> values.add(Assignment.set(column, value)));
-    long token = observer.started(context.self().name(), volumeId, fields);
-    SimFuture<Boolean> applied = db.conditionalUpdate(Database.VOLUMES, volumeId, expected, values);
-    applied.whenComplete(outcome -> observer.finished(token, outcomeOf(outcome)));
-    return applied;
+    return observer.observe(context.self().name(), volumeId, fields,
+        db.conditionalUpdate(Database.VOLUMES, volumeId, expected, values));
   }
 
   /** What a write that ends an attach or detach did. */
@@ -59,12 +55,5 @@ final class ObservedVolumeWrite {
           context.probe("api.attachment-status-left-to-a-later-transition");
           return Ending.LEFT_TO_A_LATER_TRANSITION;
         }));
-  }
-
-  private static WriteOutcome outcomeOf(Outcome<Boolean> outcome) {
-    if (outcome instanceof Outcome.Success<Boolean> success) {
-      return success.value() ? WriteOutcome.APPLIED : WriteOutcome.NOT_APPLIED;
-    }
-    return WriteOutcome.UNKNOWN;
   }
 }

@@ -1,5 +1,7 @@
 package io.cvolsim.model.api;
 
+import io.cvolsim.kernel.api.Outcome;
+import io.cvolsim.kernel.api.SimFuture;
 import java.util.SortedMap;
 
 /**
@@ -29,4 +31,13 @@ public interface StatusWriteObserver {
   long started(String writer, String volumeId, SortedMap<String, Object> fields);
 
   void finished(long token, WriteOutcome outcome);
+
+  /** Tells this observer of {@code write} from start to outcome, and hands it back. */
+  default SimFuture<Boolean> observe(String writer, String volumeId, SortedMap<String, Object> fields,
+      SimFuture<Boolean> write) {
+    long token = started(writer, volumeId, fields);
+    write.whenComplete(outcome -> finished(token, outcome instanceof Outcome.Success<Boolean> applied
+        ? (applied.value() ? WriteOutcome.APPLIED : WriteOutcome.NOT_APPLIED) : WriteOutcome.UNKNOWN));
+    return write;
+  }
 }

@@ -1,7 +1,6 @@
 package io.cvolsim.model.scheduler;
 
 import io.cvolsim.kernel.api.NodeContext;
-import io.cvolsim.kernel.api.Outcome;
 import io.cvolsim.kernel.api.SimFuture;
 import io.cvolsim.model.api.StatusWriteObserver;
 import io.cvolsim.model.broker.BrokerClient;
@@ -159,11 +158,7 @@ final class SchedulerOperations {
   }
 
   private SimFuture<Boolean> observed(String volumeId, SortedMap<String, Object> fields, SimFuture<Boolean> write) {
-    long token = statusWrites.started(context.self().name(), volumeId, fields);
-    write.whenComplete(outcome -> statusWrites.finished(token, outcome instanceof Outcome.Success<Boolean> ok
-        ? (ok.value() ? StatusWriteObserver.WriteOutcome.APPLIED : StatusWriteObserver.WriteOutcome.NOT_APPLIED)
-        : StatusWriteObserver.WriteOutcome.UNKNOWN));
-    return write;
+    return statusWrites.observe(context.self().name(), volumeId, fields, write);
   }
 
   /** Casts to the volume's {@code service_topic_queue}. */

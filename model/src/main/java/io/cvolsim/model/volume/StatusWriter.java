@@ -1,10 +1,8 @@
 package io.cvolsim.model.volume;
 
 import io.cvolsim.kernel.api.NodeContext;
-import io.cvolsim.kernel.api.Outcome;
 import io.cvolsim.kernel.api.SimFuture;
 import io.cvolsim.model.api.StatusWriteObserver;
-import io.cvolsim.model.api.StatusWriteObserver.WriteOutcome;
 import io.cvolsim.model.config.ManagerCompletion;
 import io.cvolsim.model.db.Assignment;
 import io.cvolsim.model.db.Condition;
@@ -74,18 +72,6 @@ final class StatusWriter {
 
   private SimFuture<Boolean> observed(String table, String id, SortedMap<String, Object> fields,
       SimFuture<Boolean> write) {
-    if (!Database.VOLUMES.equals(table)) {
-      return write;
-    }
-    long token = observer.started(context.self().name(), id, fields);
-    write.whenComplete(outcome -> observer.finished(token, outcomeOf(outcome)));
-    return write;
-  }
-
-  private static WriteOutcome outcomeOf(Outcome<Boolean> outcome) {
-    if (outcome instanceof Outcome.Success<Boolean> success) {
-      return success.value() ? WriteOutcome.APPLIED : WriteOutcome.NOT_APPLIED;
-    }
-    return WriteOutcome.UNKNOWN;
+    return Database.VOLUMES.equals(table) ? observer.observe(context.self().name(), id, fields, write) : write;
   }
 }
