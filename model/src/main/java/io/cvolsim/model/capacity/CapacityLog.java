@@ -1,8 +1,11 @@
 package io.cvolsim.model.capacity;
 
+import io.cvolsim.model.service.ServiceLog;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -15,7 +18,7 @@ public final class CapacityLog {
   /** A report composed by {@code reporter} (its name is reporter@stamp) saying {@code freeGb}. */
   public record ReportComposed(long trueTimeNanos, String reporter, String backend, long stampNanos, long freeGb) {
     public String reportName() {
-      return reporter + "@" + stampNanos;
+      return ServiceLog.reportName(reporter, stampNanos);
     }
   }
 
@@ -40,6 +43,7 @@ public final class CapacityLog {
 
   private final LongSupplier trueClock;
   private final List<ReportComposed> reports = new ArrayList<>();
+  private final SortedMap<String, Long> countedAt = new TreeMap<>();
   private final List<ReportTaken> taken = new ArrayList<>();
   private final List<Placement> placements = new ArrayList<>();
   private final List<CreateStarted> starts = new ArrayList<>();
@@ -50,11 +54,20 @@ public final class CapacityLog {
     this.trueClock = trueClock;
   }
 
-  public void reportComposed(long atTrueTimeNanos, String reporter, String backend, long stampNanos, long freeGb) {
-    reports.add(new ReportComposed(atTrueTimeNanos, reporter, backend, stampNanos, freeGb));
+  /**
+   * {@code reporter} is reading what its next report will say: the counter, or for
+   * counting=database the sum it asks for (whose answer holds every volume placed before now).
+   */
+  public void counting(String reporter) {
+    countedAt.put(reporter, now());
   }
 
-  public long now() {
+  /** The report {@code reporter} counted last is sent; it describes the moment of that count. */
+  public void reportComposed(String reporter, String backend, long stampNanos, long freeGb) {
+    reports.add(new ReportComposed(countedAt.getOrDefault(reporter, now()), reporter, backend, stampNanos, freeGb));
+  }
+
+  private long now() {
     return trueClock.getAsLong();
   }
 

@@ -6,6 +6,7 @@ import io.cvolsim.kernel.api.SimFuture;
 import io.cvolsim.model.broker.BrokerClient;
 import io.cvolsim.model.broker.HostLevel;
 import io.cvolsim.model.broker.QueueNames;
+import io.cvolsim.model.db.Row;
 import io.cvolsim.model.rpc.SchedulerRpc;
 import io.cvolsim.model.rpc.VolumeRpc;
 import io.cvolsim.model.service.ServiceLog;
@@ -71,7 +72,7 @@ final class CleanupDispatcher {
     });
   }
 
-  private SimFuture<Void> fence(io.cvolsim.model.db.Row service) {
+  private SimFuture<Void> fence(Row service) {
     NodeId node = nodeOf(service.string("host"));
     if (fencing.mode() == FencingMode.STONITH) {
       context.probe("fencing.stonith-requested");
@@ -92,7 +93,7 @@ final class CleanupDispatcher {
     return NodeId.of(QueueNames.extractHost(serviceHost, HostLevel.HOST));
   }
 
-  static List<String> hosts(List<io.cvolsim.model.db.Row> services) {
+  static List<String> hosts(List<Row> services) {
     List<String> hosts = new ArrayList<>();
     services.forEach(row -> hosts.add(row.string("host")));
     return hosts;

@@ -17,6 +17,7 @@ import io.cvolsim.model.dlm.LockCoordinator;
 import io.cvolsim.model.rpc.CleanupResponse;
 import io.cvolsim.model.rpc.SchedulerRpc;
 import io.cvolsim.model.service.Heartbeat;
+import io.cvolsim.model.service.ServiceLog;
 import io.cvolsim.model.service.ServiceRows;
 import io.cvolsim.model.storage.VolumeDriver;
 import io.cvolsim.model.volume.Acknowledged;
@@ -147,7 +148,7 @@ public final class SchedulerNode implements Node {
     }
     capabilityStamps.put(report.backend(), byService ? report.stampedAtNanos() : context.localTimeNanos());
     if (capacities.isLimited()) {
-      String reportName = report.serviceHost() + "@" + report.stampedAtNanos();
+      String reportName = ServiceLog.reportName(report.serviceHost(), report.stampedAtNanos());
       capacities.take(report.backend(), report.freeCapacityGb(), reportName);
       infrastructure.serviceLog().capacity().reportTaken(context.self().name(), report.backend(), reportName);
     }

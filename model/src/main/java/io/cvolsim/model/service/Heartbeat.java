@@ -8,6 +8,7 @@ import io.cvolsim.model.db.Condition;
 import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.DbClient;
 import io.cvolsim.model.db.Row;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -129,7 +130,7 @@ public final class Heartbeat {
     }
     Assignment stamp = options.heartbeatClock() == HeartbeatClock.DATABASE
         ? new Assignment.DatabaseNow("updated_at") : Assignment.set("updated_at", context.localTimeNanos());
-    List<Assignment> values = new java.util.ArrayList<>(
+    List<Assignment> values = new ArrayList<>(
         List.of(Assignment.set("report_count", row.longValue("report_count", 0) + 1), stamp));
     values.addAll(alsoWritten);
     return db.updateOnce(Database.SERVICES, Condition.eq("id", serviceId), values)

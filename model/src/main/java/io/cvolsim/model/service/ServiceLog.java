@@ -59,8 +59,13 @@ public final class ServiceLog {
     }
 
     public String reportName() {
-      return reporter + "@" + stampNanos;
+      return ServiceLog.reportName(reporter, stampNanos);
     }
+  }
+
+  /** How logs and schedulers name a capability report: its reporter and its stamp. */
+  public static String reportName(String reporter, long stampNanos) {
+    return reporter + "@" + stampNanos;
   }
 
   private final LongSupplier trueClock;

@@ -5,7 +5,9 @@ import io.cvolsim.model.db.Condition;
 import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.DbClient;
 import io.cvolsim.model.db.Row;
+import java.util.Collections;
 import java.util.List;
+import java.util.SortedMap;
 
 /**
  * The {@code services} row of a process: found by (host, binary) or created, so a restart with
@@ -17,18 +19,18 @@ public final class ServiceRows {
   /** The service's row, created when missing; {@code clusterName} may be null. */
   public static SimFuture<Row> findOrCreate(DbClient db, String host, String binary, String clusterName,
       long nowNanos) {
-    return findOrCreate(db, host, binary, clusterName, nowNanos, java.util.Collections.emptySortedMap());
+    return findOrCreate(db, host, binary, clusterName, nowNanos, Collections.emptySortedMap());
   }
 
   /** The same, a created row also holding {@code moreColumns} (a c-vol's incarnation). */
   public static SimFuture<Row> findOrCreate(DbClient db, String host, String binary, String clusterName,
-      long nowNanos, java.util.SortedMap<String, Object> moreColumns) {
+      long nowNanos, SortedMap<String, Object> moreColumns) {
     Condition key = Condition.all(Condition.eq("host", host), Condition.eq("binary", binary));
     return db.select(Database.SERVICES, key).flatMap(rows -> {
       if (!rows.isEmpty()) {
         return SimFuture.succeeded(rows.get(0));
       }
-      java.util.SortedMap<String, Object> columns = Row.values("host", host, "binary", binary,
+      SortedMap<String, Object> columns = Row.values("host", host, "binary", binary,
           "cluster_name", clusterName, "report_count", 0L, "disabled", false, "deleted", false, "created_at", nowNanos);
       columns.putAll(moreColumns);
       return db.insert(Database.SERVICES, columns)

@@ -20,7 +20,7 @@ public final class StorageArray {
   private final SortedMap<String, StoredObject> objects = new TreeMap<>();
   private final TreeSet<NodeId> revoked = new TreeSet<>();
   /** The incarnation each node last re-admitted itself as, when it said so. */
-  private final java.util.TreeMap<NodeId, Integer> admittedIncarnations = new java.util.TreeMap<>();
+  private final TreeMap<NodeId, Integer> admittedIncarnations = new TreeMap<>();
   private final SortedMap<String, Long> newestTokens = new TreeMap<>();
   private long lastStamp;
 

@@ -103,25 +103,18 @@ final class AllocatedCapacity {
     }
   }
 
-  /**
-   * The free capacity the next report says, with the true time it describes: the moment the
-   * counter was read, or for counting=database the moment the sum was asked for (the answer holds
-   * at least every volume placed before then).
-   */
-  SimFuture<Snapshot> forReport() {
+  /** The free capacity the next report says: from the counter, or summed from the database. */
+  SimFuture<Long> freeForReport() {
     if (!options.isLimited()) {
-      return SimFuture.succeeded(new Snapshot(log.now(), CapacityOptions.UNLIMITED_REPORTED_FREE_GB));
+      return SimFuture.succeeded(CapacityOptions.UNLIMITED_REPORTED_FREE_GB);
     }
-    long askedAt = log.now();
+    log.counting(node);
     if (options.counting() != CapacityCounting.DATABASE) {
-      return SimFuture.succeeded(new Snapshot(askedAt, options.limitGb() - allocatedGb));
+      return SimFuture.succeeded(options.limitGb() - allocatedGb);
     }
     return db.select(Database.VOLUMES, Condition.all(mine(), Condition.eq("deleted", false)))
-        .map(volumes -> new Snapshot(askedAt, options.limitGb() - sizes(volumes)));
+        .map(volumes -> options.limitGb() - sizes(volumes));
   }
-
-  /** What a report says and when, in true time, it was true. */
-  record Snapshot(long composedAtTrueNanos, long freeGb) {}
 
   private Condition mine() {
     if (config.clusterName() != null) {

@@ -31,6 +31,7 @@ import io.cvolsim.model.workers.CleanupRequest;
 import io.cvolsim.model.workers.StandardCleanupActions;
 import io.cvolsim.model.workers.WorkerEntry;
 import io.cvolsim.model.workers.WorkerTable;
+import java.util.Collections;
 
 /**
  * A cinder-volume process (reference §4, §5.4): find or create its services row, start the
@@ -73,7 +74,7 @@ public final class VolumeServiceNode implements Node {
     // still named by the revocation decided on that row.
     ServiceRows.findOrCreate(db, config.serviceHost(), BINARY, config.clusterName(), context.localTimeNanos(),
             config.fencing().namesIncarnations() ? Row.values("incarnation", (long) context.incarnation())
-                : java.util.Collections.emptySortedMap())
+                : Collections.emptySortedMap())
         .whenComplete(outcome -> {
           if (outcome instanceof Outcome.Success<Row> found) {
             initHost(found.value().longValue("id", 0));
@@ -175,23 +176,22 @@ public final class VolumeServiceNode implements Node {
     if (driverInitialized) {
       AllocatedCapacity capacity = manager.capacity();
       // Stamped when sent, after any database read, so reports keep the order in which they were sent.
-      capacity.forReport().whenComplete(counted -> {
-        if (counted instanceof Outcome.Success<AllocatedCapacity.Snapshot> snapshot) {
-          sendReport(capacity.backend(), context.localTimeNanos(), snapshot.value());
+      capacity.freeForReport().whenComplete(counted -> {
+        if (counted instanceof Outcome.Success<Long> freeGb) {
+          sendReport(capacity.backend(), context.localTimeNanos(), freeGb.value());
         }
       });
     }
     context.setTimer("report-capabilities", config.capabilityReportIntervalNanos(), this::reportCapabilities);
   }
 
-  private void sendReport(String backend, long stamp, AllocatedCapacity.Snapshot capacity) {
+  private void sendReport(String backend, long stamp, long freeGb) {
     infrastructure.serviceLog().capabilitySent(backend, config.serviceHost(), stamp);
     if (infrastructure.capacity().isLimited()) {
-      infrastructure.serviceLog().capacity().reportComposed(capacity.composedAtTrueNanos(), config.serviceHost(), backend,
-          stamp, capacity.freeGb());
+      infrastructure.serviceLog().capacity().reportComposed(config.serviceHost(), backend, stamp, freeGb);
     }
     broker.fanout(QueueNames.SCHEDULER_TOPIC, new SchedulerRpc.CapabilityReport(backend, config.serviceHost(),
-        capacity.freeGb(), stamp));
+        freeGb, stamp));
   }
 
   private Cleaner cleaner() {

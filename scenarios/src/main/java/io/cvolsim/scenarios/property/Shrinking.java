@@ -84,10 +84,6 @@ public final class Shrinking {
         return runner.run(spec.withLabelledDraws(candidate, labels), drawsMax);
       }
 
-      @Override
-      public boolean replaysByLabel() {
-        return true;
-      }
     };
     return new ChoiceShrinker(byLabel, runner.remaining()).shrink(best);
   }

@@ -1,5 +1,6 @@
 package io.cvolsim.scenarios.run;
 
+import io.cvolsim.kernel.choice.ReplayDrawSource;
 import io.cvolsim.scenarios.config.Presets;
 import io.cvolsim.model.config.AttachApi;
 import io.cvolsim.scenarios.config.Settings;
@@ -63,9 +64,9 @@ public record RunSpec(String scenario, Optional<String> preset, long seed, Setti
   }
 
   /** The replayed answers, by label when the spec names labels, else by position. */
-  public io.cvolsim.kernel.choice.ReplayDrawSource replaySource() {
-    return drawLabels.isPresent() ? new io.cvolsim.kernel.choice.ReplayDrawSource(draws.orElseThrow(), drawLabels.get())
-        : new io.cvolsim.kernel.choice.ReplayDrawSource(draws.orElseThrow());
+  public ReplayDrawSource replaySource() {
+    return drawLabels.isPresent() ? new ReplayDrawSource(draws.orElseThrow(), drawLabels.get())
+        : new ReplayDrawSource(draws.orElseThrow());
   }
 
   /** The command line that reproduces this run (for a run from draws, the file replays it). */

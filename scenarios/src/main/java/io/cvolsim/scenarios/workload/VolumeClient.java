@@ -3,6 +3,7 @@ package io.cvolsim.scenarios.workload;
 import io.cvolsim.checker.history.HistoryRecorder;
 import io.cvolsim.kernel.api.Incoming;
 import io.cvolsim.kernel.api.Node;
+import io.cvolsim.kernel.api.Choices;
 import io.cvolsim.kernel.api.NodeContext;
 import io.cvolsim.kernel.api.NodeId;
 import io.cvolsim.kernel.api.Outcome;
@@ -20,12 +21,15 @@ public final class VolumeClient implements Node {
   private final NodeContext context;
   private final ClientOptions options;
   private final HistoryRecorder history;
+  /** This client's draws, labelled with its name so that shrinking keeps clients apart. */
+  private final Choices choices;
   private long process;
 
   public VolumeClient(NodeContext context, ClientOptions options, HistoryRecorder history) {
     this.context = context;
     this.options = options;
     this.history = history;
+    this.choices = context.choices().labelledBy(context.self().name());
     this.process = options.firstProcessId();
   }
 
@@ -34,13 +38,8 @@ public final class VolumeClient implements Node {
     thinkThenAct();
   }
 
-  /** This client's draws, labelled with its name so that shrinking keeps clients apart. */
-  private io.cvolsim.kernel.api.Choices choices() {
-    return context.choices().labelledBy(context.self().name());
-  }
-
   private void thinkThenAct() {
-    long think = choices().durationNanos("client.think", 0, options.thinkTimeMaxNanos());
+    long think = choices.durationNanos("client.think", 0, options.thinkTimeMaxNanos());
     if (context.localTimeNanos() + think >= options.stopIssuingAtNanos()) {
       return;
     }
@@ -49,11 +48,11 @@ public final class VolumeClient implements Node {
 
   private void act() {
     VolumeRequest request = options.fullDeployment()
-        ? OperationMix.drawForDeployment(choices(), options.volumeIds(), options.adminResets())
-        : OperationMix.draw(choices(), options.volumeIds());
-    NodeId api = choices().oneOf("client.api-node", options.apiNodes());
+        ? OperationMix.drawForDeployment(choices, options.volumeIds(), options.adminResets())
+        : OperationMix.draw(choices, options.volumeIds());
+    NodeId api = choices.oneOf("client.api-node", options.apiNodes());
     if (options.novaAttachments() != null && NovaAttachments.replaces(request)) {
-      options.novaAttachments().run(request, choices(), next -> send(api, next))
+      options.novaAttachments().run(request, choices, next -> send(api, next))
           .whenComplete(done -> thinkThenAct());
       return;
     }

@@ -29,7 +29,8 @@ class CapacityConservationPropertyTest {
 
   private String report(long seconds, String reporter, long freeGb, String... takenBy) {
     at(seconds);
-    log.reportComposed(now[0], reporter, BACKEND, now[0], freeGb);
+    log.counting(reporter);
+    log.reportComposed(reporter, BACKEND, now[0], freeGb);
     String name = reporter + "@" + now[0];
     for (String scheduler : takenBy) {
       log.reportTaken(scheduler, BACKEND, name);

@@ -198,8 +198,7 @@ public final class ChoiceShrinker {
       return false;
     }
     calls++;
-    return keep(predicate.replaysByLabel() ? predicate.run(candidate, labels, best.draws().size())
-        : predicate.run(candidate, best.draws().size()));
+    return keep(predicate.run(candidate, labels, best.draws().size()));
   }
 
   private boolean keep(Trial trial) {

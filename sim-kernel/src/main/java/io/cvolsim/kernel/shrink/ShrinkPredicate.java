@@ -20,19 +20,12 @@ public interface ShrinkPredicate {
   Trial run(List<Long> candidateValues, int drawsMax);
 
   /**
-   * Runs the candidate knowing each value's label (the label of the draw it was edited from),
-   * replaying each label from its own values; only called when {@link #replaysByLabel}.
+   * Runs the candidate knowing each value's label (the label of the draw it was edited from), so
+   * that a predicate may answer each label from its own values: a deletion then shifts only its
+   * own labels' answers, not every later draw's (docs/PERFORMANCE.md, "Shrinking"). The shrinker
+   * calls this one; by default it replays by position.
    */
   default Trial run(List<Long> candidateValues, List<String> labels, int drawsMax) {
     return run(candidateValues, drawsMax);
-  }
-
-  /**
-   * Whether candidates are run by label: a deletion then shifts only its own labels' answers, not
-   * every later draw's. On seven planted counterexamples it shrank four 3-5 times further than
-   * replay by position, and lost on one (docs/PERFORMANCE.md).
-   */
-  default boolean replaysByLabel() {
-    return false;
   }
 }
