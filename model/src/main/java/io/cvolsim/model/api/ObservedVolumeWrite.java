@@ -45,9 +45,7 @@ final class ObservedVolumeWrite {
    * owns the status now.
    */
   SimFuture<Ending> writeEnding(String volumeId, SortedMap<String, Object> fields, ManagerCompletion completion) {
-    Condition expected = completion == ManagerCompletion.BLIND ? Condition.notEq("deleted", true)
-        : AttachFlow.notBeingDeleted();
-    return write(volumeId, expected, fields).flatMap(written -> written ? SimFuture.succeeded(Ending.WRITTEN)
+    return write(volumeId, AttachFlow.endingMayLand(completion), fields).flatMap(written -> written ? SimFuture.succeeded(Ending.WRITTEN)
         : db.get(Database.VOLUMES, volumeId).map(row -> {
           if (row == null || row.isTrue("deleted")) {
             return Ending.VOLUME_GONE;

@@ -47,8 +47,8 @@ public final class DbClient {
    * A statement under {@code wrap_db_retry}: a deadlock victim is run again after a pause that
    * doubles (oslo.db's inc_retry_interval), up to five times; other failures are not retried.
    */
-  private SimFuture<DbResult> runRetryingDeadlocks(DbStatement statement, int attempt) {
-    return retryingDeadlocks(() -> run(statement), attempt);
+  private SimFuture<DbResult> runRetryingDeadlocks(DbStatement statement) {
+    return retryingDeadlocks(() -> run(statement), 0);
   }
 
   /** {@code wrap_db_retry} around any attempt: a statement, or a whole transaction from its first statement. */
@@ -105,7 +105,7 @@ public final class DbClient {
 
   /** Inserts; answers the stored row, or null when a key or unique constraint is taken. */
   public SimFuture<Row> insert(String table, Map<String, ?> values) {
-    return runRetryingDeadlocks(new DbStatement.Insert(table, Row.of(values)), 0)
+    return runRetryingDeadlocks(new DbStatement.Insert(table, Row.of(values)))
         .map(result -> result instanceof DbResult.Rows rows ? rows.rows().get(0) : null);
   }
 
@@ -130,7 +130,7 @@ public final class DbClient {
 
   /** UPDATE under {@code wrap_db_retry} (conditional updates and the workers functions). */
   public SimFuture<Integer> update(String table, Condition where, List<Assignment> values) {
-    return runRetryingDeadlocks(new DbStatement.Update(table, where, values), 0)
+    return runRetryingDeadlocks(new DbStatement.Update(table, where, values))
         .map(result -> ((DbResult.Count) result).count());
   }
 
@@ -147,6 +147,6 @@ public final class DbClient {
   }
 
   public SimFuture<Integer> delete(String table, Condition where) {
-    return runRetryingDeadlocks(new DbStatement.Delete(table, where), 0).map(result -> ((DbResult.Count) result).count());
+    return runRetryingDeadlocks(new DbStatement.Delete(table, where)).map(result -> ((DbResult.Count) result).count());
   }
 }

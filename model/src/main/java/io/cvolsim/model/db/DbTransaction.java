@@ -24,10 +24,6 @@ public final class DbTransaction {
     this.id = id;
   }
 
-  public TransactionId id() {
-    return id;
-  }
-
   /** {@code SELECT * FROM table WHERE column = value FOR UPDATE}: waits while another transaction holds the rows. */
   public SimFuture<List<Row>> selectForUpdate(String table, String column, Object value) {
     DbStatement.LockingSelect select = new DbStatement.LockingSelect(id, !opened, table, column, value);

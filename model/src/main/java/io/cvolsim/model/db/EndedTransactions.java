@@ -1,5 +1,6 @@
 package io.cvolsim.model.db;
 
+import io.cvolsim.kernel.api.Durations;
 import java.util.ArrayDeque;
 import java.util.TreeSet;
 
@@ -13,7 +14,7 @@ final class EndedTransactions {
    * Longer than any statement can live in the network: a client waits at most a minute for a
    * statement, and a cut link drops a request whose caller gave up.
    */
-  private static final long REMEMBERED_NANOS = 600_000_000_000L;
+  private static final long REMEMBERED_NANOS = Durations.seconds(600);
 
   private record Ended(TransactionKey key, long endedNanos) {}
 

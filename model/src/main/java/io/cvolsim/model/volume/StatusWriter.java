@@ -5,6 +5,7 @@ import io.cvolsim.kernel.api.SimFuture;
 import io.cvolsim.model.api.StatusWriteObserver;
 import io.cvolsim.model.config.ManagerCompletion;
 import io.cvolsim.model.db.Assignment;
+import io.cvolsim.model.db.AttachFlow;
 import io.cvolsim.model.db.Condition;
 import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.DbClient;
@@ -55,9 +56,7 @@ final class StatusWriter {
   SimFuture<Boolean> recompute(String table, String id, SortedMap<String, Object> fields) {
     List<Assignment> values = new ArrayList<>();
     fields.forEach((column, value) -> values.add(Assignment.set(column, value)));
-    Condition expected = completion == ManagerCompletion.BLIND ? Condition.notEq("deleted", true)
-        : io.cvolsim.model.db.AttachFlow.notBeingDeleted();
-    return observed(table, id, fields, db.conditionalUpdate(table, id, expected, values).map(changed -> {
+    return observed(table, id, fields, db.conditionalUpdate(table, id, AttachFlow.endingMayLand(completion), values).map(changed -> {
       if (!changed && completion != ManagerCompletion.BLIND) {
         context.probe("manager.cas-completion-refused");
       }

@@ -14,6 +14,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.TreeSet;
+import java.util.Set;
 
 /**
  * L2 cleanup availability (reference §8, §5.6): once a cleanup of a down service is under way -
@@ -52,9 +55,10 @@ public final class CleanupAvailabilityProperty {
    * action (what the dying process was doing).
    */
   static List<WorkerEvent> withUnloggedDeletes(List<WorkerEvent> workers, List<Row> rowsAtEnd) {
-    List<Long> alive = rowsAtEnd.stream().map(row -> row.longValue("id", 0)).toList();
-    List<Long> deleted = workers.stream().filter(event -> event.kind() == WorkerEvent.Kind.DELETED)
-        .map(event -> event.row().id()).toList();
+    Set<Long> alive = rowsAtEnd.stream().map(row -> row.longValue("id", 0))
+        .collect(Collectors.toCollection(TreeSet::new));
+    Set<Long> deleted = workers.stream().filter(event -> event.kind() == WorkerEvent.Kind.DELETED)
+        .map(event -> event.row().id()).collect(Collectors.toCollection(TreeSet::new));
     SortedMap<Long, Integer> lastIndexOfId = new TreeMap<>();
     for (int index = 0; index < workers.size(); index++) {
       long id = workers.get(index).row().id();

@@ -107,16 +107,14 @@ public final class EventualFinalityProperty {
   private static boolean strandedByTheApi(Row volume, Map<String, List<Row>> database, List<String> acknowledged) {
     String id = volume.string("id");
     return "creating".equals(volume.string("status")) && volume.get("host") == null && !acknowledged.contains(id)
-        && database.getOrDefault(Database.WORKERS, List.of()).stream().map(WorkerEntry::of)
-            .noneMatch(row -> ResourceType.VOLUME.dbName().equals(row.resourceType()) && id.equals(row.resourceId()));
+        && workersRowsOf(id, database).isEmpty();
   }
 
   /** Not an accepted operation either: a deleting volume with no workers row whose delete no client saw accepted. */
   private static boolean deleteStrandedByTheApi(Row volume, Map<String, List<Row>> database, List<String> acknowledged) {
     String id = volume.string("id");
     return "deleting".equals(volume.string("status")) && !acknowledged.contains(id)
-        && database.getOrDefault(Database.WORKERS, List.of()).stream().map(WorkerEntry::of)
-            .noneMatch(row -> ResourceType.VOLUME.dbName().equals(row.resourceType()) && id.equals(row.resourceId()));
+        && workersRowsOf(id, database).isEmpty();
   }
 
   private static List<String> acknowledged(History history, List<String> functions) {
@@ -131,8 +129,12 @@ public final class EventualFinalityProperty {
   }
 
   private static boolean hasUnclaimedRow(String volumeId, Map<String, List<Row>> database) {
+    return workersRowsOf(volumeId, database).stream().anyMatch(row -> row.serviceId() == null);
+  }
+
+  private static List<WorkerEntry> workersRowsOf(String volumeId, Map<String, List<Row>> database) {
     return database.getOrDefault(Database.WORKERS, List.of()).stream().map(WorkerEntry::of)
-        .anyMatch(row -> ResourceType.VOLUME.dbName().equals(row.resourceType())
-            && volumeId.equals(row.resourceId()) && row.serviceId() == null);
+        .filter(row -> ResourceType.VOLUME.dbName().equals(row.resourceType()) && volumeId.equals(row.resourceId()))
+        .toList();
   }
 }

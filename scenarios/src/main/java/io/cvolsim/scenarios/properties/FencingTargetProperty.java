@@ -80,14 +80,11 @@ public final class FencingTargetProperty {
 
   private static boolean judged(List<ServiceLog.Event> events, String node, long startedAt, long revokedAt,
       long serviceDownTimeNanos) {
-    return events.stream().anyMatch(event -> node.equals(nodeOf(event.serviceHost()))
+    return events.stream().anyMatch(event -> node.equals(QueueNames.extractHost(event.serviceHost(), HostLevel.HOST))
         && ((event.kind() == ServiceLog.Kind.CLEANUP_ORDERED || event.kind() == ServiceLog.Kind.ORDERED_CLEANED_WHILE_UP)
                 && event.trueTimeNanos() >= startedAt
             || event.kind() == ServiceLog.Kind.DECLARED_DOWN && event.trueTimeNanos() <= revokedAt
                 && event.trueTimeNanos() >= startedAt + serviceDownTimeNanos - DECISION_SLACK_NANOS));
   }
 
-  private static String nodeOf(String serviceHost) {
-    return serviceHost.isEmpty() ? "" : QueueNames.extractHost(serviceHost, HostLevel.HOST);
-  }
 }

@@ -3,6 +3,8 @@ package io.cvolsim.scenarios.properties;
 import io.cvolsim.model.broker.BrokerEvent;
 import io.cvolsim.model.broker.BrokerLogEntry;
 import io.cvolsim.kernel.api.Durations;
+import io.cvolsim.model.broker.HostLevel;
+import io.cvolsim.model.broker.QueueNames;
 import io.cvolsim.model.service.ServiceLog;
 import io.cvolsim.model.storage.IoLogEntry;
 import io.cvolsim.model.storage.IoOutcome;
@@ -12,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.SortedSet;
 
 /**
  * The "sometimes" goals (STYLE rule 14, anti-pattern 8): interesting states a run should reach
@@ -49,13 +53,13 @@ public final class ReachabilityGoals {
   }
 
   /**
-   * Calls the array turned away or stopped because their caller had been fenced: the caller was
-   * still working after the deployment had given up on it, which is what a zombie is (reference
-   * §6); fencing made it harmless, and that is the case worth having reached.
+   * Calls the array turned away because their caller had been fenced: the caller was still
+   * working after the deployment had given up on it, which is what a zombie is (reference §6);
+   * fencing made it harmless, and that is the case worth having reached. Calls it stopped
+   * (ABORTED) ran across the revocation, so the storage zombies already name them.
    */
   private static List<String> fencedOut(List<IoLogEntry> entries) {
-    return entries.stream().filter(entry -> entry.outcome().isRefused() || entry.outcome() == IoOutcome.ABORTED)
-        .map(entry -> "fenced out: " + entry).toList();
+    return entries.stream().filter(entry -> entry.outcome().isRefused()).map(entry -> "fenced out: " + entry).toList();
   }
 
   /** A node's time after its service was declared down or ordered cleaned, until it beat, died or restarted. */
@@ -69,7 +73,7 @@ public final class ReachabilityGoals {
   private static List<String> workedAfterItsCleanup(List<ServiceLog.Event> services, List<IoLogEntry> entries) {
     List<CleanedLife> lives = new ArrayList<>();
     SortedMap<String, Long> givenUpAt = new TreeMap<>();
-    List<String> dead = new ArrayList<>();
+    SortedSet<String> dead = new TreeSet<>();
     for (ServiceLog.Event event : services) {
       if (event.kind() == ServiceLog.Kind.PROCESS_DIED) {
         dead.add(event.actor());
@@ -78,8 +82,9 @@ public final class ReachabilityGoals {
       }
       switch (event.kind()) {
         case DECLARED_DOWN, CLEANUP_ORDERED -> {
-          if (!dead.contains(nodeOf(event.serviceHost()))) {
-            givenUpAt.putIfAbsent(nodeOf(event.serviceHost()), event.trueTimeNanos());
+          String node = QueueNames.extractHost(event.serviceHost(), HostLevel.HOST);
+          if (!dead.contains(node)) {
+            givenUpAt.putIfAbsent(node, event.trueTimeNanos());
           }
         }
         case PROCESS_DIED, HEARTBEAT_STARTED, HEARTBEAT -> {
@@ -95,7 +100,7 @@ public final class ReachabilityGoals {
     List<String> found = new ArrayList<>();
     for (IoLogEntry entry : entries) {
       if (entry.outcome().isRefused() || entry.outcome() == IoOutcome.ABORTED) {
-        continue; // already counted as fenced out
+        continue; // already counted: fenced out, or run across its revocation
       }
       String caller = entry.call().caller().name();
       lives.stream().filter(life -> life.node().equals(caller) && entry.startNanos() > life.fromNanos()
@@ -106,11 +111,6 @@ public final class ReachabilityGoals {
     return found;
   }
 
-  /** The node behind a services row's host ({@code c-vol-1@lvm} is c-vol-1). */
-  private static String nodeOf(String serviceHost) {
-    int at = serviceHost.indexOf('@');
-    return at < 0 ? serviceHost : serviceHost.substring(0, at);
-  }
 
   private static List<String> cleanups(List<WorkerEvent> events) {
     return events.stream().filter(event -> event.kind() == WorkerEvent.Kind.ACTION_RUN)
