@@ -156,6 +156,7 @@ public final class Cleaner {
       return finish(run, read, true);
     }
     context.probe("cleanup.action-failed-given-back");
+    log.record(WorkerEvent.Kind.ACTION_FAILED, context.self().name(), serviceId, read, run.untilNanos);
     List<Assignment> giveBack = List.of(Assignment.set(SERVICE_ID, read.serviceId()),
         Assignment.set(UPDATED_AT, read.updatedAtNanos()), new Assignment.Increment(RACE_PREVENTER, 1));
     return db.update(Database.WORKERS, Condition.eq(ID, read.id()), giveBack).flatMap(count -> {

@@ -30,6 +30,11 @@ public record WorkerEvent(long trueTimeNanos, Kind kind, String node, Long servi
     CLAIM_LOST,
     /** A cleaner runs the per-status cleanup action on the resource. */
     ACTION_RUN,
+    /**
+     * The action failed: the cleaner stops working on the row here, whether or not its give-back
+     * then reaches the database.
+     */
+    ACTION_FAILED,
     /** The action failed and the row was handed back to its previous service. */
     GIVEN_BACK,
     /** The row was deleted (by a cleaner or by unset_worker). */

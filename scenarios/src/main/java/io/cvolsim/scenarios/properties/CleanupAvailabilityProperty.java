@@ -132,6 +132,10 @@ public final class CleanupAvailabilityProperty {
         + " restarts, each clean before consuming", caveats);
   }
 
+  /** A cleanup that ended and left the row: kept, failed, or handed back. */
+  private static final List<WorkerEvent.Kind> ENDED_WITHOUT_DELETE = List.of(WorkerEvent.Kind.KEPT,
+      WorkerEvent.Kind.ACTION_FAILED, WorkerEvent.Kind.GIVEN_BACK);
+
   private static void judgeRow(WorkerEntry row, ServiceLog.Event order, long serviceId, long backAt, long endNanos,
       List<WorkerEvent> workers, List<String> witness, List<String> caveats) {
     String what = "row " + row.id() + " (" + row.resourceType() + " " + row.resourceId() + ", " + row.status()
@@ -141,7 +145,7 @@ public final class CleanupAvailabilityProperty {
     if (last.isPresent() && last.get().kind() == WorkerEvent.Kind.DELETED) {
       return;
     }
-    if (last.isPresent() && (last.get().kind() == WorkerEvent.Kind.KEPT || last.get().kind() == WorkerEvent.Kind.GIVEN_BACK)) {
+    if (last.isPresent() && ENDED_WITHOUT_DELETE.contains(last.get().kind())) {
       caveats.add("caveat: " + what + ", was " + last.get().kind().name().toLowerCase(java.util.Locale.ROOT)
           + " by " + last.get().node());
     } else if (last.isPresent() && (last.get().kind() == WorkerEvent.Kind.CLAIM_WON

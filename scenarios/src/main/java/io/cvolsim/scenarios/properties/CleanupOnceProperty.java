@@ -22,7 +22,7 @@ public final class CleanupOnceProperty {
   private static final Verdicts VERDICTS = new Verdicts(NAME, Verdicts.ALWAYS);
 
   private static final List<WorkerEvent.Kind> ENDS_AN_ACTION = List.of(WorkerEvent.Kind.DELETED,
-      WorkerEvent.Kind.KEPT, WorkerEvent.Kind.GIVEN_BACK);
+      WorkerEvent.Kind.KEPT, WorkerEvent.Kind.ACTION_FAILED, WorkerEvent.Kind.GIVEN_BACK);
 
   private CleanupOnceProperty() {}
 
