@@ -348,21 +348,27 @@ public final class BrokerClient {
     context.send(broker, new Reply(deliver.messageId(), result));
   }
 
-  /** after-success: ack a success; hand a failure back after a pause, at most a few times. */
+  /**
+   * after-success: ack a success; hand a failure back after a pause. A job whose handler raised
+   * is given up after a few tries; one that timed out on an unreachable dependency (the database
+   * cut off) is handed back for as long as it keeps timing out, since the job is not at fault and
+   * dropping it would lose it (L1).
+   */
   private void settleBySuccess(Deliver deliver, Failure failure) {
     if (failure == null || deliver.kind() != PublishKind.CAST) {
       acknowledge(deliver);
       return;
     }
     int failures = failuresByMessage.merge(deliver.messageId(), 1, Integer::sum);
-    if (failures > FAILED_RETRIES_MAX) {
+    if (failures > FAILED_RETRIES_MAX && !(failure instanceof Failure.TimedOut)) {
       context.probe("broker.client.gave-up-on-failing-job");
       acknowledge(deliver);
       return;
     }
     context.probe("broker.client.failed-job-handed-back");
-    // Back off 5, 10, 20, 40, 80 s: long enough to ride out a partition that outlasts a few tries.
-    long pauseNanos = FAILED_RETRY_PAUSE_NANOS << (failures - 1);
+    // Back off 5, 10, 20, 40, 80 s, then every 80 s: long enough to ride out a partition that
+    // outlasts a few tries.
+    long pauseNanos = FAILED_RETRY_PAUSE_NANOS << (Math.min(failures, FAILED_RETRIES_MAX) - 1);
     context.setTimer("hand back " + deliver.messageId(), pauseNanos, () -> {
       if (deliver.connectionId() == connectionId) {
         // No longer held: if the reject is lost, the broker's repair sees a delivery the client

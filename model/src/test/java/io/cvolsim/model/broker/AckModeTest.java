@@ -170,4 +170,23 @@ class AckModeTest {
     assertThat(world.log.withFate(MessageFate.DONE)).hasSize(1);
     assertThat(world.simulation.probes().count("broker.client.all-workers-busy")).isOne();
   }
+
+  /**
+   * after-success hands a failed job back after 5, 10, 20, 40 and 80 s. A handler error is given
+   * up after the fifth; a timeout (the database out of reach) is not the job's fault and keeps
+   * coming back, every 80 s, so no job is lost however long the cut lasts (hardened seed 1365).
+   */
+  @Test
+  void afterSuccess_givesUpOnAFailingJob_butNotOnOneThatTimesOut() {
+    world = BrokerWorld.reliable(OSLO.withAckMode(AckMode.AFTER_SUCCESS));
+    first = world.addWorker("c-vol-1", seconds(1));
+    world.castAt(seconds(1), BrokerWorld.FAILING_JOB);
+    world.castAt(seconds(1), BrokerWorld.TIMING_OUT_JOB);
+    world.simulation.runUntil(seconds(600));
+
+    assertThat(world.startedBy(first).stream().filter(work -> work.job().equals(BrokerWorld.FAILING_JOB)))
+        .hasSize(6);
+    assertThat(world.startedBy(first).stream().filter(work -> work.job().equals(BrokerWorld.TIMING_OUT_JOB)))
+        .hasSizeGreaterThan(8);
+  }
 }

@@ -27,6 +27,8 @@ final class BrokerWorld {
   static final String TOPIC = QueueNames.volumeTopic(QueueNames.clusterName("cluster1", "lvm"));
   /** A job whose handler fails after its work time, as a driver error would. */
   static final String FAILING_JOB = "driver-error";
+  /** A job whose handler times out after its work time, as one on a database cut off would. */
+  static final String TIMING_OUT_JOB = "database-unreachable";
 
   record Job(String name) implements Message {}
 
@@ -131,7 +133,10 @@ final class BrokerWorld {
       world.started.add(record(dispatch, job));
       return context.sleep("work " + job, workNanos).flatMap(ignored -> {
         world.finished.add(record(dispatch, job));
-        return FAILING_JOB.equals(job) ? SimFuture.failed(Failure.error("driver error"))
+        if (FAILING_JOB.equals(job)) {
+          return SimFuture.failed(Failure.error("driver error"));
+        }
+        return TIMING_OUT_JOB.equals(job) ? SimFuture.failed(new Failure.TimedOut("database", workNanos))
             : SimFuture.succeeded(new Done(job, context.self()));
       });
     }
