@@ -46,6 +46,7 @@ final class FaultDraws {
       case CUT_FROM_BROKER -> cut(kind, targets.broker(), at);
       case CUT_FROM_STORAGE -> cut(kind, targets.storage(), at);
       case SPLIT -> split(at);
+      case SPLIT_SERVICES -> splitServices(at);
       case LOSS_BURST, REDELIVERY -> new SwarmFault.LinkBurst(kind,
           Ratio.percent(choices.integer("swarm.burst.percent " + kind.optionValue(), 5, 50)), at, length("swarm.burst.length"));
       case CLOCK_SKEW -> new SwarmFault.ClockSkew(service("swarm.skew.target"), at, skewNanos());
@@ -94,7 +95,19 @@ final class FaultDraws {
     for (NodeId node : targets.splittable()) {
       (choices.chance("swarm.split.side " + node, Ratio.percent(50)) ? sideB : sideA).add(node);
     }
-    return new SwarmFault.Split(sideA, sideB, at, length("swarm.split.length"));
+    return new SwarmFault.Split(FaultKind.SPLIT, sideA, sideB, at, length("swarm.split.length"));
+  }
+
+  /** Each service on a drawn side, the infrastructure together on one drawn side. */
+  private SwarmFault splitServices(long at) {
+    List<NodeId> sideA = new ArrayList<>();
+    List<NodeId> sideB = new ArrayList<>();
+    for (NodeId node : targets.services()) {
+      (choices.chance("swarm.split-services.side " + node, Ratio.percent(50)) ? sideB : sideA).add(node);
+    }
+    (choices.chance("swarm.split-services.infrastructure-side", Ratio.percent(50)) ? sideB : sideA)
+        .addAll(targets.infrastructure());
+    return new SwarmFault.Split(FaultKind.SPLIT_SERVICES, sideA, sideB, at, length("swarm.split.length"));
   }
 
   /** Up to two minutes either way: beyond service_down_time − report_interval (reference §10.19). */

@@ -33,7 +33,13 @@ public enum FaultKind {
    */
   REPLACE("replace"),
   /** A while of deadlock aborts on database writes (a busy multi-master Galera); Cinder retries some. */
-  DB_DEADLOCKS("db-deadlocks");
+  DB_DEADLOCKS("db-deadlocks"),
+  /**
+   * A split of the services only: the database, broker, DLM and array stay together on one side,
+   * as the hardened preset's fault assumptions require. Last, so that adding it moved no other
+   * kind's draws.
+   */
+  SPLIT_SERVICES("split-services");
 
   private final String optionValue;
 

@@ -79,20 +79,17 @@ public sealed interface SwarmFault {
   }
 
   /** The network split in two halves: no link crosses between them. */
-  record Split(List<NodeId> sideA, List<NodeId> sideB, long atNanos, long lengthNanos) implements SwarmFault {
+  record Split(FaultKind kind, List<NodeId> sideA, List<NodeId> sideB, long atNanos, long lengthNanos)
+      implements SwarmFault {
     public Split {
       sideA = List.copyOf(sideA);
       sideB = List.copyOf(sideB);
     }
 
     @Override
-    public FaultKind kind() {
-      return FaultKind.SPLIT;
-    }
-
-    @Override
     public String label() {
-      return "fault: split " + sideA + " | " + sideB + " at " + seconds(atNanos) + " for " + seconds(lengthNanos);
+      return "fault: " + kind.optionValue() + " " + sideA + " | " + sideB + " at " + seconds(atNanos) + " for "
+          + seconds(lengthNanos);
     }
   }
 

@@ -28,9 +28,13 @@ public record SwarmTargets(List<NodeId> volumeNodes, List<NodeId> services, Node
   /** Every node a split may put on either side: the services and the infrastructure. */
   public List<NodeId> splittable() {
     List<NodeId> nodes = new ArrayList<>(services);
-    nodes.add(database);
-    nodes.add(broker);
-    nodes.add(storage);
+    nodes.addAll(infrastructure());
+    return List.copyOf(nodes);
+  }
+
+  /** The database, broker, array and DLM (when there is one). */
+  public List<NodeId> infrastructure() {
+    List<NodeId> nodes = new ArrayList<>(List.of(database, broker, storage));
     coordination.ifPresent(nodes::add);
     return List.copyOf(nodes);
   }

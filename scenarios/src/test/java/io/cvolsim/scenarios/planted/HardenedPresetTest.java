@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class HardenedPresetTest {
   /** Every swarm fault but loss bursts, admin resets and forced cleanups: the preset's assumptions. */
   private static final String WITHIN_ASSUMPTIONS = "swarm.faults=crash,pause,cut-from-db,cut-from-dlm,"
-      + "cut-from-broker,cut-from-storage,split,redelivery,clock-skew,clock-drift,slow-storage,force-delete,replace,db-deadlocks";
+      + "cut-from-broker,cut-from-storage,split-services,redelivery,clock-skew,clock-drift,slow-storage,force-delete,replace,db-deadlocks";
 
   @Test
   void hardened_holdsEverythingUnderTheDeploymentNemesis() {
