@@ -1,6 +1,7 @@
 package io.cvolsim.scenarios.properties;
 
 import io.cvolsim.kernel.api.Durations;
+import io.cvolsim.model.service.ServiceLog;
 import io.cvolsim.model.service.ServiceLog.CapabilityEvent;
 import io.cvolsim.reports.PropertyResult;
 import java.util.ArrayList;
@@ -15,7 +16,9 @@ import java.util.TreeMap;
  * scheduler holds, for each backend, a report at least as new as the newest report any
  * scheduler applied that was sent {@link #SETTLE_NANOS} or more before the end; a scheduler
  * that never got it, or holds on to a report a skewed clock stamped in the future, fails this.
- * Exercised when some scheduler applied a report.
+ * A scheduler keeps reports in memory only (reference §4.3): one that died holds nothing, so the
+ * first report its next process takes in replaces nothing and is no step back. Exercised when
+ * some scheduler applied a report.
  */
 public final class CapabilityConvergenceProperty {
   public static final String NAME = "L6 capability convergence";
@@ -26,15 +29,23 @@ public final class CapabilityConvergenceProperty {
   private CapabilityConvergenceProperty() {}
 
   public static PropertyResult check(RunArtifacts artifacts) {
-    return check(artifacts.services().capabilityEvents(), artifacts.endNanos());
+    return check(artifacts.services().capabilityEvents(), artifacts.services().events().stream()
+        .filter(event -> event.kind() == ServiceLog.Kind.PROCESS_DIED).toList(), artifacts.endNanos());
   }
 
   static PropertyResult check(List<CapabilityEvent> events, long endNanos) {
+    return check(events, List.of(), endNanos);
+  }
+
+  /** {@code deaths}: the processes that died, in time order. */
+  static PropertyResult check(List<CapabilityEvent> events, List<ServiceLog.Event> deaths, long endNanos) {
     Map<String, Long> sentAt = new TreeMap<>();
     Map<String, TreeMap<String, CapabilityEvent>> heldBySchedulerAndBackend = new TreeMap<>();
     Map<String, CapabilityEvent> newestSettledByBackend = new TreeMap<>();
     List<String> regressions = new ArrayList<>();
+    int deathsSeen = 0;
     for (CapabilityEvent event : events) {
+      deathsSeen = forgetOnDeath(deaths, deathsSeen, event.trueTimeNanos(), heldBySchedulerAndBackend);
       if (event.isSent()) {
         sentAt.put(event.reportName(), event.trueTimeNanos());
         continue;
@@ -55,6 +66,7 @@ public final class CapabilityConvergenceProperty {
         }
       }
     }
+    forgetOnDeath(deaths, deathsSeen, Long.MAX_VALUE, heldBySchedulerAndBackend);
     if (heldBySchedulerAndBackend.isEmpty()) {
       return VERDICTS.notExercised("no scheduler applied a capability report");
     }
@@ -75,5 +87,18 @@ public final class CapabilityConvergenceProperty {
     }
     return VERDICTS.holds(heldBySchedulerAndBackend.size() + " schedulers end on the newest report of each of "
         + newestSettledByBackend.size() + " backends");
+  }
+
+  /** Empties the view of each scheduler that died up to {@code untilNanos}; returns the deaths seen. */
+  private static int forgetOnDeath(List<ServiceLog.Event> deaths, int seen, long untilNanos,
+      Map<String, TreeMap<String, CapabilityEvent>> heldBySchedulerAndBackend) {
+    int next = seen;
+    for (; next < deaths.size() && deaths.get(next).trueTimeNanos() <= untilNanos; next++) {
+      TreeMap<String, CapabilityEvent> held = heldBySchedulerAndBackend.get(deaths.get(next).actor());
+      if (held != null) {
+        held.clear();
+      }
+    }
+    return next;
   }
 }
