@@ -33,20 +33,38 @@ final class OtherOperations {
    * c-vol {@code create_snapshot}. Its snapshot object is loaded first, and the ORM does not load
    * a soft-deleted row (SnapshotNotFound): a redelivered job for a snapshot made and deleted
    * meanwhile must not make it again on the array, where nothing would own it (S6).
+   *
+   * <p>Under {@code manager.volume_lock=delete-lock} it runs under the snapshot's delete lock and
+   * goes ahead only if the snapshot is still creating. Otherwise a second run of the job (a
+   * redelivery beside the first) fails on the array, writes error over creating, and lets a delete
+   * in while the first run still copies (S1; hardened seed 1325).
    */
   SimFuture<Void> createSnapshot(VolumeRpc.CreateSnapshot job) {
     return volumes.withWorker(ResourceType.SNAPSHOT, job.snapshotId(), "creating", null, claimed ->
-        volumes.loaded(Database.SNAPSHOTS, job.snapshotId()).flatMap(snapshot -> {
+        underSnapshotLock(job.snapshotId(), () -> volumes.loaded(Database.SNAPSHOTS, job.snapshotId()).flatMap(snapshot -> {
           if (snapshot == null) {
             manager.node().probe("manager.create-snapshot-not-found");
             return SimFuture.succeeded("deleted");
+          }
+          if (locksOwnVolume() && !"creating".equals(snapshot.get("status"))) {
+            manager.node().probe("manager.create-snapshot-abandoned-after-lock");
+            return SimFuture.succeeded(String.valueOf(snapshot.get("status")));
           }
           return volumes.driverFor(claimed).createSnapshot(job.snapshotId(), job.volumeId()).thenHandle(outcome -> {
             String status = outcome.isSuccess() ? "available" : "error";
             return manager.writer().complete(Database.SNAPSHOTS, job.snapshotId(), "creating",
                 Row.values("status", status)).map(ignored -> status);
           });
-        }));
+        })));
+  }
+
+  private boolean locksOwnVolume() {
+    return manager.config().volumeLock() == io.cvolsim.model.config.VolumeLock.DELETE_LOCK;
+  }
+
+  private <T> SimFuture<T> underSnapshotLock(String snapshotId, Supplier<SimFuture<T>> body) {
+    return locksOwnVolume() ? manager.locks().synchronizedOn(List.of(snapshotId + "-delete_snapshot"),
+        LockWait.forever(), "create_snapshot", body) : body.get();
   }
 
   /** Under {@code <snapshot>-delete_snapshot}, which a clone from the snapshot also takes. */
@@ -193,7 +211,7 @@ final class OtherOperations {
   private SimFuture<Void> underVolumeLocks(String volumeId, String purpose, List<String> cinderLocks,
       Supplier<SimFuture<Void>> body) {
     List<String> locks = new java.util.ArrayList<>(cinderLocks);
-    if (manager.config().volumeLock() == io.cvolsim.model.config.VolumeLock.DELETE_LOCK) {
+    if (locksOwnVolume()) {
       locks.add(volumeId + "-delete_volume");
     }
     return locks.isEmpty() ? body.get() : manager.locks().synchronizedOn(locks, LockWait.forever(), purpose, body);
