@@ -1,22 +1,31 @@
 package io.cvolsim.model.scheduler;
 
 import io.cvolsim.kernel.api.SimFuture;
+import io.cvolsim.model.config.CapabilityStamping;
 import io.cvolsim.model.db.DbClient;
 import io.cvolsim.model.workers.IsUpClock;
 
 /**
  * The database server's clock as the scheduler last read it, for judging liveness by one clock
- * for everybody (V17's db-server rule, with heartbeats stamped by the database too). Under the
- * other rules it is never read and never refreshed.
+ * for everybody (V17's db-server rule, with heartbeats stamped by the database too), and for
+ * dating placements against reports the database stamped ({@code capability_stamp=database}).
+ * Otherwise it is never read and never refreshed.
  */
 final class DatabaseClock {
   private final DbClient db;
+  private final boolean stampsReports;
   private final boolean used;
   private long lastReadNanos;
 
-  DatabaseClock(DbClient db, IsUpClock rule) {
+  DatabaseClock(DbClient db, IsUpClock rule, CapabilityStamping stamping) {
     this.db = db;
-    this.used = rule == IsUpClock.DB_SERVER;
+    this.stampsReports = stamping == CapabilityStamping.DATABASE;
+    this.used = rule == IsUpClock.DB_SERVER || stampsReports;
+  }
+
+  /** Whether capability reports carry the database's clock, so placements are dated by it too. */
+  boolean stampsReports() {
+    return stampsReports;
   }
 
   /** Reads the database's clock again, when the rule needs it; before every liveness decision. */

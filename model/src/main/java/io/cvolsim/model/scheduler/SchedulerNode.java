@@ -61,7 +61,7 @@ public final class SchedulerNode implements Node {
     this.db = infrastructure.dbClient(context);
     this.broker = infrastructure.brokerClient(context);
     this.locks = infrastructure.lockCoordinator(context);
-    this.databaseClock = new DatabaseClock(db, config.isUpClock());
+    this.databaseClock = new DatabaseClock(db, config.isUpClock(), config.capabilities().stamping());
     this.capacities = new BackendCapacities(infrastructure.capacity());
     this.liveness = new ServiceLiveness(config.isUpClock(), config.service().effectiveServiceDownTimeNanos(),
         databaseClock::lastReadNanos);
@@ -136,7 +136,7 @@ public final class SchedulerNode implements Node {
    * the last one applied wins.
    */
   private void recordCapabilities(SchedulerRpc.CapabilityReport report) {
-    boolean byService = config.capabilities().stamping() == CapabilityStamping.VOLUME_SERVICE;
+    boolean byService = config.capabilities().stamping() != CapabilityStamping.SCHEDULER;
     Long held = capabilityStamps.get(report.backend());
     boolean stale = byService && (held != null && held >= report.stampedAtNanos()
         || capacities.placedSince(report.backend(), report.stampedAtNanos()));

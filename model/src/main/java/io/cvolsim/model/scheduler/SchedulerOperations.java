@@ -130,7 +130,9 @@ final class SchedulerOperations {
 
   private void consumeCapacity(String backend, SchedulerRpc.CreateVolume create) {
     if (capacities.isLimited()) {
-      BackendCapacities.View view = capacities.consume(backend, create.sizeGb(), context.localTimeNanos());
+      // Dated by the clock that stamps reports, so that placedSince compares like with like.
+      long placedAtNanos = databaseClock.stampsReports() ? databaseClock.lastReadNanos() : context.localTimeNanos();
+      BackendCapacities.View view = capacities.consume(backend, create.sizeGb(), placedAtNanos);
       capacityLog.placed(context.self().name(), backend, create.volumeId(), create.sizeGb(), view.freeGb(),
           view.baseReportName(), capacities.limitGb());
     }

@@ -151,6 +151,15 @@ public final class ServiceLog {
     capabilityEvents.add(new CapabilityEvent(trueClock.getAsLong(), "", backend, reporter, stampNanos, true));
   }
 
+  /**
+   * A report stamped by the database server's clock ({@code scheduler.capability_stamp=database}):
+   * dated at its stamp, the moment the database read its clock, which is true time since no
+   * fault skews or drifts the database.
+   */
+  public void capabilitySentStampedByDatabase(String backend, String reporter, long stampNanos) {
+    capabilityEvents.add(new CapabilityEvent(stampNanos, "", backend, reporter, stampNanos, true));
+  }
+
   /** A scheduler applied a report: {@code accepted} false when it dropped it as older than the one held. */
   public void capabilityApplied(String scheduler, String backend, String reporter, long stampNanos, boolean accepted) {
     capabilityEvents.add(new CapabilityEvent(trueClock.getAsLong(), scheduler, backend, reporter, stampNanos, accepted));

@@ -1,6 +1,7 @@
 package io.cvolsim.model.volume;
 
 import io.cvolsim.model.config.AttachReuse;
+import io.cvolsim.model.config.CapabilityStamping;
 import io.cvolsim.model.broker.QueueNames;
 import io.cvolsim.model.config.VolumeLock;
 import io.cvolsim.model.config.ManagerCompletion;
@@ -19,19 +20,20 @@ import io.cvolsim.model.service.ServiceOptions;
  * @param uninitializedDriver whether a node whose driver never started consumes anyway (S12)
  * @param attachmentRows whether attach and detach keep volume_attachments rows (S14's count half)
  * @param attachReuse which of its host's attachments an attach takes over, with attachment rows
+ * @param capabilityStamp whose clock stamps its capability reports (V21)
  */
 public record VolumeServiceConfig(String host, String backend, String cluster, ServiceOptions service,
     ManagerCompletion completion, VolumeLock volumeLock, FencingOptions fencing, int reinitDriverCount,
     long capabilityReportIntervalNanos, StartupCleanup startupCleanup, UninitializedDriver uninitializedDriver,
-    boolean attachmentRows, AttachReuse attachReuse) {
+    boolean attachmentRows, AttachReuse attachReuse, CapabilityStamping capabilityStamp) {
 
-  /** Cinder's A/A start-up cleanup (its own workers rows). */
+  /** Cinder's A/A start-up cleanup (its own workers rows), reports stamped by the process's clock. */
   public VolumeServiceConfig(String host, String backend, String cluster, ServiceOptions service,
       ManagerCompletion completion, VolumeLock volumeLock, FencingOptions fencing, int reinitDriverCount,
       long capabilityReportIntervalNanos) {
     this(host, backend, cluster, service, completion, volumeLock, fencing, reinitDriverCount,
         capabilityReportIntervalNanos, StartupCleanup.WORKERS, UninitializedDriver.CONSUME, false,
-        AttachReuse.ATTACHED);
+        AttachReuse.ATTACHED, CapabilityStamping.VOLUME_SERVICE);
   }
 
   /** {@code host@backend}: the services row's host and this node's own queue. */

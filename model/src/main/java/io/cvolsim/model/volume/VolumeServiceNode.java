@@ -22,6 +22,7 @@ import io.cvolsim.model.rpc.ServiceSignal;
 import io.cvolsim.model.rpc.VolumeRpc;
 import io.cvolsim.model.service.Heartbeat;
 import io.cvolsim.model.service.ServiceRows;
+import io.cvolsim.model.config.CapabilityStamping;
 import io.cvolsim.model.config.StartupCleanup;
 import io.cvolsim.model.config.UninitializedDriver;
 import io.cvolsim.model.storage.FencingMode;
@@ -178,15 +179,31 @@ public final class VolumeServiceNode implements Node {
       // Stamped when sent, after any database read, so reports keep the order in which they were sent.
       capacity.freeForReport().whenComplete(counted -> {
         if (counted instanceof Outcome.Success<Long> freeGb) {
-          sendReport(capacity.backend(), context.localTimeNanos(), freeGb.value());
+          stampNow().whenComplete(stamp -> {
+            if (stamp instanceof Outcome.Success<Long> stampNanos) {
+              sendReport(capacity.backend(), stampNanos.value(), freeGb.value());
+            } else {
+              context.probe("volume.capability-report-unstamped");
+            }
+          });
         }
       });
     }
     context.setTimer("report-capabilities", config.capabilityReportIntervalNanos(), this::reportCapabilities);
   }
 
+  /** The report's stamp: this process's clock, or under {@code capability_stamp=database} the database's. */
+  private SimFuture<Long> stampNow() {
+    return config.capabilityStamp() == CapabilityStamping.DATABASE ? db.databaseTime()
+        : SimFuture.succeeded(context.localTimeNanos());
+  }
+
   private void sendReport(String backend, long stamp, long freeGb) {
-    infrastructure.serviceLog().capabilitySent(backend, config.serviceHost(), stamp);
+    if (config.capabilityStamp() == CapabilityStamping.DATABASE) {
+      infrastructure.serviceLog().capabilitySentStampedByDatabase(backend, config.serviceHost(), stamp);
+    } else {
+      infrastructure.serviceLog().capabilitySent(backend, config.serviceHost(), stamp);
+    }
     if (infrastructure.capacity().isLimited()) {
       infrastructure.serviceLog().capacity().reportComposed(config.serviceHost(), backend, stamp, freeGb);
     }

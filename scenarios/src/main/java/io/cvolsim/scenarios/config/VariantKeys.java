@@ -106,8 +106,9 @@ public final class VariantKeys {
       Readers.choice(CapacityCounting.class, CapacityCounting::optionValue));
 
   public static final SettingKey<CapabilityStamping> CAPABILITY_STAMP = new SettingKey<>("scheduler.capability_stamp",
-      "whose clock orders a backend's capability reports (V21): the volume service's, older ones dropped, or "
-          + "the scheduler's on processing, so the last processed wins",
+      "whose clock orders a backend's capability reports (V21): the volume service's, older ones dropped; "
+          + "the scheduler's on processing, so the last processed wins; or (proposed) the database server's, read "
+          + "by the volume service when it sends, older ones dropped",
       "volume-service", Readers.values(CapabilityStamping.class, CapabilityStamping::optionValue),
       Readers.choice(CapabilityStamping.class, CapabilityStamping::optionValue));
 

@@ -146,7 +146,7 @@ public final class DeploymentWorld implements World {
         DeploymentSettings.fencing(settings), 3, settings.get(VariantKeys.PERIODIC_INTERVAL),
         settings.get(VariantKeys.STARTUP_CLEANUP),
         settings.get(VariantKeys.UNINITIALIZED_DRIVER), attachmentRows(),
-        settings.get(VariantKeys.ATTACH_REUSE));
+        settings.get(VariantKeys.ATTACH_REUSE), settings.get(VariantKeys.CAPABILITY_STAMP));
     simulation.addNode(volumeNode, context -> new VolumeServiceNode(context, config, infrastructure));
   }
 
