@@ -100,6 +100,7 @@ public final class Cleaner {
     long now = options.stored(context.localTimeNanos());
     List<Assignment> claim = List.of(Assignment.set(SERVICE_ID, serviceId),
         Assignment.set(RACE_PREVENTER, read.racePreventer() + 1), Assignment.set(UPDATED_AT, now));
+    long sent = log.trueNow();
     return db.update(Database.WORKERS, claimCondition(read), claim).flatMap(count -> {
       if (count == 0) {
         // Another cleaner, the owner finishing, or a new operation took the row.
@@ -108,7 +109,7 @@ public final class Cleaner {
         run.tally.lost.add(read.id());
         return SimFuture.succeeded(false);
       }
-      log.record(WorkerEvent.Kind.CLAIM_WON, node, serviceId, read, run.untilNanos);
+      log.record(WorkerEvent.Kind.CLAIM_WON, node, serviceId, read, run.untilNanos, sent);
       run.tally.claimed.add(read.id());
       WorkerEntry claimed = read.updated(serviceId, read.status(), read.racePreventer() + 1, now).markedCleaning();
       return cleanClaimed(run, read, claimed);
@@ -184,9 +185,10 @@ public final class Cleaner {
       run.tally.kept.add(read.id());
       return SimFuture.succeeded(true);
     }
+    long sent = log.trueNow();
     return db.delete(Database.WORKERS, Condition.eq(ID, read.id())).map(count -> {
       if (count > 0) {
-        log.record(WorkerEvent.Kind.DELETED, context.self().name(), serviceId, read, run.untilNanos);
+        log.record(WorkerEvent.Kind.DELETED, context.self().name(), serviceId, read, run.untilNanos, sent);
         run.tally.deleted.add(read.id());
       } else {
         context.probe("cleanup.row-already-gone");

@@ -12,7 +12,21 @@ package io.cvolsim.model.workers;
  * @param untilNanos the cleanup's {@code until} bound, or null outside a bounded cleanup
  */
 public record WorkerEvent(long trueTimeNanos, Kind kind, String node, Long serviceId,
-    WorkerEntry row, Long untilNanos) {
+    WorkerEntry row, Long untilNanos, Long sentNanos) {
+
+  /**
+   * An event whose write was not timed at sending. {@code sentNanos}, when set, is the true time
+   * the statement left its process: it took effect between then and {@code trueTimeNanos}, when
+   * the process heard its answer (a process paused meanwhile hears it much later).
+   */
+  public WorkerEvent(long trueTimeNanos, Kind kind, String node, Long serviceId, WorkerEntry row, Long untilNanos) {
+    this(trueTimeNanos, kind, node, serviceId, row, untilNanos, null);
+  }
+
+  /** When the write may first have taken effect. */
+  public long effectiveFromNanos() {
+    return sentNanos == null ? trueTimeNanos : sentNanos;
+  }
 
   /** What happened. */
   public enum Kind {

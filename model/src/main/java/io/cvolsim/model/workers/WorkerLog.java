@@ -21,7 +21,17 @@ public final class WorkerLog {
   }
 
   void record(WorkerEvent.Kind kind, String node, Long serviceId, WorkerEntry row, Long untilNanos) {
-    WorkerEvent event = new WorkerEvent(trueClock.getAsLong(), kind, node, serviceId, row, untilNanos);
+    record(kind, node, serviceId, row, untilNanos, null);
+  }
+
+  /** True time now, to stamp a write as it is sent; for judging only. */
+  long trueNow() {
+    return trueClock.getAsLong();
+  }
+
+  void record(WorkerEvent.Kind kind, String node, Long serviceId, WorkerEntry row, Long untilNanos,
+      Long sentNanos) {
+    WorkerEvent event = new WorkerEvent(trueClock.getAsLong(), kind, node, serviceId, row, untilNanos, sentNanos);
     events.add(event);
     observers.forEach(observer -> observer.accept(event));
   }

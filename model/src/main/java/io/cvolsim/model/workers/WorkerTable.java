@@ -157,6 +157,7 @@ public final class WorkerTable {
       expected.add(Condition.eq(RACE_PREVENTER, worker.racePreventer()));
     }
     long now = now();
+    long sent = log.trueNow();
     long nextVersion = worker.racePreventer() + 1;
     List<Assignment> values = List.of(Assignment.set(SERVICE_ID, serviceId), Assignment.set(STATUS, status),
         Assignment.set(RACE_PREVENTER, nextVersion), Assignment.set(UPDATED_AT, now));
@@ -165,7 +166,7 @@ public final class WorkerTable {
         return inUse(worker, serviceId);
       }
       WorkerEntry claimed = worker.updated(serviceId, status, nextVersion, now);
-      log.record(WorkerEvent.Kind.SET, context.self().name(), serviceId, worker, null);
+      log.record(WorkerEvent.Kind.SET, context.self().name(), serviceId, worker, null, sent);
       return SimFuture.succeeded(claimed);
     });
   }
@@ -189,12 +190,13 @@ public final class WorkerTable {
     }
     Condition key = Condition.all(Condition.eq(ID, worker.id()), Condition.eq(STATUS, worker.status()),
         Condition.eq(SERVICE_ID, worker.serviceId()));
+    long sent = log.trueNow();
     return db.delete(Database.WORKERS, key).map(count -> {
       if (count == 0) {
         context.probe("workers.unset-worker-noop");
         return false;
       }
-      log.record(WorkerEvent.Kind.DELETED, context.self().name(), serviceId, worker, null);
+      log.record(WorkerEvent.Kind.DELETED, context.self().name(), serviceId, worker, null, sent);
       return true;
     });
   }

@@ -95,12 +95,23 @@ public final class CleanupAvailabilityProperty {
           .mapToLong(WorkerEvent::trueTimeNanos).findFirst().orElse(endNanos);
       for (WorkerEntry row : ownedAt(serviceId.get(), at, workers)) {
         rowsJudged++;
+        Optional<WorkerEvent> release = inFlightRelease(row, serviceId.get(), at, workers);
+        if (release.isPresent()) {
+          caveats.add("caveat: row " + row.id() + " of " + order.serviceHost() + " at its cleanup order "
+              + Durations.formatTimestamp(at) + " was released by " + describe(release.get()));
+          continue;
+        }
         judgeRow(row, order, serviceId.get(), backAt, endNanos, workers, witness, caveats);
       }
     }
     int restarts = 0;
     for (RestartedService restart : restarts(services, workers)) {
       restarts++;
+      for (Map.Entry<WorkerEntry, WorkerEvent> excused : restart.excused().entrySet()) {
+        caveats.add("caveat: " + restart.node() + " consumed again at "
+            + Durations.formatTimestamp(restart.consumingNanos()) + " while row " + excused.getKey().id()
+            + " of its previous life was being released by " + describe(excused.getValue()));
+      }
       for (WorkerEntry row : restart.leftovers()) {
         witness.add(restart.node() + " consumed again at " + Durations.formatTimestamp(restart.consumingNanos())
             + " with row " + row.id() + " (" + row.resourceType() + " " + row.resourceId() + ", " + row.status()
@@ -194,7 +205,31 @@ public final class CleanupAvailabilityProperty {
   }
 
   /** A c-vol that died and consumed again, with the rows it still owned from before it died. */
-  record RestartedService(String node, long diedNanos, long consumingNanos, List<WorkerEntry> leftovers) {}
+  record RestartedService(String node, long diedNanos, long consumingNanos, List<WorkerEntry> leftovers,
+      Map<WorkerEntry, WorkerEvent> excused) {}
+
+  /**
+   * The log is written when a process hears its answer. A write logged after {@code atNanos} but
+   * sent before it (its writer paused or slow in between) may have taken {@code serviceId}'s row
+   * away before then: another service's successful CAS that expected it as the owner, or a
+   * delete of the row.
+   */
+  static Optional<WorkerEvent> inFlightRelease(WorkerEntry row, long serviceId, long atNanos,
+      List<WorkerEvent> workers) {
+    return workers.stream().filter(event -> event.row().id() == row.id() && event.trueTimeNanos() > atNanos
+        && event.effectiveFromNanos() <= atNanos
+        && (event.kind() == WorkerEvent.Kind.DELETED
+            || ((event.kind() == WorkerEvent.Kind.SET || event.kind() == WorkerEvent.Kind.CLAIM_WON)
+                && Objects.equals(event.row().serviceId(), serviceId)
+                && !Objects.equals(event.serviceId(), serviceId))))
+        .findFirst();
+  }
+
+  private static String describe(WorkerEvent event) {
+    return event.node() + "'s " + event.kind().name().toLowerCase(java.util.Locale.ROOT) + " sent at "
+        + Durations.formatTimestamp(event.effectiveFromNanos()) + ", answered at "
+        + Durations.formatTimestamp(event.trueTimeNanos());
+  }
 
   static List<RestartedService> restarts(List<ServiceLog.Event> services, List<WorkerEvent> workers) {
     Map<String, Long> diedAt = new TreeMap<>();
@@ -211,10 +246,20 @@ public final class CleanupAvailabilityProperty {
       } else if (event.kind() == ServiceLog.Kind.HEARTBEAT_STARTED && diedAt.containsKey(event.actor())) {
         long died = diedAt.remove(event.actor());
         Optional<Long> serviceId = serviceIdOf(event.actor(), workers);
-        List<WorkerEntry> leftovers = serviceId.isEmpty() ? List.of()
+        List<WorkerEntry> owned = serviceId.isEmpty() ? List.of()
             : ownedSince(serviceId.get(), event.trueTimeNanos(), workers).stream()
-                .filter(owned -> owned.getValue() < died).map(Map.Entry::getKey).toList();
-        restarts.add(new RestartedService(event.actor(), died, event.trueTimeNanos(), leftovers));
+                .filter(entry -> entry.getValue() < died).map(Map.Entry::getKey).toList();
+        List<WorkerEntry> leftovers = new ArrayList<>();
+        Map<WorkerEntry, WorkerEvent> excused = new java.util.LinkedHashMap<>();
+        for (WorkerEntry row : owned) {
+          Optional<WorkerEvent> release = inFlightRelease(row, serviceId.get(), event.trueTimeNanos(), workers);
+          if (release.isPresent()) {
+            excused.put(row, release.get());
+          } else {
+            leftovers.add(row);
+          }
+        }
+        restarts.add(new RestartedService(event.actor(), died, event.trueTimeNanos(), leftovers, excused));
       }
     }
     return restarts;
@@ -250,8 +295,13 @@ public final class CleanupAvailabilityProperty {
    * CAS expected a race_preventer the take-over had already moved past, so it ran first.
    */
   private static boolean overtakenByTakeOver(Owned current, WorkerEntry claimExpected) {
-    return current != null && current.takenOver() && current.racePreventerNow() >= 0
-        && current.racePreventerNow() != claimExpected.racePreventer();
+    if (current == null || current.racePreventerNow() < 0) {
+      return false;
+    }
+    // A successful CAS expected version r, so the row was at r when it ran; a log that already
+    // shows the row past r heard of a later write first.
+    return current.takenOver() ? current.racePreventerNow() != claimExpected.racePreventer()
+        : current.racePreventerNow() > claimExpected.racePreventer();
   }
 
   /**
@@ -261,6 +311,9 @@ public final class CleanupAvailabilityProperty {
   private static Map<Long, Owned> replay(long atNanos, List<WorkerEvent> workers) {
     Map<Long, Owned> rows = new TreeMap<>();
     Map<String, Long> idOfResource = new TreeMap<>();
+    // Row ids are never reused, so a write on an id the log already saw deleted was applied
+    // before that delete: its answer reached its (paused or slow) writer only afterwards.
+    Set<Long> deletedIds = new TreeSet<>();
     for (WorkerEvent event : workers) {
       if (event.trueTimeNanos() > atNanos) {
         break;
@@ -268,7 +321,7 @@ public final class CleanupAvailabilityProperty {
       WorkerEntry logged = event.row();
       String resource = logged.resourceType() + "/" + logged.resourceId();
       long id = logged.id() != 0 ? logged.id() : idOfResource.getOrDefault(resource, 0L);
-      if (id == 0) {
+      if (id == 0 || deletedIds.contains(id)) {
         continue;
       }
       idOfResource.put(resource, id);
@@ -276,6 +329,7 @@ public final class CleanupAvailabilityProperty {
           logged.serviceId(), logged.racePreventer(), logged.updatedAtNanos(), logged.cleaning());
       switch (event.kind()) {
         case DELETED -> {
+          deletedIds.add(id);
           rows.remove(id);
           idOfResource.remove(resource);
         }

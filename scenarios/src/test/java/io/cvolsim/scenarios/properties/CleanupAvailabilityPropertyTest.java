@@ -26,8 +26,16 @@ class CleanupAvailabilityPropertyTest {
   private final List<Row> serviceRows = List.of(Row.of(Row.values("id", DEAD, "host", "c-vol-1@lvm")),
       Row.of(Row.values("id", CLEANER, "host", "c-vol-2@lvm")));
 
+  /** The row's race_preventer now: each successful set_worker or claim moves it on, as in the database. */
+  private long version = ROW.racePreventer();
+
+  /** A write to ROW, logged with the row as its writer read it. */
   private void worker(long at, Kind kind, String node, Long serviceId) {
-    workers.add(new WorkerEvent(at, kind, node, serviceId, ROW, null));
+    workers.add(new WorkerEvent(at, kind, node, serviceId,
+        new WorkerEntry(1, "Volume", "vol-1", "creating", null, version, 0, false), null));
+    if (kind == Kind.SET || kind == Kind.CLAIM_WON) {
+      version++;
+    }
   }
 
   /** The API creates the row, c-vol-1 takes it at 1 s and dies; the admin's cleanup is answered at 10 s. */
@@ -146,10 +154,10 @@ class CleanupAvailabilityPropertyTest {
   @Test
   void rowsAreOwnedByWhoeverLastSetOrClaimedThem() {
     rowOfADeadServiceOrderedCleaned();
-    assertThat(CleanupAvailabilityProperty.ownedAt(DEAD, seconds(10), workers)).containsExactly(ROW);
+    assertThat(CleanupAvailabilityProperty.ownedAt(DEAD, seconds(10), workers)).extracting(WorkerEntry::id).containsExactly(1L);
     worker(seconds(11), Kind.CLAIM_WON, "c-vol-2", CLEANER);
     assertThat(CleanupAvailabilityProperty.ownedAt(DEAD, seconds(11), workers)).isEmpty();
-    assertThat(CleanupAvailabilityProperty.ownedAt(CLEANER, seconds(11), workers)).containsExactly(ROW);
+    assertThat(CleanupAvailabilityProperty.ownedAt(CLEANER, seconds(11), workers)).extracting(WorkerEntry::id).containsExactly(1L);
   }
 
   @Test
@@ -166,9 +174,45 @@ class CleanupAvailabilityPropertyTest {
     assertThat(result.witness()).singleElement().asString().contains("c-vol-1 consumed again at 30")
         .contains("row 1 (Volume vol-1, creating) of its previous life");
 
-    workers.add(new WorkerEvent(seconds(20), Kind.CLAIM_WON, "c-vol-1", DEAD, ROW, null));
+    worker(seconds(20), Kind.CLAIM_WON, "c-vol-1", DEAD);
     assertThat(check().status()).isEqualTo(PropertyStatus.HOLDS);
     assertThat(check().summary()).contains("1 restarts, each clean before consuming");
+  }
+
+  /**
+   * Hardened seed 504: another member's claim of the row was applied at 20 s but answered at 40 s,
+   * its writer paused between. The log shows the row as the dead service's when it came back at
+   * 30 s; the claim's sending time excuses it, as a caveat.
+   */
+  @Test
+  void aClaimSentBeforeTheRestartButAnsweredAfter_isACaveat() {
+    worker(0, Kind.CREATED, "api-1", null);
+    worker(seconds(1), Kind.SET, "c-vol-1", DEAD);
+    services.driverStarted("c-vol-1@lvm", "c-vol-1");
+    now[0] = seconds(5);
+    services.processDied("c-vol-1");
+    now[0] = seconds(30);
+    services.observer("c-vol-1@lvm", "c-vol-1").started();
+    WorkerEntry ownedByTheDead = new WorkerEntry(1, "Volume", "vol-1", "creating", DEAD, 2, 0, false);
+    workers.add(new WorkerEvent(seconds(40), Kind.SET, "c-vol-2", CLEANER, ownedByTheDead, null, seconds(20)));
+    PropertyResult result = check();
+    assertThat(result.status()).isEqualTo(PropertyStatus.HOLDS);
+    assertThat(result.witness()).singleElement().asString().startsWith("caveat: c-vol-1 consumed again at 30")
+        .contains("c-vol-2's set sent at 20");
+
+    workers.set(workers.size() - 1, new WorkerEvent(seconds(40), Kind.SET, "c-vol-2", CLEANER, ownedByTheDead, null,
+        seconds(35)));
+    assertThat(check().status()).isEqualTo(PropertyStatus.VIOLATED);
+  }
+
+  /** Hardened seed 321: a claim answered after the row was deleted was applied before the delete. */
+  @Test
+  void aWriteLoggedAfterItsRowWasDeleted_doesNotBringTheRowBack() {
+    rowOfADeadServiceOrderedCleaned();
+    worker(seconds(11), Kind.CLAIM_WON, "c-vol-2", CLEANER);
+    worker(seconds(12), Kind.DELETED, "c-vol-2", CLEANER);
+    worker(seconds(13), Kind.SET, "c-vol-1", DEAD);
+    assertThat(check().status()).isEqualTo(PropertyStatus.HOLDS);
   }
 
   @Test
