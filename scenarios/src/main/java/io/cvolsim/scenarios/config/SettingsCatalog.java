@@ -56,6 +56,12 @@ public final class SettingsCatalog {
           + "whose safety assumes stalls shorter than its DLM lease sets it below the lease",
       "100s", List.of("1s..1h"), Readers.duration(seconds(1), seconds(3600)));
 
+  public static final SettingKey<Long> NEMESIS_DLM_SILENCE_MAX = new SettingKey<>("nemesis.dlm_silence_max",
+      "the longest the deployment and swarm nemeses keep a c-vol from reaching the DLM, by stalls, cuts from the "
+          + "DLM and splits together (faults less than a heart period apart count as one silence; a fault is cut "
+          + "short or left out to keep within it); a preset whose lock safety assumes leases outlive silences sets "
+          + "it below its lease less one heart period", "1h", List.of("1s..1h"), Readers.duration(seconds(1), seconds(3600)));
+
   public static final SettingKey<Long> REQUEST_TIMEOUT = new SettingKey<>("workload.request_timeout",
       "how long a client waits for the API before recording an unknown outcome", "5s",
       List.of("100ms..60s"), Readers.duration(millis(100), seconds(60)));
@@ -136,7 +142,7 @@ public final class SettingsCatalog {
     List<SettingKey<?>> keys = new java.util.ArrayList<>(List.of(API_TRANSITION, API_NODES, CLIENTS, VOLUMES,
         THINK_TIME_MAX, ADMIN_RESETS, REQUEST_TIMEOUT, STATEMENT_TIMEOUT, DEADLOCKS, DATABASE_MASTERS,
         REPLICATION_DELAY, DURATION, LATENCY_MAX, LOSS, NEMESIS,
-        NEMESIS_PAUSE_MAX, SWARM_FAULTS, QUOTA_TRACKING, CAPACITY_LIMIT, STORAGE_GROUP_MOVES, DRIVER_SETUP_ERRORS, HOLD_ON_PARTITION,
+        NEMESIS_PAUSE_MAX, NEMESIS_DLM_SILENCE_MAX, SWARM_FAULTS, QUOTA_TRACKING, CAPACITY_LIMIT, STORAGE_GROUP_MOVES, DRIVER_SETUP_ERRORS, HOLD_ON_PARTITION,
         ATTACHMENT_ROWS, ATTACH_API));
     keys.addAll(VariantKeys.ALL);
     return List.copyOf(keys);

@@ -12,7 +12,8 @@ import java.util.List;
  * The fault schedule of the deployment scenario, drawn from the run's choices as it goes: c-vol
  * crashes (restarted later, or left dead until the heal phase), pauses (each landing at its
  * target's next workers claim, at most {@code nemesis.pause_max} long), and partitions of one
- * c-vol from the database, the broker or the DLM. Everything heals when the window closes.
+ * c-vol from the database, the broker or the DLM. Stalls and cuts from the DLM keep within
+ * {@code nemesis.dlm_silence_max}. Everything heals when the window closes.
  */
 final class DeploymentNemesis {
   private static final List<String> KINDS = List.of("crash", "pause", "cut-from-db", "cut-from-broker",
@@ -24,9 +25,11 @@ final class DeploymentNemesis {
   private final DeploymentPhases phases;
   private final WorkerLog workerLog;
   private final long pauseMaxNanos;
+  private final DlmSilenceBudget dlmSilences;
 
   DeploymentNemesis(Simulation simulation, DeploymentTopology topology, NodeControl control,
-      DeploymentPhases phases, WorkerLog workerLog, long pauseMaxNanos) {
+      DeploymentPhases phases, WorkerLog workerLog, long pauseMaxNanos, DlmSilenceBudget dlmSilences) {
+    this.dlmSilences = dlmSilences;
     this.workerLog = workerLog;
     this.pauseMaxNanos = pauseMaxNanos;
     this.simulation = simulation;
@@ -81,12 +84,17 @@ final class DeploymentNemesis {
    */
   private void pauseAtNextClaim(NodeId node, long atNanos, long lengthNanos) {
     boolean[] armed = {false};
-    Runnable pause = counted("pause", () -> {
+    Runnable countedPause = counted("pause", () -> simulation.pause(node));
+    Runnable pause = () -> {
       armed[0] = false;
-      simulation.pause(node);
-      long resumeNanos = Math.min(simulation.nowNanos() + lengthNanos, phases.faultWindowEndNanos());
-      at(resumeNanos, "resume " + node, () -> control.resumeIfPaused(node));
-    });
+      long nowNanos = simulation.nowNanos();
+      long resumeNanos = dlmSilences.allow(node, nowNanos,
+          Math.min(nowNanos + lengthNanos, phases.faultWindowEndNanos()));
+      if (resumeNanos > nowNanos) {
+        countedPause.run();
+        at(resumeNanos, "resume " + node, () -> control.resumeIfPaused(node));
+      }
+    };
     workerLog.observe(event -> {
       if (armed[0] && event.node().equals(node.name()) && (event.kind() == WorkerEvent.Kind.SET
           || event.kind() == WorkerEvent.Kind.CREATED || event.kind() == WorkerEvent.Kind.TAKEN_OVER)) {
@@ -109,9 +117,13 @@ final class DeploymentNemesis {
       case "cut-from-broker" -> topology.broker();
       default -> topology.coordination();
     };
+    long healNanos = other.equals(topology.coordination()) ? dlmSilences.allow(node, atNanos, endNanos) : endNanos;
+    if (healNanos <= atNanos) {
+      return;
+    }
     at(atNanos, "partition " + node + " from " + other,
         counted(kind, () -> simulation.network().blockBoth(node, other)));
-    at(endNanos, "heal " + node + " and " + other, () -> {
+    at(healNanos, "heal " + node + " and " + other, () -> {
       simulation.network().heal(node, other);
       simulation.network().heal(other, node);
     });

@@ -130,7 +130,7 @@ public final class DeploymentWorld implements World {
     new DeploymentWorkload(simulation, settings, topology, history, phases).addClients();
     if (settings.get(NEMESIS) && settings.get(SWARM_FAULTS).isEmpty()) {
       new DeploymentNemesis(simulation, topology, control, phases, workerLog,
-          settings.get(SettingsCatalog.NEMESIS_PAUSE_MAX)).schedule();
+          settings.get(SettingsCatalog.NEMESIS_PAUSE_MAX), dlmSilenceBudget()).schedule();
     } else if (settings.get(NEMESIS)) {
       new SwarmNemesis(simulation, control, history, swarmTargets(), settings.get(SWARM_FAULTS),
           SliceWorld.linkProfile(settings), database::setDeadlockRatio).schedule();
@@ -180,7 +180,11 @@ public final class DeploymentWorld implements World {
         ? Optional.of(topology.coordination()) : Optional.empty();
     return new SwarmTargets(topology.volumeNodes(), topology.services(), topology.database(), topology.broker(),
         topology.storage(), coordination, topology.apiNodes(), settings.get(VOLUMES), phases.faultWindowEndNanos(),
-        settings.get(SERVICE_DOWN_TIME), settings.get(SettingsCatalog.NEMESIS_PAUSE_MAX));
+        settings.get(SERVICE_DOWN_TIME), settings.get(SettingsCatalog.NEMESIS_PAUSE_MAX), dlmSilenceBudget());
+  }
+
+  private DlmSilenceBudget dlmSilenceBudget() {
+    return new DlmSilenceBudget(settings.get(SettingsCatalog.NEMESIS_DLM_SILENCE_MAX));
   }
 
   private Infrastructure infrastructure() {

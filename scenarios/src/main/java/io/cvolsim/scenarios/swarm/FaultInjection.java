@@ -6,6 +6,7 @@ import io.cvolsim.kernel.sim.LinkProfile;
 import io.cvolsim.kernel.sim.Simulation;
 import io.cvolsim.model.rpc.ServiceSignal;
 import io.cvolsim.scenarios.deployment.NodeControl;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -46,15 +47,25 @@ final class FaultInjection {
       endAtLatestAtWindowEnd(replace.downForNanos(), "a replacement for " + replace.node() + " joins",
           () -> control.startReplacement(replace.node()));
     } else if (fault instanceof SwarmFault.Pause pause) {
-      simulation.pause(pause.node());
-      endAtLatestAtWindowEnd(pause.lengthNanos(), "resume " + pause.node(), () -> control.resumeIfPaused(pause.node()));
+      long lengthNanos = silentFor(List.of(pause.node()), pause.lengthNanos());
+      if (lengthNanos > 0) {
+        simulation.pause(pause.node());
+        endAtLatestAtWindowEnd(lengthNanos, "resume " + pause.node(), () -> control.resumeIfPaused(pause.node()));
+      }
     } else if (fault instanceof SwarmFault.Cut cut) {
-      simulation.network().blockBoth(cut.node(), cut.other());
-      endAtLatestAtWindowEnd(cut.lengthNanos(), "heal " + cut.node() + " and " + cut.other(),
-          () -> healBoth(cut.node(), cut.other()));
+      long lengthNanos = targets.coordination().filter(cut.other()::equals).isPresent()
+          ? silentFor(List.of(cut.node()), cut.lengthNanos()) : cut.lengthNanos();
+      if (lengthNanos > 0) {
+        simulation.network().blockBoth(cut.node(), cut.other());
+        endAtLatestAtWindowEnd(lengthNanos, "heal " + cut.node() + " and " + cut.other(),
+            () -> healBoth(cut.node(), cut.other()));
+      }
     } else if (fault instanceof SwarmFault.Split split) {
-      crossLinks(split, true);
-      endAtLatestAtWindowEnd(split.lengthNanos(), "heal split", () -> crossLinks(split, false));
+      long lengthNanos = silentFor(cutFromCoordination(split), split.lengthNanos());
+      if (lengthNanos > 0) {
+        crossLinks(split, true);
+        endAtLatestAtWindowEnd(lengthNanos, "heal split", () -> crossLinks(split, false));
+      }
     } else if (fault instanceof SwarmFault.LinkBurst burst) {
       startBurst(burst);
     } else if (fault instanceof SwarmFault.ClockSkew skew) {
@@ -69,6 +80,22 @@ final class FaultInjection {
     } else {
       throw new IllegalArgumentException("admin actions are the operator node's: " + fault);
     }
+  }
+
+  /** How long these nodes may go without the DLM from now, at most {@code lengthNanos}; 0: not at all. */
+  private long silentFor(List<NodeId> nodes, long lengthNanos) {
+    long nowNanos = simulation.nowNanos();
+    long endNanos = Math.min(nowNanos + lengthNanos, targets.faultWindowEndNanos());
+    return nodes.isEmpty() ? lengthNanos : targets.dlmSilences().allowAll(nodes, nowNanos, endNanos) - nowNanos;
+  }
+
+  /** The services a split puts on the side without the DLM. */
+  private List<NodeId> cutFromCoordination(SwarmFault.Split split) {
+    if (targets.coordination().isEmpty()) {
+      return List.of();
+    }
+    List<NodeId> otherSide = split.sideA().contains(targets.coordination().get()) ? split.sideB() : split.sideA();
+    return otherSide.stream().filter(targets.services()::contains).toList();
   }
 
   private void startBurst(SwarmFault.LinkBurst burst) {

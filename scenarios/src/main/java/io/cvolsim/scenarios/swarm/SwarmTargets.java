@@ -1,6 +1,7 @@
 package io.cvolsim.scenarios.swarm;
 
 import io.cvolsim.kernel.api.NodeId;
+import io.cvolsim.scenarios.deployment.DlmSilenceBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,10 +13,11 @@ import java.util.Optional;
  * @param volumeSlots how many volume slots clients use (the admin picks ids from the same slots)
  * @param faultWindowEndNanos faults start before this true time; the heal phase follows it
  * @param pauseMaxNanos the longest stall (nemesis.pause_max): a longer drawn pause is cut to it
+ * @param dlmSilences keeps stalls, cuts from the DLM and splits within nemesis.dlm_silence_max
  */
 public record SwarmTargets(List<NodeId> volumeNodes, List<NodeId> services, NodeId database, NodeId broker,
     NodeId storage, Optional<NodeId> coordination, List<NodeId> apiNodes, int volumeSlots,
-    long faultWindowEndNanos, long serviceDownTimeNanos, long pauseMaxNanos) {
+    long faultWindowEndNanos, long serviceDownTimeNanos, long pauseMaxNanos, DlmSilenceBudget dlmSilences) {
   public SwarmTargets {
     volumeNodes = List.copyOf(volumeNodes);
     services = List.copyOf(services);
