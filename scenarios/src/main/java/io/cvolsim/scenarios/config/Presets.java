@@ -70,13 +70,17 @@ public final class Presets {
           new Choice("scheduler.max_attempts=1", "a failed create goes to error where it failed: with one cluster "
               + "the retry filter leaves no backend anyway, and the reschedule's best-effort delete of what the "
               + "driver left can fail and orphan it (S6, runbook 10)"),
-          new Choice("scheduler.capability_stamp=volume-service", "reports applied out of order cannot roll a "
-              + "backend's state back: every scheduler ends on the newest (V21, L6)"),
+          new Choice("scheduler.capability_stamp=database", "reports applied out of order cannot roll a "
+              + "backend's state back, and one clock orders every member's reports, so a skewed member's report "
+              + "that a partition held can neither overwrite newer ones nor shut them out (V21, L6); one statement "
+              + "per report"),
           new Choice("volume.host_naming=distinct", "each node has its own services row, so a dead node is seen "
               + "as down and its own rows alone are cleaned (V5, S8)"),
           new Choice("coordination.backend=etcd", "locks must exclude across nodes; file locks are per node (S2, S10)"),
-          new Choice("coordination.lease=90s", "a lease longer than service_down_time: the lock outlives detection, "
-              + "so a node is declared down before its locks free (V13)"),
+          new Choice("coordination.lease=120s", "a lease longer than service_down_time, so a node is declared down "
+              + "before its locks free (V13), and longer than the longest silence assumed below plus one heart period "
+              + "(100 s + 15 s), so no lease runs out under a live holder (S10); a dead holder's lock frees 120 s "
+              + "after its last refresh (L3)"),
           new Choice("coordination.release_failure=let-expire", "a release lost to a partition frees the lock one "
               + "lease later instead of never, so a delete queued behind it runs (L4)"),
           new Choice("lock.order=sorted", "no deadlock between opposite multi-lock requests (V20)"),
@@ -109,12 +113,16 @@ public final class Presets {
               + "without conditions, so an admin who forces a volume that is being created to available lets an "
               + "extend run beside the create (S1); no protocol setting can prevent that"),
           new Choice("nemesis.pause_max=85s", "a fault assumption, not a protocol choice: no node stalls longer "
-              + "than the DLM lease (90 s); a longer stall lets a second holder in beside the stalled one (S10), "
-              + "as the reference predicts for any lease, though storage fencing still refuses the stalled "
-              + "holder's late writes (S1)")),
-      "links are TCP (no single message is lost; partitions cut whole links); no node stalls, or holds a lock "
-          + "while cut off from the DLM, for longer than the DLM lease (90 s), else S10 fails as the reference "
-          + "predicts, though storage fencing still keeps S1; admins "
+              + "than 85 s, beyond service_down_time so that stalled nodes become zombies, which storage fencing "
+              + "refuses (S1)"),
+          new Choice("nemesis.dlm_silence_max=100s", "a fault assumption, not a protocol choice: no node goes more "
+              + "than 100 s without reaching the DLM, stalls, cuts and splits together (faults less than a heart "
+              + "period apart add up). The lease counts from the last refresh, which the heart sends every 15 s, so "
+              + "a longer silence lets a second holder in beside the silent one (S10), as the reference predicts for "
+              + "any lease; with 90 s leases and 85 s stalls this failed in seeds 1219, 2590, 3587 and 3824")),
+      "links are TCP (no single message is lost; partitions cut whole links); no node goes more than 100 s "
+          + "without reaching the DLM (stalls and cut-offs together; the lease is 120 s and the heart beats every "
+          + "15 s), else S10 fails as the reference predicts, though storage fencing still keeps S1; admins "
           + "reset only volumes that "
           + "are stuck and never force cleanup of live services (is_up=true); the database, broker, DLM and array are not partitioned from each other; the array applies a revocation "
           + "before answering it; a paused node's in-flight array call already accepted before its revocation "

@@ -50,9 +50,10 @@ class PlantedBugsTest {
    */
   @Test
   void readCheckWrite_v1_leavesAStatusDisagreeingWithItsAttachment() {
-    // First failing seed: 33 (1 of seeds 1..100); baseline hardened: 0 of 100.
+    // First failing seed: 14 (1 of seeds 1..150; 33 before hardened's 120 s lease and
+    // database-stamped reports); baseline hardened: 0 of 100.
     PlantedBug.in("deployment-api-races", "api.transition=read-check-write").check()
-        .seeds(31, 35).expectViolation(AttachmentConsistencyProperty.NAME);
+        .seeds(13, 15).expectViolation(AttachmentConsistencyProperty.NAME);
   }
 
   /**
@@ -64,9 +65,10 @@ class PlantedBugsTest {
   @Test
   void attachReuseOfAttachedOnly_leavesTwoLiveAttachmentsAfterARedelivery() {
     PropertyCheck.Found found = PlantedBug.in("deployment", "volume.attachment_rows=on", "volume.attach_reuse=attached")
-        .check().budget(new io.cvolsim.scenarios.property.SeedBudget(1, 4, 40, 30, 300))
+        .check().budget(new io.cvolsim.scenarios.property.SeedBudget(86, 88, 300, 30, 300))
         .expectViolation(AttachmentConsistencyProperty.NAME);
-    assertThat(found.seed()).isEqualTo(3);
+    // 87 since hardened's 120 s lease and database-stamped reports (1 of seeds 1..300; 3 before).
+    assertThat(found.seed()).isEqualTo(87);
     assertThat(found.text()).contains("live attachments and is not multiattach");
   }
 
@@ -76,13 +78,14 @@ class PlantedBugsTest {
   /**
    * Bug #1751057: a c-vol that counts a create only when it finished sends reports without the
    * creates it is running, and a scheduler that takes one in places beyond the limit (S13). One
-   * member and no faults, so nothing else can explain it. First failing seed 2 (19 of seeds 1..60);
-   * counting at the start (Cinder's fix): 0 of 60.
+   * member and no faults, so nothing else can explain it. First failing seed 11 (10 of seeds 1..40;
+   * 2 before reports were stamped by the database, which orders them by when they were sent, not
+   * by the c-vol's clock); counting at the start (Cinder's fix): 0 of 60.
    */
   @Test
   void capacityCountedAtFinish_bug1751057_overProvisions() {
     PlantedBug.in("deployment", concat(TIGHT_CAPACITY, "volume.capacity_count=at-finish", "volume.nodes=1",
-        "nemesis=off", "periodic_interval=2s")).check().seeds(1, 4).expectViolation(CapacityConservationProperty.NAME);
+        "nemesis=off", "periodic_interval=2s")).check().seeds(10, 12).expectViolation(CapacityConservationProperty.NAME);
   }
 
   /** The fix holds where it applies: one member counting at the start. */
@@ -118,17 +121,19 @@ class PlantedBugsTest {
    */
   @Test
   void revocationByHost_shutsOutARestartedProcess() {
-    PropertyCheck.Found found = PlantedBug.in("deployment", "fencing.revocation=host").check().seeds(1, 10)
+    // 10 of seeds 1..300 (13 before hardened's 120 s lease and database-stamped reports, from 9).
+    PropertyCheck.Found found = PlantedBug.in("deployment", "fencing.revocation=host").check().seeds(25, 27)
         .expectViolation(FencingTargetProperty.NAME);
-    assertThat(found.seed()).isEqualTo(9);
+    assertThat(found.seed()).isEqualTo(26);
   }
 
   /** Found by this harness: two deletes of a never-scheduled volume both succeed. */
   @Test
   void unscheduledDestroy_breaksLinearizability() {
-    // First failing seed: 5 (6 of seeds 1..30); baseline hardened: 0 of 30.
+    // First failing seed: 10 (7 of seeds 1..40; 5 before hardened's 120 s lease and
+    // database-stamped reports); baseline hardened: 0 of 30.
     PlantedBug.in("deployment-api-races", "api.unscheduled_delete=destroy").check()
-        .seeds(1, 7).expectViolation(LinearizabilityProperty.NAME);
+        .seeds(9, 11).expectViolation(LinearizabilityProperty.NAME);
   }
 
   /** Found by this harness: both deletes of a never-scheduled volume release its quota (S13). */
@@ -153,10 +158,11 @@ class PlantedBugsTest {
   /** V12's headline failure: the source is deleted while another node clones it (S2); rarer than S10. */
   @Test
   void fileLocks_v12_letASourceBeDeletedDuringAClone() {
-    // First failing seed: 12 since a c-vol loads the snapshot before making it (51 before; 26 before
-    // hardened held its own delete lock around creates); baseline hardened (etcd): 0 of 30.
+    // First failing seed: 22 since hardened's 120 s lease, database-stamped reports and snapshot
+    // delete locks (12 before; 51 before a c-vol loaded the snapshot before making it); baseline
+    // hardened (etcd): 0 of 30.
     PlantedBug.in("deployment-api-races", "coordination.backend=file").check()
-        .seeds(10, 14).expectViolation(SourceProtectionProperty.NAME);
+        .seeds(21, 23).expectViolation(SourceProtectionProperty.NAME);
   }
 
   /** V13: a 5 s lease under pauses expires under a holder that keeps working, and another takes it (S10). */
@@ -212,10 +218,10 @@ class PlantedBugsTest {
    */
   @Test
   void lostReleaseKeptAlive_blocksAQueuedDelete() {
-    // First failing seed: 12 (1 of seeds 1..40, hot workload, DLM cuts only); baseline hardened
-    // (let-expire): 0 of 40.
+    // First failing seed: 263 (2 of seeds 1..400, hot workload, DLM cuts only; 12 before hardened
+    // bounded DLM silences to 100 s under a 120 s lease); baseline hardened (let-expire): 0 of 40.
     PlantedBug.in("swarm", "coordination.release_failure=keep-lease", "swarm.faults=cut-from-dlm")
-        .with(PlantedBug.HOT_WORKLOAD).check().seeds(11, 13).expectViolation(QueuedDeletesProperty.NAME);
+        .with(PlantedBug.HOT_WORKLOAD).check().seeds(262, 264).expectViolation(QueuedDeletesProperty.NAME);
   }
 
   /**
@@ -225,10 +231,10 @@ class PlantedBugsTest {
    */
   @Test
   void uninitializedDriverConsuming_makesABlackHoleMember() {
-    // First failing seed: 1 (14 of seeds 1..40, crashes, 60% setup refusals); baseline hardened
-    // (stay-off): 0 of 40.
+    // First failing seed: 5 (11 of seeds 1..40, crashes, 60% setup refusals; 1 before hardened's
+    // 120 s lease and database-stamped reports); baseline hardened (stay-off): 0 of 40.
     PlantedBug.in("swarm", "volume.uninitialized_driver=consume", "driver.setup_errors=60%", "swarm.faults=crash")
-        .check().seeds(1, 3).expectViolation(ClusterRoutingProperty.NAME);
+        .check().seeds(4, 6).expectViolation(ClusterRoutingProperty.NAME);
   }
 
   /**
