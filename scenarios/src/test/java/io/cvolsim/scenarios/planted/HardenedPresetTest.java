@@ -6,6 +6,8 @@ import io.cvolsim.reports.PropertyResult;
 import io.cvolsim.reports.PropertyStatus;
 import io.cvolsim.reports.RunReport;
 import io.cvolsim.scenarios.properties.CapabilityConvergenceProperty;
+import io.cvolsim.scenarios.properties.LockSafetyProperty;
+import io.cvolsim.scenarios.properties.StorageExclusivityProperty;
 import io.cvolsim.scenarios.properties.ReachabilityGoals;
 import io.cvolsim.scenarios.property.SeedBudget;
 import io.cvolsim.scenarios.run.RunSpec;
@@ -124,6 +126,24 @@ class HardenedPresetTest {
   void hardened_holdsEverythingUnderTheSwarm_withinItsFaultAssumptions() {
     assertThat(PlantedBug.in("swarm", WITHIN_ASSUMPTIONS).check().budget(SeedBudget.of(12, 31))
         .expectAllHold()).isPositive();
+  }
+
+  /**
+   * Beyond the assumption, so that "a lease expired under its holder" is met (within it, no seed of
+   * 1..2300 reaches it, by design): with the 90 s lease hardened had before and no bound on
+   * silences, c-vol-3 stalls 60 s between its lease grant and its put, and again 29 s soon after.
+   * The lease runs out under it and c-vol-2 takes the lock (S10 fails, 2 of seeds 1..400, as the
+   * reference predicts for any lease), yet storage fencing keeps the array's calls apart (S1).
+   */
+  @Test
+  void hardened_beyondItsDlmAssumption_losesLockSafety_butStorageFencingKeepsS1() {
+    RunReport report = Runner.run(RunSpec.seeded("deployment", Optional.of("hardened"), 64,
+        List.of("coordination.lease=90s", "nemesis.dlm_silence_max=1h")), false).report();
+    assertThat(report.properties()).filteredOn(result -> result.name().equals(ReachabilityGoals.LEASE_EXPIRED))
+        .singleElement().extracting(PropertyResult::status).isEqualTo(PropertyStatus.HOLDS);
+    assertThat(report.violatedProperties()).containsExactly(LockSafetyProperty.NAME);
+    assertThat(report.properties()).filteredOn(result -> result.name().equals(StorageExclusivityProperty.NAME))
+        .singleElement().extracting(PropertyResult::status).isEqualTo(PropertyStatus.HOLDS);
   }
 
   /**
