@@ -178,7 +178,32 @@ public final class StorageArrayNode implements Node {
     return run;
   }
 
+  /** Under {@link ConcurrentMutations#REFUSE}: why this call must wait its turn, or null. */
+  private String busyWithAnotherCaller(IoCall io) {
+    if (array.options().concurrentMutations() == ConcurrentMutations.ALLOW || !changesItsTarget(io)) {
+      return null;
+    }
+    for (RunningCall run : running.values()) {
+      boolean bothExports = io.operation().category() == StorageOperation.Category.EXPORT
+          && run.call.operation().category() == StorageOperation.Category.EXPORT;
+      if (run.call.target().equals(io.target()) && !run.call.caller().equals(io.caller())
+          && changesItsTarget(run.call) && !bothExports) {
+        context.probe("storage.refused-busy");
+        return io.target() + " is busy with another caller's " + run.call.operation();
+      }
+    }
+    return null;
+  }
+
+  private static boolean changesItsTarget(IoCall io) {
+    StorageOperation.Category category = io.operation().category();
+    return category != StorageOperation.Category.DATA && category != StorageOperation.Category.ADMIN;
+  }
+
   private void startTimed(Incoming incoming, StorageCall call, IoCall io) {
+    if (failsOnArrival(incoming, io, busyWithAnotherCaller(io))) {
+      return;
+    }
     if (failsOnArrival(incoming, io, effects.begin(call))) {
       return;
     }
@@ -200,6 +225,9 @@ public final class StorageArrayNode implements Node {
   }
 
   private void startCopy(Incoming incoming, StorageCall call, IoCall io) {
+    if (failsOnArrival(incoming, io, busyWithAnotherCaller(io))) {
+      return;
+    }
     if (failsOnArrival(incoming, io, CopyRun.refusal(array, call))) {
       return;
     }

@@ -10,9 +10,10 @@ import java.util.Objects;
  * @param tokenFencing whether the array refuses stale fencing tokens
  * @param revokedInFlight what revoking a node's access does to its running operations
  * @param cloneMethod whether a clone reads the live source or a temporary snapshot of it
+ * @param concurrentMutations whether two callers may change one object at once
  */
 public record StorageOptions(int blocksPerGigabyte, StorageTimings timings, TokenFencing tokenFencing,
-    RevokedInFlight revokedInFlight, CloneMethod cloneMethod) {
+    RevokedInFlight revokedInFlight, CloneMethod cloneMethod, ConcurrentMutations concurrentMutations) {
 
   public StorageOptions {
     if (blocksPerGigabyte <= 0) {
@@ -22,6 +23,7 @@ public record StorageOptions(int blocksPerGigabyte, StorageTimings timings, Toke
     Objects.requireNonNull(tokenFencing, "tokenFencing");
     Objects.requireNonNull(revokedInFlight, "revokedInFlight");
     Objects.requireNonNull(cloneMethod, "cloneMethod");
+    Objects.requireNonNull(concurrentMutations, "concurrentMutations");
   }
 
   /**
@@ -30,22 +32,27 @@ public record StorageOptions(int blocksPerGigabyte, StorageTimings timings, Toke
    */
   public static StorageOptions defaults() {
     return new StorageOptions(4, StorageTimings.defaults(), TokenFencing.OFF, RevokedInFlight.CONTINUE,
-        CloneMethod.BLOCK_COPY);
+        CloneMethod.BLOCK_COPY, ConcurrentMutations.ALLOW);
   }
 
   public StorageOptions withTimings(StorageTimings newTimings) {
-    return new StorageOptions(blocksPerGigabyte, newTimings, tokenFencing, revokedInFlight, cloneMethod);
+    return new StorageOptions(blocksPerGigabyte, newTimings, tokenFencing, revokedInFlight, cloneMethod, concurrentMutations);
   }
 
   public StorageOptions withTokenFencing(TokenFencing newTokenFencing) {
-    return new StorageOptions(blocksPerGigabyte, timings, newTokenFencing, revokedInFlight, cloneMethod);
+    return new StorageOptions(blocksPerGigabyte, timings, newTokenFencing, revokedInFlight, cloneMethod, concurrentMutations);
   }
 
   public StorageOptions withRevokedInFlight(RevokedInFlight newRevokedInFlight) {
-    return new StorageOptions(blocksPerGigabyte, timings, tokenFencing, newRevokedInFlight, cloneMethod);
+    return new StorageOptions(blocksPerGigabyte, timings, tokenFencing, newRevokedInFlight, cloneMethod, concurrentMutations);
+  }
+
+  public StorageOptions withConcurrentMutations(ConcurrentMutations newConcurrentMutations) {
+    return new StorageOptions(blocksPerGigabyte, timings, tokenFencing, revokedInFlight, cloneMethod,
+        newConcurrentMutations);
   }
 
   public StorageOptions withCloneMethod(CloneMethod newCloneMethod) {
-    return new StorageOptions(blocksPerGigabyte, timings, tokenFencing, revokedInFlight, newCloneMethod);
+    return new StorageOptions(blocksPerGigabyte, timings, tokenFencing, revokedInFlight, newCloneMethod, concurrentMutations);
   }
 }

@@ -176,6 +176,22 @@ class StorageArrayNodeTest {
     assertThat(world.outcome("delete v1 by b").isSuccess()).isTrue();
   }
 
+  /** The same two deletes on an array that refuses a second caller's change while one runs. */
+  @Test
+  void refusingConcurrentMutations_answersTheSecondCallerBusy_andNothingOverlaps() {
+    StorageWorld refusing = new StorageWorld(7, StorageWorld.fixedTimings()
+        .withConcurrentMutations(ConcurrentMutations.REFUSE));
+    refusing.addClient(NODE_A, at(0, "create v1", c -> c.driver.createVolume("v1", 1)),
+        at(seconds(1), "delete v1 by a", c -> c.driver.deleteVolume("v1")));
+    refusing.addClient(NODE_B, at(millis(1050), "delete v1 by b", c -> c.driver.deleteVolume("v1")));
+    refusing.simulation.runUntil(seconds(5));
+
+    assertThat(StorageLogFindings.concurrentMutations(refusing.log.entries())).isEmpty();
+    assertThat(refusing.outcome("delete v1 by b").isSuccess()).isFalse();
+    assertThat(refusing.outcome("delete v1 by a").isSuccess()).isTrue();
+    assertThat(refusing.simulation.probes().count("storage.refused-busy")).isOne();
+  }
+
   @Test
   void oneNodeOverlappingItself_isNoS1Finding() {
     world.addClient(NODE_A, at(0, "create v1", c -> c.driver.createVolume("v1", 1)),

@@ -102,6 +102,9 @@ public final class Presets {
               + "fail on it while healthy members idle (S12)"),
           new Choice("fencing=storage", "the array refuses a cleaned-up node and stale tokens, so a zombie's late "
               + "write cannot land however long it was paused (S1, V11)"),
+          new Choice("storage.concurrent_mutations=refuse", "an array capability: a driver call that outlived its "
+              + "caller's timeout, whose lock was then released, cannot run beside the next holder's call on the same "
+              + "object; token fencing alone cannot refuse it when it arrives first or carries no token (S1)"),
           new Choice("fencing.revocation=incarnation", "a revocation decided on a stale read of the services "
               + "table cannot shut out the process that restarted meanwhile; the array refuses it and the "
               + "cleanup it guarded is withheld"),

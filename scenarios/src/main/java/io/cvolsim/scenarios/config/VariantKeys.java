@@ -185,6 +185,15 @@ public final class VariantKeys {
       "fencing=self: a node fences itself once its last heartbeat is this old (T_self)", "30s",
       List.of("1s..10m"), Readers.duration(seconds(1), seconds(600)));
 
+  public static final SettingKey<io.cvolsim.model.storage.ConcurrentMutations> CONCURRENT_MUTATIONS = new SettingKey<>(
+      "storage.concurrent_mutations", "whether the array lets two callers change one object at once (found by this "
+          + "harness): a driver call that outlived its caller's timeout still runs after the caller released its "
+          + "lock, beside the next holder's; refuse answers the later caller 'busy' while another's change runs",
+      "allow", Readers.values(io.cvolsim.model.storage.ConcurrentMutations.class,
+          io.cvolsim.model.storage.ConcurrentMutations::optionValue),
+      Readers.choice(io.cvolsim.model.storage.ConcurrentMutations.class,
+          io.cvolsim.model.storage.ConcurrentMutations::optionValue));
+
   public static final SettingKey<FencingRevocation> FENCING_REVOCATION = new SettingKey<>("fencing.revocation",
       "fencing=storage: what a revocation names (found by this harness): the host, so a revocation decided "
           + "before the node restarted and arriving after shuts its new process out, or the incarnation judged "
@@ -227,7 +236,7 @@ public final class VariantKeys {
       HOST_NAMING,
       COORDINATION_BACKEND, COORDINATION_LEASE, RELEASE_FAILURE, LOCK_ORDER,
       MANAGER_COMPLETION, VOLUME_LOCK, BROKER_ACK, CLEANUP_TRIGGER, STARTUP_CLEANUP, CLEANUP_CLAIM, FENCING, FENCING_SELF_TIMEOUT,
-      FENCING_STONITH_DELAY, FENCING_REVOCATION, HEARTBEAT_MODE, IS_UP_CLOCK, REPORT_INTERVAL, PERIODIC_INTERVAL, SERVICE_DOWN_TIME, VOLUME_NODES,
+      FENCING_STONITH_DELAY, FENCING_REVOCATION, CONCURRENT_MUTATIONS, HEARTBEAT_MODE, IS_UP_CLOCK, REPORT_INTERVAL, PERIODIC_INTERVAL, SERVICE_DOWN_TIME, VOLUME_NODES,
       SCHEDULER_NODES, CAPABILITY_STAMP, CAPABILITY_PROCESSING_MAX, UNINITIALIZED_DRIVER, ATTACH_REUSE,
       SCHEDULER_MAX_ATTEMPTS, CAPACITY_COUNT, ATTACHMENT_LOCK, ATTACHMENT_DELETE_STATUS, DETACH_RETURN_DELAY_MAX);
 

@@ -64,7 +64,8 @@ final class DeploymentSettings {
   }
 
   static StorageOptions storage(Settings settings) {
-    return settings.get(FENCING) == FencingMode.STORAGE
-        ? StorageOptions.defaults().withTokenFencing(TokenFencing.ON) : StorageOptions.defaults();
+    StorageOptions options = StorageOptions.defaults().withConcurrentMutations(
+        settings.get(io.cvolsim.scenarios.config.VariantKeys.CONCURRENT_MUTATIONS));
+    return settings.get(FENCING) == FencingMode.STORAGE ? options.withTokenFencing(TokenFencing.ON) : options;
   }
 }

@@ -213,6 +213,20 @@ class PlantedBugsTest {
   }
 
   /**
+   * Found by this harness: a driver call that outlived its caller's 60 s timeout (slow storage, a
+   * cut from the array) reaches the array after the caller gave up and released its lock, and runs
+   * beside the next holder's delete of the same volume (S1). Token fencing cannot refuse it: it
+   * arrived first. An array that refuses a second caller's change while one runs closes it.
+   */
+  @Test
+  void concurrentMutationsAllowed_letATimedOutCreateRunBesideTheNextHoldersDelete() {
+    // First failing seed: 1043 (1 of seeds 1..2000 with these faults); baseline hardened (refuse): 0 of 2000.
+    PlantedBug.in("swarm", "storage.concurrent_mutations=allow",
+        "swarm.faults=slow-storage,cut-from-storage,force-delete,split-services").check()
+        .seeds(1042, 1044).expectViolation(StorageExclusivityProperty.NAME);
+  }
+
+  /**
    * Found by this harness: a release lost to a cut from etcd leaves Tooz refreshing the lease of a
    * lock nobody holds, so a delete queued on it never runs while the releasing process lives (L4).
    */
