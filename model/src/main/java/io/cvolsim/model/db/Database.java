@@ -22,6 +22,7 @@ public final class Database implements Condition.RowSource {
   public static final String WORKERS = "workers";
 
   private final TreeMap<String, Table> tables = new TreeMap<>();
+  private final TreeMap<String, List<RowWriteObserver>> writeObservers = new TreeMap<>();
   private long statementCount;
   private long nowNanos;
   /** How often a write is aborted as a deadlock victim (a fault the harness turns on and off). */
@@ -39,6 +40,15 @@ public final class Database implements Condition.RowSource {
 
   private void add(Table table) {
     tables.put(table.name(), table);
+  }
+
+  /** Tells {@code observer} of every write to {@code table}, as it is applied. */
+  public void observeWrites(String table, RowWriteObserver observer) {
+    writeObservers.computeIfAbsent(table(table).name(), ignored -> new ArrayList<>()).add(observer);
+  }
+
+  private void written(Table table, Object id, Row after) {
+    writeObservers.getOrDefault(table.name(), List.of()).forEach(observer -> observer.written(id, after));
   }
 
   public Table table(String name) {
@@ -94,6 +104,9 @@ public final class Database implements Condition.RowSource {
     Table table = table(statement.table());
     if (statement instanceof DbStatement.Insert insert) {
       Row inserted = table.insert(insert.row());
+      if (inserted != null) {
+        written(table, inserted.get("id"), inserted);
+      }
       return inserted == null ? new DbResult.Count(0) : new DbResult.Rows(List.of(inserted));
     }
     if (statement instanceof DbStatement.Select select) {
@@ -104,7 +117,10 @@ public final class Database implements Condition.RowSource {
     }
     DbStatement.Delete delete = (DbStatement.Delete) statement;
     List<Row> doomed = matching(table, delete.where());
-    doomed.forEach(row -> table.remove(row.get("id")));
+    doomed.forEach(row -> {
+      table.remove(row.get("id"));
+      written(table, row.get("id"), null);
+    });
     return new DbResult.Count(doomed.size());
   }
 
@@ -130,7 +146,9 @@ public final class Database implements Condition.RowSource {
       for (Assignment assignment : update.values()) {
         changes.put(assignment.column(), assignment.valueFor(before, this));
       }
-      table.replace(before.with(changes));
+      Row after = before.with(changes);
+      table.replace(after);
+      written(table, after.get("id"), after);
     }
     return targets.size();
   }

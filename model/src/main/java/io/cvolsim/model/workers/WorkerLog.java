@@ -15,6 +15,7 @@ public final class WorkerLog {
   private final LongSupplier trueClock;
   private final List<WorkerEvent> events = new ArrayList<>();
   private final List<Consumer<WorkerEvent>> observers = new ArrayList<>();
+  private final List<AppliedRow> applied = new ArrayList<>();
 
   public WorkerLog(LongSupplier trueClock) {
     this.trueClock = trueClock;
@@ -42,6 +43,26 @@ public final class WorkerLog {
    */
   public void observe(Consumer<WorkerEvent> observer) {
     observers.add(observer);
+  }
+
+  /**
+   * Records a write to the workers table as the database applied it (the harness wires it with
+   * {@code Database.observeWrites}); {@code after} null: deleted.
+   */
+  public void applied(Object id, io.cvolsim.model.db.Row after) {
+    long rowId = ((Number) id).longValue();
+    applied.add(after == null ? new AppliedRow(trueClock.getAsLong(), rowId, null, true)
+        : new AppliedRow(trueClock.getAsLong(), rowId, ownerOf(after), false));
+  }
+
+  private static Long ownerOf(io.cvolsim.model.db.Row row) {
+    Object owner = row.get(WorkerColumns.SERVICE_ID);
+    return owner == null ? null : ((Number) owner).longValue();
+  }
+
+  /** The database's own order of workers writes; empty where the harness did not wire it. */
+  public List<AppliedRow> applied() {
+    return List.copyOf(applied);
   }
 
   public List<WorkerEvent> events() {

@@ -99,6 +99,7 @@ public final class DeploymentWorld implements World {
     this.brokerLog = new BrokerLog(simulation::nowNanos);
     this.lockLog = new LockLog(simulation::nowNanos);
     this.workerLog = new WorkerLog(simulation::nowNanos);
+    database.observeWrites(Database.WORKERS, workerLog::applied);
     this.storageLog = new StorageIoLog(simulation::nowNanos);
     this.serviceLog = new ServiceLog(simulation::nowNanos);
     this.control = new NodeControl(simulation, backend, lockLog, serviceLog);

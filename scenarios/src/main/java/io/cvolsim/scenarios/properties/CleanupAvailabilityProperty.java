@@ -45,7 +45,7 @@ public final class CleanupAvailabilityProperty {
         : withUnloggedDeletes(artifacts.workers().events(), workerRowsAtEnd);
     return check(artifacts.services().events(), workers,
         artifacts.databaseAtEnd().getOrDefault(Database.SERVICES, List.of()), artifacts.endNanos(),
-        artifacts.serviceDownTimeNanos());
+        artifacts.serviceDownTimeNanos(), new WorkersTruth(artifacts.workers().applied()));
   }
 
   /**
@@ -79,6 +79,12 @@ public final class CleanupAvailabilityProperty {
 
   static PropertyResult check(List<ServiceLog.Event> services, List<WorkerEvent> workers, List<Row> serviceRows,
       long endNanos, long serviceDownTimeNanos) {
+    return check(services, workers, serviceRows, endNanos, serviceDownTimeNanos, WorkersTruth.UNKNOWN);
+  }
+
+  /** {@code truth}: the database's own order of workers writes, which overrules the log's where known. */
+  static PropertyResult check(List<ServiceLog.Event> services, List<WorkerEvent> workers, List<Row> serviceRows,
+      long endNanos, long serviceDownTimeNanos, WorkersTruth truth) {
     List<String> witness = new ArrayList<>();
     List<String> caveats = new ArrayList<>();
     int rowsJudged = 0;
@@ -94,7 +100,13 @@ public final class CleanupAvailabilityProperty {
       long backAt = workers.stream().filter(event -> event.trueTimeNanos() > at && serviceId.get().equals(event.serviceId()))
           .mapToLong(WorkerEvent::trueTimeNanos).findFirst().orElse(endNanos);
       for (WorkerEntry row : ownedAt(serviceId.get(), at, workers)) {
+        if (!truth.ownedBy(row.id(), serviceId.get(), at)) {
+          continue; // the log had not yet heard of the write that took it away
+        }
         rowsJudged++;
+        if (truth.deletedBy(row.id(), backAt)) {
+          continue;
+        }
         Optional<WorkerEvent> release = inFlightRelease(row, serviceId.get(), at, workers);
         if (release.isPresent()) {
           caveats.add("caveat: row " + row.id() + " of " + order.serviceHost() + " at its cleanup order "
@@ -105,7 +117,7 @@ public final class CleanupAvailabilityProperty {
       }
     }
     int restarts = 0;
-    for (RestartedService restart : restarts(services, workers)) {
+    for (RestartedService restart : restarts(services, workers, truth)) {
       restarts++;
       for (Map.Entry<WorkerEntry, WorkerEvent> excused : restart.excused().entrySet()) {
         caveats.add("caveat: " + restart.node() + " consumed again at "
@@ -232,6 +244,11 @@ public final class CleanupAvailabilityProperty {
   }
 
   static List<RestartedService> restarts(List<ServiceLog.Event> services, List<WorkerEvent> workers) {
+    return restarts(services, workers, WorkersTruth.UNKNOWN);
+  }
+
+  static List<RestartedService> restarts(List<ServiceLog.Event> services, List<WorkerEvent> workers,
+      WorkersTruth truth) {
     Map<String, Long> diedAt = new TreeMap<>();
     List<RestartedService> restarts = new ArrayList<>();
     // Only volume services start a driver, and only they clean their own rows on start (§5.4).
@@ -248,7 +265,9 @@ public final class CleanupAvailabilityProperty {
         Optional<Long> serviceId = serviceIdOf(event.actor(), workers);
         List<WorkerEntry> owned = serviceId.isEmpty() ? List.of()
             : ownedSince(serviceId.get(), event.trueTimeNanos(), workers).stream()
-                .filter(entry -> entry.getValue() < died).map(Map.Entry::getKey).toList();
+                .filter(entry -> entry.getValue() < died)
+                .filter(entry -> truth.ownedBy(entry.getKey().id(), serviceId.get(), event.trueTimeNanos()))
+                .map(Map.Entry::getKey).toList();
         List<WorkerEntry> leftovers = new ArrayList<>();
         Map<WorkerEntry, WorkerEvent> excused = new java.util.LinkedHashMap<>();
         for (WorkerEntry row : owned) {

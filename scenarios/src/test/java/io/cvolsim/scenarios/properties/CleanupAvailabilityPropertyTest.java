@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cvolsim.model.db.Row;
 import io.cvolsim.model.service.ServiceLog;
+import io.cvolsim.model.workers.AppliedRow;
 import io.cvolsim.model.workers.WorkerEntry;
 import io.cvolsim.model.workers.WorkerEvent;
 import io.cvolsim.model.workers.WorkerEvent.Kind;
@@ -203,6 +204,30 @@ class CleanupAvailabilityPropertyTest {
     workers.set(workers.size() - 1, new WorkerEvent(seconds(40), Kind.SET, "c-vol-2", CLEANER, ownedByTheDead, null,
         seconds(35)));
     assertThat(check().status()).isEqualTo(PropertyStatus.VIOLATED);
+  }
+
+  /**
+   * Hardened seed 2167: another member's set_worker took the row at 20 s, but its writer was paused
+   * and then killed, so the log never heard of it. The database's own record of its writes shows
+   * the row was no longer the dead service's when it came back.
+   */
+  @Test
+  void aRowTheDatabaseGaveAwayUnlogged_isNoLeftover_whenTheDatabasesWritesAreKnown() {
+    worker(0, Kind.CREATED, "api-1", null);
+    worker(seconds(1), Kind.SET, "c-vol-1", DEAD);
+    services.driverStarted("c-vol-1@lvm", "c-vol-1");
+    now[0] = seconds(5);
+    services.processDied("c-vol-1");
+    now[0] = seconds(30);
+    services.observer("c-vol-1@lvm", "c-vol-1").started();
+    List<AppliedRow> applied = List.of(new AppliedRow(0, 1, null, false), new AppliedRow(seconds(1), 1, DEAD, false),
+        new AppliedRow(seconds(20), 1, CLEANER, false));
+    assertThat(check().status()).isEqualTo(PropertyStatus.VIOLATED);
+    assertThat(CleanupAvailabilityProperty.check(services.events(), workers, serviceRows, END, seconds(60),
+        new WorkersTruth(applied)).status()).isEqualTo(PropertyStatus.HOLDS);
+    List<AppliedRow> stillItsOwn = applied.subList(0, 2);
+    assertThat(CleanupAvailabilityProperty.check(services.events(), workers, serviceRows, END, seconds(60),
+        new WorkersTruth(stillItsOwn)).status()).isEqualTo(PropertyStatus.VIOLATED);
   }
 
   /** Hardened seed 321: a claim answered after the row was deleted was applied before the delete. */
