@@ -47,6 +47,21 @@ class CleanupAvailabilityPropertyTest {
     services.cleanupOrdered("c-vol-1@lvm", "admin");
   }
 
+  /** c-vol-1 takes the row at 1 s, dies at 5 s and consumes again at 30 s. */
+  private void takenThenDeadThenBackAt30s() {
+    worker(0, Kind.CREATED, "api-1", null);
+    worker(seconds(1), Kind.SET, "c-vol-1", DEAD);
+    diesAt5sAndIsBackAt30s();
+  }
+
+  private void diesAt5sAndIsBackAt30s() {
+    services.driverStarted("c-vol-1@lvm", "c-vol-1");
+    now[0] = seconds(5);
+    services.processDied("c-vol-1");
+    now[0] = seconds(30);
+    services.observer("c-vol-1@lvm", "c-vol-1").started();
+  }
+
   private PropertyResult check() {
     return CleanupAvailabilityProperty.check(services.events(), workers, serviceRows, END, seconds(60));
   }
@@ -163,13 +178,7 @@ class CleanupAvailabilityPropertyTest {
 
   @Test
   void aRestartThatConsumesWithItsOldRowUnclaimed_isViolated_andOneThatClaimedItHolds() {
-    worker(0, Kind.CREATED, "api-1", null);
-    worker(seconds(1), Kind.SET, "c-vol-1", DEAD);
-    services.driverStarted("c-vol-1@lvm", "c-vol-1");
-    now[0] = seconds(5);
-    services.processDied("c-vol-1");
-    now[0] = seconds(30);
-    services.observer("c-vol-1@lvm", "c-vol-1").started();
+    takenThenDeadThenBackAt30s();
     PropertyResult result = check();
     assertThat(result.status()).isEqualTo(PropertyStatus.VIOLATED);
     assertThat(result.witness()).singleElement().asString().contains("c-vol-1 consumed again at 30")
@@ -187,13 +196,7 @@ class CleanupAvailabilityPropertyTest {
    */
   @Test
   void aClaimSentBeforeTheRestartButAnsweredAfter_isACaveat() {
-    worker(0, Kind.CREATED, "api-1", null);
-    worker(seconds(1), Kind.SET, "c-vol-1", DEAD);
-    services.driverStarted("c-vol-1@lvm", "c-vol-1");
-    now[0] = seconds(5);
-    services.processDied("c-vol-1");
-    now[0] = seconds(30);
-    services.observer("c-vol-1@lvm", "c-vol-1").started();
+    takenThenDeadThenBackAt30s();
     WorkerEntry ownedByTheDead = new WorkerEntry(1, "Volume", "vol-1", "creating", DEAD, 2, 0, false);
     workers.add(new WorkerEvent(seconds(40), Kind.SET, "c-vol-2", CLEANER, ownedByTheDead, null, seconds(20)));
     PropertyResult result = check();
@@ -213,13 +216,7 @@ class CleanupAvailabilityPropertyTest {
    */
   @Test
   void aRowTheDatabaseGaveAwayUnlogged_isNoLeftover_whenTheDatabasesWritesAreKnown() {
-    worker(0, Kind.CREATED, "api-1", null);
-    worker(seconds(1), Kind.SET, "c-vol-1", DEAD);
-    services.driverStarted("c-vol-1@lvm", "c-vol-1");
-    now[0] = seconds(5);
-    services.processDied("c-vol-1");
-    now[0] = seconds(30);
-    services.observer("c-vol-1@lvm", "c-vol-1").started();
+    takenThenDeadThenBackAt30s();
     List<AppliedRow> applied = List.of(new AppliedRow(0, 1, null, false), new AppliedRow(seconds(1), 1, DEAD, false),
         new AppliedRow(seconds(20), 1, CLEANER, false));
     assertThat(check().status()).isEqualTo(PropertyStatus.VIOLATED);
@@ -246,11 +243,7 @@ class CleanupAvailabilityPropertyTest {
     worker(seconds(1), Kind.SET, "c-vol-1", DEAD);
     workers.add(new WorkerEvent(seconds(3), Kind.TAKEN_OVER, "api-2", null,
         new WorkerEntry(0, "Volume", "vol-1", "deleting", null, 0, seconds(3), false), null));
-    services.driverStarted("c-vol-1@lvm", "c-vol-1");
-    now[0] = seconds(5);
-    services.processDied("c-vol-1");
-    now[0] = seconds(30);
-    services.observer("c-vol-1@lvm", "c-vol-1").started();
+    diesAt5sAndIsBackAt30s();
     assertThat(check().status()).isEqualTo(PropertyStatus.HOLDS);
   }
 
