@@ -136,8 +136,21 @@ final class OtherOperations {
             .map(inserted -> inserted == null ? null : new Attachment(inserted.get("id"), false)));
   }
 
-  /** An attachment an earlier run made is left as that run left it when this run fails. */
+  /**
+   * An attachment an earlier run made is left as that run left it when this run fails, except
+   * that under {@code any-live} a failed run ends an attaching row it took over: under
+   * after-success acks a job runs again only because its earlier run lost the database, which
+   * can then never end its own row, and the row would stay live beside an available volume
+   * (S14; hardened seeds 1015, 1267 and 2068 with attachment rows). The update is conditional, so
+   * a row another run made attached meanwhile stays attached.
+   */
   private SimFuture<Void> markAttachment(Attachment attachment, String attachStatus) {
+    if (attachment != null && attachment.reused() && !"attached".equals(attachStatus)
+        && manager.config().attachReuse() == AttachReuse.ANY_LIVE) {
+      return manager.db().update(Database.ATTACHMENTS, Condition.all(Condition.eq("id", attachment.id()),
+          Condition.eq("attach_status", "attaching")), List.of(Assignment.set("attach_status", attachStatus)))
+          .map(updated -> null);
+    }
     if (attachment == null || attachment.reused() && !"attached".equals(attachStatus)) {
       return SimFuture.succeeded(null);
     }
