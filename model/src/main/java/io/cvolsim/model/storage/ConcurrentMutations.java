@@ -11,7 +11,10 @@ package io.cvolsim.model.storage;
 public enum ConcurrentMutations {
   /** Every call runs; overlaps are what S1 looks for. */
   ALLOW("allow"),
-  /** A change of an object is refused ("busy") while another caller's change of it runs; exports may overlap. */
+  /**
+   * A change of an object is refused ("busy") while another caller's change of it runs (exports
+   * may overlap), and so is a delete or resize of an object another caller's copy reads.
+   */
   REFUSE("refuse");
 
   private final String optionValue;

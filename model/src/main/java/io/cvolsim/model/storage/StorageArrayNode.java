@@ -184,15 +184,31 @@ public final class StorageArrayNode implements Node {
       return null;
     }
     for (RunningCall run : running.values()) {
-      boolean bothExports = io.operation().category() == StorageOperation.Category.EXPORT
-          && run.call.operation().category() == StorageOperation.Category.EXPORT;
-      if (run.call.target().equals(io.target()) && !run.call.caller().equals(io.caller())
-          && changesItsTarget(run.call) && !bothExports) {
+      if (!run.call.caller().equals(io.caller()) && changesItsTarget(run.call) && conflict(io, run.call)) {
         context.probe("storage.refused-busy");
         return io.target() + " is busy with another caller's " + run.call.operation();
       }
     }
     return null;
+  }
+
+  /**
+   * Two changes of one object (but two exports may overlap), or a delete or resize of an object
+   * the other call copies from: a delete must not run under a clone whose caller timed out and
+   * released the source's lock (S2).
+   */
+  private static boolean conflict(IoCall mine, IoCall theirs) {
+    boolean bothExports = mine.operation().category() == StorageOperation.Category.EXPORT
+        && theirs.operation().category() == StorageOperation.Category.EXPORT;
+    return theirs.target().equals(mine.target()) && !bothExports
+        || destroys(mine) && mine.target().equals(theirs.source())
+        || destroys(theirs) && theirs.target().equals(mine.source());
+  }
+
+  private static boolean destroys(IoCall io) {
+    StorageOperation.Category category = io.operation().category();
+    return category == StorageOperation.Category.DELETE || category == StorageOperation.Category.RESIZE
+        || category == StorageOperation.Category.CLEANUP;
   }
 
   private static boolean changesItsTarget(IoCall io) {

@@ -192,6 +192,21 @@ class StorageArrayNodeTest {
     assertThat(refusing.simulation.probes().count("storage.refused-busy")).isOne();
   }
 
+  /** The same delete of a clone's source, on an array that refuses it while the copy runs (S2). */
+  @Test
+  void refusingConcurrentMutations_refusesADeleteOfASourceBeingCopied() {
+    StorageWorld refusing = new StorageWorld(7, StorageWorld.fixedTimings()
+        .withConcurrentMutations(ConcurrentMutations.REFUSE));
+    refusing.addClient(NODE_A, at(0, "create v1", c -> c.driver.createVolume("v1", 1)),
+        at(seconds(1), "clone v2", c -> c.driver.createCloneFrom("v2", "v1", 1)));
+    refusing.addClient(NODE_B, at(millis(2500), "delete v1", c -> c.driver.deleteVolume("v1")));
+    refusing.simulation.runUntil(seconds(10));
+
+    assertThat(StorageLogFindings.deletesDuringCopies(refusing.log.entries())).isEmpty();
+    assertThat(refusing.outcome("delete v1").isSuccess()).isFalse();
+    assertThat(refusing.onlyEntry(StorageOperation.CLONE_VOLUME).outcome()).isEqualTo(IoOutcome.COMPLETED);
+  }
+
   @Test
   void oneNodeOverlappingItself_isNoS1Finding() {
     world.addClient(NODE_A, at(0, "create v1", c -> c.driver.createVolume("v1", 1)),
