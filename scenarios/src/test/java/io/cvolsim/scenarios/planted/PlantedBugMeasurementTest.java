@@ -37,7 +37,8 @@ class PlantedBugMeasurementTest {
         violation("unscheduled destroy (S13)", PlantedBug.in("deployment-api-races", "api.unscheduled_delete=destroy",
             "quota.tracking=on"), "S13 quota conservation"),
         violation("V12 file locks", PlantedBug.in("deployment-api-races", "coordination.backend=file"), "S10 lock safety"),
-        violation("V12 file locks (S2)", PlantedBug.in("deployment-api-races", "coordination.backend=file"),
+        violation("V12 file locks (S2)", PlantedBug.in("deployment-api-races", "coordination.backend=file",
+            "storage.concurrent_mutations=allow"),
             "S2 source protection"),
         violation("V13 lease 5s", PlantedBug.in("swarm", "coordination.lease=5s", "swarm.faults=pause")
             .with(PlantedBug.HOT_WORKLOAD), "S10 lock safety"),

@@ -158,11 +158,12 @@ class PlantedBugsTest {
   /** V12's headline failure: the source is deleted while another node clones it (S2); rarer than S10. */
   @Test
   void fileLocks_v12_letASourceBeDeletedDuringAClone() {
-    // First failing seed: 11 since hardened's array refuses concurrent changes of one object (22
-    // with the 120 s lease, database-stamped reports and snapshot delete locks, 12 before those; 51
-    // before a c-vol loaded the snapshot before making it); baseline hardened (etcd): 0 of 30.
-    PlantedBug.in("deployment-api-races", "coordination.backend=file").check()
-        .seeds(10, 12).expectViolation(SourceProtectionProperty.NAME);
+    // On an array that lets a delete run under another caller's copy: hardened's busy-refusing array
+    // protects the source itself (0 of 100 with file locks). First failing seed: 22 (12 before the
+    // 120 s lease, database-stamped reports and snapshot delete locks; 51 before a c-vol loaded the
+    // snapshot before making it); baseline hardened (etcd): 0 of 30.
+    PlantedBug.in("deployment-api-races", "coordination.backend=file", "storage.concurrent_mutations=allow").check()
+        .seeds(21, 23).expectViolation(SourceProtectionProperty.NAME);
   }
 
   /** V13: a 5 s lease under pauses expires under a holder that keeps working, and another takes it (S10). */
