@@ -107,9 +107,15 @@ final class OtherOperations {
               if (!outcome.isSuccess()) {
                 return markAttachment(attachment, "error_attaching");
               }
-              return manager.writer().complete(Database.VOLUMES, job.volumeId(), "attaching",
-                  Row.values("status", "in-use", "attach_status", "attached"))
-                  .flatMap(applied -> markAttachment(attachment, applied ? "attached" : "error_attaching"));
+              SortedMap<String, Object> attached = Row.values("status", "in-use", "attach_status", "attached");
+              if (attachment == null) {
+                return manager.writer().complete(Database.VOLUMES, job.volumeId(), "attaching", attached)
+                    .map(applied -> null);
+              }
+              // volume_attached: both rows in one transaction, never the volume half alone
+              return manager.writer().completeAttached(job.volumeId(), "attaching", attached, attachment.id())
+                  .flatMap(applied -> applied ? SimFuture.<Void>succeeded(null)
+                      : markAttachment(attachment, "error_attaching"));
             })));
   }
 
@@ -138,11 +144,11 @@ final class OtherOperations {
 
   /**
    * An attachment an earlier run made is left as that run left it when this run fails, except
-   * that under {@code any-live} a failed run ends an attaching row it took over: under
-   * after-success acks a job runs again only because its earlier run lost the database, which
-   * can then never end its own row, and the row would stay live beside an available volume
-   * (S14; hardened seeds 1015, 1267 and 2068 with attachment rows). The update is conditional, so
-   * a row another run made attached meanwhile stays attached.
+   * that under {@code any-live} a failed run ends an attaching row it took over: its earlier run
+   * lost the database before its completion, which writes the row and the volume together, so
+   * it can never end the row, and the row would stay live beside an available volume (S14;
+   * hardened seeds 1015, 1267 and 2068 with attachment rows). The update is conditional, so a
+   * row another run made attached meanwhile stays attached.
    */
   private SimFuture<Void> markAttachment(Attachment attachment, String attachStatus) {
     if (attachment != null && attachment.reused() && !"attached".equals(attachStatus)

@@ -9,6 +9,8 @@ import io.cvolsim.model.db.AttachFlow;
 import io.cvolsim.model.db.Condition;
 import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.DbClient;
+import io.cvolsim.model.db.DbStatement;
+import io.cvolsim.model.db.Row;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -62,6 +64,38 @@ final class StatusWriter {
       }
       return changed;
     }));
+  }
+
+  /**
+   * Cinder's {@code db.volume_attached}: the attachment's attached and the volume's completion in
+   * one transaction (one writer session), so no fault can land one half without the other. Under
+   * CAS completions the volume must still be {@code fromStatus}; under blind ones any live row.
+   * A deadlock anywhere runs the whole transaction again (wrap_db_retry). True when it committed.
+   */
+  SimFuture<Boolean> completeAttached(String volumeId, String fromStatus, SortedMap<String, Object> fields,
+      Object attachmentId) {
+    List<Assignment> values = new ArrayList<>();
+    fields.forEach((column, value) -> values.add(Assignment.set(column, value)));
+    SimFuture<Boolean> applied = db.inTransaction(transaction -> transaction.selectForUpdate(Database.VOLUMES, "id", volumeId)
+        .flatMap(rows -> {
+          Row volume = rows.isEmpty() ? null : rows.get(0);
+          boolean lands = volume != null && !volume.isTrue("deleted")
+              && (completion == ManagerCompletion.BLIND || fromStatus.equals(volume.get("status")));
+          if (!lands) {
+            return transaction.rollback().map(ignored -> false);
+          }
+          return transaction.commit(List.of(
+              new DbStatement.Update(Database.ATTACHMENTS, Condition.eq("id", attachmentId),
+                  List.of(Assignment.set("attach_status", "attached"))),
+              new DbStatement.Update(Database.VOLUMES, Condition.eq("id", volumeId), values)))
+              .map(changed -> changed > 0);
+        })).map(changed -> {
+          if (!changed && completion != ManagerCompletion.BLIND) {
+            context.probe("manager.cas-completion-refused");
+          }
+          return changed;
+        });
+    return observed(Database.VOLUMES, volumeId, fields, applied);
   }
 
   /** A plain save of these fields, as the ORM's {@code save()} does. */

@@ -162,6 +162,23 @@ class HardenedPresetTest {
     assertThat(byDatabase.violatedProperties()).isEmpty();
   }
 
+  /**
+   * With attachment rows and a provisioning limit on (the presets keep both off), two swarm seeds
+   * that failed on 2026-11-30: in 658 an attach's volume completion landed and its attachment's
+   * write was a deadlock victim, and the redelivered run then ended the row, leaving the volume
+   * in-use with no live attachment (S14; now both are written in one transaction, as Cinder's
+   * volume_attached does); in 1781 a delete ran under a clone whose caller had timed out and
+   * released the source's lock (S1, S2; now the array refuses it).
+   */
+  @Test
+  void hardened_holdsWithAttachmentRowsAndACapacityLimit_inSeedsThatFailedBefore() {
+    for (long seed : new long[] {658, 1781}) {
+      RunReport report = Runner.run(RunSpec.seeded("swarm", Optional.of("hardened"), seed,
+          List.of(WITHIN_ASSUMPTIONS, "volume.attachment_rows=on", "backend.capacity_gb=40")), false).report();
+      assertThat(report.violatedProperties()).as("seed %d", seed).isEmpty();
+    }
+  }
+
   @Tag("nightly")
   @Test
   void hardened_holdsEverythingUnderTheSwarm_nightlyBudget() {
