@@ -8,8 +8,6 @@ import io.cvolsim.model.db.Assignment;
 import io.cvolsim.model.db.Condition;
 import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.DbClient;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SortedMap;
 
 /**
@@ -30,10 +28,8 @@ final class ObservedVolumeWrite {
 
   /** Writes {@code fields} when the volume row matches {@code expected}; true when it did. */
   SimFuture<Boolean> write(String volumeId, Condition expected, SortedMap<String, Object> fields) {
-    List<Assignment> values = new ArrayList<>();
-    fields.forEach((column, value) -> values.add(Assignment.set(column, value)));
     return observer.observe(context.self().name(), volumeId, fields,
-        db.conditionalUpdate(Database.VOLUMES, volumeId, expected, values));
+        db.conditionalUpdate(Database.VOLUMES, volumeId, expected, Assignment.setAll(fields)));
   }
 
   /** What a write that ends an attach or detach did. */

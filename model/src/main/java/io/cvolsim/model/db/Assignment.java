@@ -86,4 +86,9 @@ public sealed interface Assignment {
   static Assignment set(String column, Object value) {
     return new Literal(column, value);
   }
+
+  /** One literal assignment per field, in the map's iteration order. */
+  static List<Assignment> setAll(java.util.Map<String, ?> fields) {
+    return fields.entrySet().stream().map(field -> set(field.getKey(), field.getValue())).toList();
+  }
 }

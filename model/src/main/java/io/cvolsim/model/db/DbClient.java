@@ -123,9 +123,7 @@ public final class DbClient {
 
   /** A plain UPDATE of one row by id, as ORM {@code save()} does. */
   public SimFuture<Boolean> save(String table, Object id, Map<String, ?> values) {
-    List<Assignment> assignments = values.entrySet().stream()
-        .map(entry -> Assignment.set(entry.getKey(), entry.getValue())).toList();
-    return updateOnce(table, Condition.eq("id", id), assignments).map(count -> count > 0);
+    return updateOnce(table, Condition.eq("id", id), Assignment.setAll(values)).map(count -> count > 0);
   }
 
   /** UPDATE under {@code wrap_db_retry} (conditional updates and the workers functions). */

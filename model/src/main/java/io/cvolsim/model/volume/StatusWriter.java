@@ -11,7 +11,6 @@ import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.DbClient;
 import io.cvolsim.model.db.DbStatement;
 import io.cvolsim.model.db.Row;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -38,16 +37,8 @@ final class StatusWriter {
     if (completion == ManagerCompletion.BLIND) {
       return save(table, id, fields);
     }
-    List<Assignment> values = new ArrayList<>();
-    fields.forEach((column, value) -> values.add(Assignment.set(column, value)));
-    SimFuture<Boolean> applied = db.conditionalUpdate(table, id, Condition.eq("status", fromStatus), values)
-        .map(changed -> {
-          if (!changed) {
-            context.probe("manager.cas-completion-refused");
-          }
-          return changed;
-        });
-    return observed(table, id, fields, applied);
+    return observed(table, id, fields, refusalsCounted(
+        db.conditionalUpdate(table, id, Condition.eq("status", fromStatus), Assignment.setAll(fields))));
   }
 
   /**
@@ -56,14 +47,8 @@ final class StatusWriter {
    * over a delete that took the volume meanwhile.
    */
   SimFuture<Boolean> recompute(String table, String id, SortedMap<String, Object> fields) {
-    List<Assignment> values = new ArrayList<>();
-    fields.forEach((column, value) -> values.add(Assignment.set(column, value)));
-    return observed(table, id, fields, db.conditionalUpdate(table, id, AttachFlow.endingMayLand(completion), values).map(changed -> {
-      if (!changed && completion != ManagerCompletion.BLIND) {
-        context.probe("manager.cas-completion-refused");
-      }
-      return changed;
-    }));
+    return observed(table, id, fields, refusalsCounted(
+        db.conditionalUpdate(table, id, AttachFlow.endingMayLand(completion), Assignment.setAll(fields))));
   }
 
   /**
@@ -74,8 +59,6 @@ final class StatusWriter {
    */
   SimFuture<Boolean> completeAttached(String volumeId, String fromStatus, SortedMap<String, Object> fields,
       Object attachmentId) {
-    List<Assignment> values = new ArrayList<>();
-    fields.forEach((column, value) -> values.add(Assignment.set(column, value)));
     SimFuture<Boolean> applied = db.inTransaction(transaction -> transaction.selectForUpdate(Database.VOLUMES, "id", volumeId)
         .flatMap(rows -> {
           Row volume = rows.isEmpty() ? null : rows.get(0);
@@ -87,20 +70,25 @@ final class StatusWriter {
           return transaction.commit(List.of(
               new DbStatement.Update(Database.ATTACHMENTS, Condition.eq("id", attachmentId),
                   List.of(Assignment.set("attach_status", "attached"))),
-              new DbStatement.Update(Database.VOLUMES, Condition.eq("id", volumeId), values)))
+              new DbStatement.Update(Database.VOLUMES, Condition.eq("id", volumeId), Assignment.setAll(fields))))
               .map(changed -> changed > 0);
-        })).map(changed -> {
-          if (!changed && completion != ManagerCompletion.BLIND) {
-            context.probe("manager.cas-completion-refused");
-          }
-          return changed;
-        });
-    return observed(Database.VOLUMES, volumeId, fields, applied);
+        }));
+    return observed(Database.VOLUMES, volumeId, fields, refusalsCounted(applied));
   }
 
   /** A plain save of these fields, as the ORM's {@code save()} does. */
   SimFuture<Boolean> save(String table, String id, SortedMap<String, Object> fields) {
     return observed(table, id, fields, db.save(table, id, fields));
+  }
+
+  /** Counts a conditional completion the database refused; a blind one is never refused. */
+  private SimFuture<Boolean> refusalsCounted(SimFuture<Boolean> write) {
+    return write.map(changed -> {
+      if (!changed && completion != ManagerCompletion.BLIND) {
+        context.probe("manager.cas-completion-refused");
+      }
+      return changed;
+    });
   }
 
   private SimFuture<Boolean> observed(String table, String id, SortedMap<String, Object> fields,
