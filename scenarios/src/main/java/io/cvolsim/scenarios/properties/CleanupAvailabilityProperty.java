@@ -107,7 +107,7 @@ public final class CleanupAvailabilityProperty {
         if (truth.deletedBy(row.id(), backAt)) {
           continue;
         }
-        Optional<WorkerEvent> release = inFlightRelease(row, serviceId.get(), at, workers);
+        Optional<WorkerEvent> release = inFlightRelease(row, serviceId.get(), at, workers, truth);
         if (release.isPresent()) {
           caveats.add("caveat: row " + row.id() + " of " + order.serviceHost() + " at its cleanup order "
               + Durations.formatTimestamp(at) + " was released by " + describe(release.get()));
@@ -224,10 +224,14 @@ public final class CleanupAvailabilityProperty {
    * The log is written when a process hears its answer. A write logged after {@code atNanos} but
    * sent before it (its writer paused or slow in between) may have taken {@code serviceId}'s row
    * away before then: another service's successful CAS that expected it as the owner, or a
-   * delete of the row.
+   * delete of the row. A guess for logs without the database's own record of its writes; where
+   * that record exists it has already said whether the row was still the service's.
    */
   static Optional<WorkerEvent> inFlightRelease(WorkerEntry row, long serviceId, long atNanos,
-      List<WorkerEvent> workers) {
+      List<WorkerEvent> workers, WorkersTruth truth) {
+    if (truth.known()) {
+      return Optional.empty();
+    }
     return workers.stream().filter(event -> event.row().id() == row.id() && event.trueTimeNanos() > atNanos
         && event.effectiveFromNanos() <= atNanos
         && (event.kind() == WorkerEvent.Kind.DELETED
@@ -271,7 +275,7 @@ public final class CleanupAvailabilityProperty {
         List<WorkerEntry> leftovers = new ArrayList<>();
         Map<WorkerEntry, WorkerEvent> excused = new java.util.LinkedHashMap<>();
         for (WorkerEntry row : owned) {
-          Optional<WorkerEvent> release = inFlightRelease(row, serviceId.get(), event.trueTimeNanos(), workers);
+          Optional<WorkerEvent> release = inFlightRelease(row, serviceId.get(), event.trueTimeNanos(), workers, truth);
           if (release.isPresent()) {
             excused.put(row, release.get());
           } else {

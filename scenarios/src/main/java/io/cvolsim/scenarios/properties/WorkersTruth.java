@@ -18,6 +18,11 @@ record WorkersTruth(List<AppliedRow> applied) {
     applied = List.copyOf(applied);
   }
 
+  /** Whether the database's writes were recorded, so that the log's order need not be guessed from. */
+  boolean known() {
+    return !applied.isEmpty();
+  }
+
   /** Whether the row existed at {@code atNanos} owned by {@code serviceId}; true when unknown. */
   boolean ownedBy(long rowId, long serviceId, long atNanos) {
     if (applied.isEmpty()) {
