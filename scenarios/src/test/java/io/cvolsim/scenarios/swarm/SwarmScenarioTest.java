@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cvolsim.scenarios.run.RunOutcome;
 import io.cvolsim.scenarios.run.RunSpec;
 import io.cvolsim.scenarios.run.Runner;
+import io.cvolsim.kernel.api.Durations;
+import io.cvolsim.kernel.api.NodeId;
+import io.cvolsim.kernel.choice.RecordingChoices;
+import io.cvolsim.scenarios.deployment.DlmSilenceBudget;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -70,6 +75,29 @@ class SwarmScenarioTest {
     assertThat(FaultKind.parseList("off")).isEmpty();
     assertThat(FaultKind.parseList("all")).hasSize(FaultKind.values().length);
     assertThatThrownBy(() -> FaultKind.parseList("crash,meteor")).hasMessageContaining("meteor");
+  }
+
+  /** split-services never parts the database, broker, array and DLM, as hardened assumes; split may. */
+  @Test
+  void splitServices_keepsTheInfrastructureOnOneSide() {
+    NodeId db = NodeId.of("db");
+    NodeId broker = NodeId.of("broker");
+    NodeId storage = NodeId.of("storage");
+    NodeId etcd = NodeId.of("etcd");
+    List<NodeId> volumeNodes = List.of(NodeId.of("c-vol-1"), NodeId.of("c-vol-2"));
+    SwarmTargets targets = new SwarmTargets(volumeNodes, List.of(NodeId.of("sch-1"), NodeId.of("c-vol-1"),
+        NodeId.of("c-vol-2")), db, broker, storage, Optional.of(etcd), List.of(NodeId.of("api-1")), 3,
+        Durations.seconds(180), Durations.seconds(60), Durations.seconds(85), new DlmSilenceBudget(Durations.seconds(100)));
+    FaultDraws draws = new FaultDraws(RecordingChoices.seeded(1), targets);
+    boolean plainSplitParted = false;
+    for (int i = 0; i < 50; i++) {
+      SwarmFault.Split split = (SwarmFault.Split) draws.draw(FaultKind.SPLIT_SERVICES);
+      assertThat(List.of(split.sideA(), split.sideB())).anySatisfy(side -> assertThat(side)
+          .contains(db, broker, storage, etcd));
+      SwarmFault.Split plain = (SwarmFault.Split) draws.draw(FaultKind.SPLIT);
+      plainSplitParted |= plain.sideA().contains(db) != plain.sideA().contains(broker);
+    }
+    assertThat(plainSplitParted).as("a plain split sometimes parts the infrastructure").isTrue();
   }
 
   @Test
