@@ -3,6 +3,7 @@ package io.cvolsim.model.api;
 import io.cvolsim.kernel.api.NodeId;
 import io.cvolsim.model.config.ApiTransition;
 import io.cvolsim.model.config.ErrorReporting;
+import io.cvolsim.model.config.QuotaKeeping;
 import io.cvolsim.model.config.SourceDelete;
 import io.cvolsim.model.config.UnscheduledDelete;
 
@@ -16,15 +17,15 @@ import io.cvolsim.model.config.UnscheduledDelete;
  * @param unscheduledDelete how a volume without a host is destroyed
  * @param sourceDelete whether deleting a clone's source in progress queues or is refused (V14)
  * @param errorReporting what follows a failed conditional update (V2)
- * @param quotaTracking whether creates and destroys keep the quota usage (S13)
+ * @param quota whether and how creates and destroys keep the quota usage (S13)
  */
 public record ApiOptions(ApiTransition transition, NodeId database, long statementTimeoutNanos,
     long workCleanupTimeoutNanos, UnscheduledDelete unscheduledDelete, SourceDelete sourceDelete,
-    ErrorReporting errorReporting, boolean quotaTracking) {
+    ErrorReporting errorReporting, QuotaKeeping quota) {
 
   public ApiOptions(ApiTransition transition, NodeId database, long statementTimeoutNanos,
       long workCleanupTimeoutNanos, UnscheduledDelete unscheduledDelete) {
     this(transition, database, statementTimeoutNanos, workCleanupTimeoutNanos, unscheduledDelete, SourceDelete.QUEUE,
-        ErrorReporting.GENERIC, false);
+        ErrorReporting.GENERIC, QuotaKeeping.OFF);
   }
 }

@@ -11,10 +11,12 @@ import io.cvolsim.model.db.Assignment;
 import io.cvolsim.model.db.Condition;
 import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.DbClient;
+import io.cvolsim.model.db.DbStatement;
 import io.cvolsim.model.db.Row;
 import io.cvolsim.model.quota.QuotaUsage;
 import io.cvolsim.model.config.UnscheduledDelete;
 import io.cvolsim.model.workers.CleanupRequest;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -60,8 +62,7 @@ final class ApiSideRequests {
         context.probe("api.create-source-invalid");
         return SimFuture.succeeded(ApiResponse.of(Code.REJECTED, "invalid source for " + create.volumeId()));
       }
-      return quota.reserve().flatMap(reserved -> insertVolume(create))
-          .flatMap(inserted -> (inserted == null ? quota.rollback() : quota.commit()).map(settled -> inserted))
+      return quota.insertCounted(newVolume(create))
           .flatMap(inserted -> inserted == null
               ? SimFuture.succeeded(ApiResponse.of(Code.CONFLICT, "volume " + create.volumeId() + " exists"))
               : dispatcher.dispatch(new VolumeJob.CreateVolume(create.volumeId(),
@@ -70,8 +71,8 @@ final class ApiSideRequests {
     });
   }
 
-  private SimFuture<Row> insertVolume(VolumeRequest.Create create) {
-    return db.insert(Database.VOLUMES, Row.values("id", create.volumeId(), "status", "creating",
+  private Row newVolume(VolumeRequest.Create create) {
+    return Row.of(Row.values("id", create.volumeId(), "status", "creating",
         "attach_status", "detached", "multiattach", false, "volume_type_id", create.volumeTypeId(),
         "size", DEFAULT_SIZE_GB, "deleted", false, "created_at", context.localTimeNanos(),
         "source_volid", create.sourceVolumeId(), "snapshot_id", create.sourceSnapshotId()));
@@ -98,13 +99,34 @@ final class ApiSideRequests {
   SimFuture<ApiResponse> destroyUnscheduled(Row volume, UnscheduledDelete mode) {
     context.probe("api.destroyed-unscheduled-volume");
     List<Assignment> destroyed = List.of(Assignment.set("status", "deleted"), Assignment.set("deleted", true));
-    SimFuture<Boolean> applied = mode == UnscheduledDelete.DESTROY
+    SimFuture<Boolean> applied = quota.changesWithRow() ? destroyCounted(volume.get("id"), mode, destroyed)
+        : mode == UnscheduledDelete.DESTROY
         ? db.update(Database.VOLUMES, eq("id", volume.get("id")), destroyed).map(count -> true)
         : db.conditionalUpdate(Database.VOLUMES, volume.get("id"),
             Condition.all(eq("host", null), eq("deleted", false)), destroyed);
     return applied.flatMap(accepted -> accepted
         ? quota.release().map(released -> new ApiResponse(Code.ACCEPTED, "delete", volume))
         : SimFuture.succeeded(new ApiResponse(Code.REJECTED, "volume changed while being deleted", volume)));
+  }
+
+  /**
+   * The destroy and its release in one transaction (atomic quota keeping): the row is locked, and
+   * released only if it still lived, so two racing destroys release once.
+   */
+  private SimFuture<Boolean> destroyCounted(Object volumeId, UnscheduledDelete mode, List<Assignment> destroyed) {
+    return db.inTransaction(transaction -> transaction.selectForUpdate(Database.VOLUMES, "id", volumeId)
+        .flatMap(rows -> {
+          Row now = rows.isEmpty() ? null : rows.get(0);
+          boolean lived = now != null && !now.isTrue("deleted");
+          boolean lands = mode == UnscheduledDelete.DESTROY ? now != null : lived && now.get("host") == null;
+          if (!lands) {
+            return transaction.rollback().map(ignored -> mode == UnscheduledDelete.DESTROY);
+          }
+          List<DbStatement> writes = new ArrayList<>();
+          writes.add(new DbStatement.Update(Database.VOLUMES, eq("id", volumeId), destroyed));
+          writes.addAll(quota.changeWithRow(lived ? -1 : 0));
+          return transaction.commit(writes).map(changed -> true);
+        }));
   }
 
   /**

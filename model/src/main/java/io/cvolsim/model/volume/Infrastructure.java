@@ -4,6 +4,7 @@ import io.cvolsim.kernel.api.NodeContext;
 import io.cvolsim.kernel.api.NodeId;
 import io.cvolsim.model.broker.BrokerClient;
 import io.cvolsim.model.capacity.CapacityOptions;
+import io.cvolsim.model.config.QuotaKeeping;
 import io.cvolsim.model.db.DbClient;
 import io.cvolsim.model.dlm.LockCoordinator;
 import io.cvolsim.model.storage.VolumeDriver;
@@ -27,7 +28,7 @@ import io.cvolsim.model.workers.WorkersOptions;
 public record Infrastructure(NodeId database, NodeId broker, NodeId storage, long statementTimeoutNanos,
     BrokerOptions brokerOptions, DlmOptions dlmOptions, DriverOptions driverOptions,
     WorkersOptions workersOptions, BrokerLog brokerLog, LockLog lockLog, WorkerLog workerLog,
-    StatusWriteObserver statusWrites, PowerSwitch powerSwitch, ServiceLog serviceLog, boolean quotaTracking,
+    StatusWriteObserver statusWrites, PowerSwitch powerSwitch, ServiceLog serviceLog, QuotaKeeping quota,
     CapacityOptions capacity) {
 
   /** A connection to the database for one node incarnation. */

@@ -11,6 +11,7 @@ import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.DbClient;
 import io.cvolsim.model.db.DbStatement;
 import io.cvolsim.model.db.Row;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -59,6 +60,17 @@ final class StatusWriter {
    */
   SimFuture<Boolean> completeAttached(String volumeId, String fromStatus, SortedMap<String, Object> fields,
       Object attachmentId) {
+    return completeWith(volumeId, fromStatus, fields, List.of(new DbStatement.Update(Database.ATTACHMENTS,
+        Condition.eq("id", attachmentId), List.of(Assignment.set("attach_status", "attached")))));
+  }
+
+  /**
+   * A completion of the volume and other writes that belong to it ({@code alongside}: the
+   * attachment of volume_attached, the quota usage of an atomic destroy), committed together under
+   * the volume's row lock with the same conditions as {@link #completeAttached}.
+   */
+  SimFuture<Boolean> completeWith(String volumeId, String fromStatus, SortedMap<String, Object> fields,
+      List<DbStatement> alongside) {
     SimFuture<Boolean> applied = db.inTransaction(transaction -> transaction.selectForUpdate(Database.VOLUMES, "id", volumeId)
         .flatMap(rows -> {
           Row volume = rows.isEmpty() ? null : rows.get(0);
@@ -67,11 +79,9 @@ final class StatusWriter {
           if (!lands) {
             return transaction.rollback().map(ignored -> false);
           }
-          return transaction.commit(List.of(
-              new DbStatement.Update(Database.ATTACHMENTS, Condition.eq("id", attachmentId),
-                  List.of(Assignment.set("attach_status", "attached"))),
-              new DbStatement.Update(Database.VOLUMES, Condition.eq("id", volumeId), Assignment.setAll(fields))))
-              .map(changed -> changed > 0);
+          List<DbStatement> writes = new ArrayList<>(alongside);
+          writes.add(new DbStatement.Update(Database.VOLUMES, Condition.eq("id", volumeId), Assignment.setAll(fields)));
+          return transaction.commit(writes).map(changed -> changed > 0);
         }));
     return observed(Database.VOLUMES, volumeId, fields, refusalsCounted(applied));
   }

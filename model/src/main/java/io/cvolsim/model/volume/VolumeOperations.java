@@ -16,6 +16,7 @@ import io.cvolsim.model.workers.WorkerTable;
 import io.cvolsim.model.config.VolumeLock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -140,13 +141,16 @@ final class VolumeOperations {
           .map(ignored -> "error_deleting");
     }
     // volume_destroy soft-deletes the row whatever it holds now; a CAS completion (V19) only if it is
-    // still deleting, so that an admin's later reset-state is not overwritten.
-    return manager.writer().complete(Database.VOLUMES, volumeId, "deleting", Row.values("status", "deleted", "deleted", true))
-        .flatMap(destroyed -> {
-          manager.capacity().deleted(volumeId, sizeGb);
-          return destroyed ? manager.quota().release() : SimFuture.<Void>succeeded(null);
-        })
-        .map(ignored -> "deleted");
+    // still deleting, so that an admin's later reset-state is not overwritten. Atomic quota keeping
+    // releases in the same transaction, so no crash can land one without the other.
+    SortedMap<String, Object> destroyedFields = Row.values("status", "deleted", "deleted", true);
+    SimFuture<Boolean> destroy = manager.quota().changesWithRow()
+        ? manager.writer().completeWith(volumeId, "deleting", destroyedFields, manager.quota().changeWithRow(-1))
+        : manager.writer().complete(Database.VOLUMES, volumeId, "deleting", destroyedFields);
+    return destroy.flatMap(destroyed -> {
+      manager.capacity().deleted(volumeId, sizeGb);
+      return destroyed ? manager.quota().release() : SimFuture.<Void>succeeded(null);
+    }).map(ignored -> "deleted");
   }
 
   /**

@@ -90,7 +90,7 @@ public final class VolumeServiceNode implements Node {
     WorkerTable workers = new WorkerTable(context, db, infrastructure.workersOptions(), infrastructure.workerLog());
     StatusWriter writer = new StatusWriter(context, db, config.completion(), infrastructure.statusWrites());
     manager = new ManagerContext(context, config, serviceId, db, workers, locks, driver, writer,
-        new QuotaUsage(context, db, infrastructure.quotaTracking()), broker,
+        new QuotaUsage(context, db, infrastructure.quota()), broker,
         new AllocatedCapacity(infrastructure.capacity(), infrastructure.serviceLog().capacity(), db, config,
             context.self().name()));
     restoreOwnStorageAccess()

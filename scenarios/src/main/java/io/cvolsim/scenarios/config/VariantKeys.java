@@ -11,6 +11,7 @@ import io.cvolsim.model.config.ErrorReporting;
 import io.cvolsim.model.config.HostNaming;
 import io.cvolsim.model.config.ManagerCompletion;
 import io.cvolsim.model.config.SchedulerRouting;
+import io.cvolsim.model.config.QuotaCommit;
 import io.cvolsim.model.config.SourceDelete;
 import io.cvolsim.model.config.StartupCleanup;
 import io.cvolsim.model.config.AttachReuse;
@@ -39,6 +40,14 @@ public final class VariantKeys {
           + "succeed), or by CAS on host IS NULL (found by this harness; not in V1-V21)",
       "destroy", Readers.values(UnscheduledDelete.class, UnscheduledDelete::optionValue),
       Readers.choice(UnscheduledDelete.class, UnscheduledDelete::optionValue));
+
+  public static final SettingKey<QuotaCommit> QUOTA_COMMIT = new SettingKey<>("quota.commit",
+      "with quota.tracking on, when a create's or destroy's usage change commits: separately, as Cinder does "
+          + "(reserve, write the row, commit; destroy, then release), so a node lost in between leaves the usage "
+          + "wrong (S13); or atomic, in the transaction that inserts or destroys the row (this project's "
+          + "proposal; not in V1-V21)",
+      "separate", Readers.values(QuotaCommit.class, QuotaCommit::optionValue),
+      Readers.choice(QuotaCommit.class, QuotaCommit::optionValue));
 
   public static final SettingKey<SourceDelete> SOURCE_DELETE = new SettingKey<>("api.source_delete",
       "a delete of a volume being cloned (V14): accepted and queued behind the clone's lock, or refused by the "
@@ -232,7 +241,7 @@ public final class VariantKeys {
   public static final SettingKey<Integer> SCHEDULER_NODES = new SettingKey<>("scheduler.nodes",
       "cinder-scheduler processes", "2", List.of("1..5"), Readers.integer(1, 5));
 
-  public static final List<SettingKey<?>> ALL = List.of(UNSCHEDULED_DELETE, SOURCE_DELETE, ERROR_REPORTING, SCHEDULER_ROUTING,
+  public static final List<SettingKey<?>> ALL = List.of(UNSCHEDULED_DELETE, QUOTA_COMMIT, SOURCE_DELETE, ERROR_REPORTING, SCHEDULER_ROUTING,
       HOST_NAMING,
       COORDINATION_BACKEND, COORDINATION_LEASE, RELEASE_FAILURE, LOCK_ORDER,
       MANAGER_COMPLETION, VOLUME_LOCK, BROKER_ACK, CLEANUP_TRIGGER, STARTUP_CLEANUP, CLEANUP_CLAIM, FENCING, FENCING_SELF_TIMEOUT,

@@ -14,6 +14,7 @@ import static io.cvolsim.scenarios.config.VariantKeys.SERVICE_DOWN_TIME;
 
 import io.cvolsim.kernel.api.Durations;
 import io.cvolsim.model.broker.BrokerOptions;
+import io.cvolsim.model.config.QuotaKeeping;
 import io.cvolsim.model.dlm.DlmOptions;
 import io.cvolsim.model.service.HeartbeatClock;
 import io.cvolsim.model.service.ServiceOptions;
@@ -25,6 +26,7 @@ import io.cvolsim.model.storage.TokenFencing;
 import io.cvolsim.model.volume.FencingOptions;
 import io.cvolsim.model.workers.WorkersOptions;
 import io.cvolsim.scenarios.config.Settings;
+import io.cvolsim.scenarios.config.SettingsCatalog;
 
 /** Turns settings into the typed options of each component. */
 final class DeploymentSettings {
@@ -38,6 +40,10 @@ final class DeploymentSettings {
         .withTimes(settings.get(REPORT_INTERVAL), settings.get(SERVICE_DOWN_TIME))
         .withHeartbeatMode(settings.get(HEARTBEAT_MODE))
         .withHeartbeatClock(stamp);
+  }
+
+  static QuotaKeeping quota(Settings settings) {
+    return settings.get(VariantKeys.QUOTA_COMMIT).keeping(settings.get(SettingsCatalog.QUOTA_TRACKING));
   }
 
   static FencingOptions fencing(Settings settings) {

@@ -194,12 +194,12 @@ public final class DeploymentWorld implements World {
         DriverOptions.defaults().withStorageGroupMoves(settings.get(SettingsCatalog.STORAGE_GROUP_MOVES))
             .withSetupErrorRatio(settings.get(SettingsCatalog.DRIVER_SETUP_ERRORS)),
         DeploymentSettings.workers(settings), brokerLog, lockLog, workerLog,
-        new CompletionRecorder(history), control, serviceLog, settings.get(SettingsCatalog.QUOTA_TRACKING),
+        new CompletionRecorder(history), control, serviceLog, DeploymentSettings.quota(settings),
         new CapacityOptions(settings.get(SettingsCatalog.CAPACITY_LIMIT), settings.get(VariantKeys.CAPACITY_COUNT)));
   }
 
   private void addInfrastructureNodes(Infrastructure infrastructure) {
-    if (settings.get(SettingsCatalog.QUOTA_TRACKING)) {
+    if (DeploymentSettings.quota(settings).tracking()) {
       database.execute(new DbStatement.Insert(Database.QUOTA_USAGES, QuotaUsage.initialRow()));
     }
     simulation.addNode(topology.database(), context -> new DatabaseNode(context, database,
@@ -223,7 +223,7 @@ public final class DeploymentWorld implements World {
     ApiOptions api = new ApiOptions(settings.get(API_TRANSITION), topology.database(),
         settings.get(STATEMENT_TIMEOUT), Durations.seconds(30), settings.get(VariantKeys.UNSCHEDULED_DELETE),
         settings.get(VariantKeys.SOURCE_DELETE), settings.get(VariantKeys.ERROR_REPORTING),
-        settings.get(SettingsCatalog.QUOTA_TRACKING));
+        DeploymentSettings.quota(settings));
     AttachmentApiOptions attachmentApi = attachmentApi(infrastructure);
     for (NodeId apiNode : topology.apiNodes()) {
       simulation.addNode(apiNode, context -> new VolumeApiNode(context, api, new BrokerDispatcher(

@@ -47,9 +47,7 @@ import org.junit.jupiter.api.Test;
  * is fixed: under that rule the database stamps heartbeats and the scheduler reads its clock.)
  */
 class HardenedPresetTest {
-  /** Every swarm fault but loss bursts, admin resets and forced cleanups: the preset's assumptions. */
-  private static final String WITHIN_ASSUMPTIONS = "swarm.faults=crash,pause,cut-from-db,cut-from-dlm,"
-      + "cut-from-broker,cut-from-storage,split-services,redelivery,clock-skew,clock-drift,slow-storage,force-delete,replace,db-deadlocks";
+  private static final String WITHIN_ASSUMPTIONS = PlantedBug.WITHIN_ASSUMPTIONS;
 
   @Test
   void hardened_holdsEverythingUnderTheDeploymentNemesis() {

@@ -21,6 +21,10 @@ final class PlantedBug {
   static final List<String> HOT_WORKLOAD = List.of("workload.clients=8", "workload.volumes=2",
       "workload.think_time_max=500ms", "api.nodes=5");
 
+  /** Every swarm fault but loss bursts, admin resets and forced cleanups: hardened's assumptions. */
+  static final String WITHIN_ASSUMPTIONS = "swarm.faults=crash,pause,cut-from-db,cut-from-dlm,"
+      + "cut-from-broker,cut-from-storage,split-services,redelivery,clock-skew,clock-drift,slow-storage,force-delete,replace,db-deadlocks";
+
   private final String scenario;
   private final List<String> assignments = new ArrayList<>();
 

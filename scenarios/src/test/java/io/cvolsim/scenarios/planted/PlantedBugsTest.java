@@ -22,6 +22,7 @@ import io.cvolsim.scenarios.properties.StorageExclusivityProperty;
 import io.cvolsim.scenarios.properties.UpDownConsistencyProperty;
 import io.cvolsim.scenarios.property.PropertyCheck;
 import io.cvolsim.scenarios.run.RunOutcome;
+import io.cvolsim.scenarios.run.Runner;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -136,12 +137,33 @@ class PlantedBugsTest {
         .seeds(9, 11).expectViolation(LinearizabilityProperty.NAME);
   }
 
-  /** Found by this harness: both deletes of a never-scheduled volume release its quota (S13). */
+  /**
+   * Found by this harness: both deletes of a never-scheduled volume release its quota (S13), when
+   * the release is a step of its own as in Cinder. Released in the destroy's transaction, and only
+   * if the row still lived, the same races release once.
+   */
   @Test
   void unscheduledDestroy_releasesQuotaTwice() {
     // First failing seed: 1 (14 of seeds 1..60); baseline hardened with quota tracking: 0 of 60.
-    PlantedBug.in("deployment-api-races", "api.unscheduled_delete=destroy", "quota.tracking=on").check()
-        .seeds(1, 3).expectViolation(QuotaConservationProperty.NAME);
+    PlantedBug.in("deployment-api-races", "api.unscheduled_delete=destroy", "quota.tracking=on",
+        "quota.commit=separate").check().seeds(1, 3).expectViolation(QuotaConservationProperty.NAME);
+    PlantedBug atomic = PlantedBug.in("deployment-api-races", "api.unscheduled_delete=destroy", "quota.tracking=on",
+        "quota.commit=atomic");
+    assertThat(statusOf(Runner.run(atomic.spec(1), false), QuotaConservationProperty.NAME))
+        .isEqualTo(PropertyStatus.HOLDS);
+  }
+
+  /**
+   * Cinder's quota steps are transactions of their own: reserve, insert, commit; destroy, then
+   * release. A node that dies or loses the database in between leaves the usage wrong until a
+   * reservation expires or an admin syncs it (S13). Writing the usage in the row's own
+   * transaction (quota.commit=atomic, hardened) leaves no window.
+   */
+  @Test
+  void separateQuotaCommits_leaveTheUsageWrongWhenANodeIsLostInBetween() {
+    // First failing seed: 3 (10 of seeds 1..30 of the swarm within hardened's assumptions); atomic: 0 of 2000.
+    PlantedBug.in("swarm", PlantedBug.WITHIN_ASSUMPTIONS, "quota.tracking=on", "quota.commit=separate").check()
+        .seeds(2, 4).expectViolation(QuotaConservationProperty.NAME);
   }
 
   /**
@@ -329,6 +351,11 @@ class PlantedBugsTest {
   // 12, RedeliveredJobTwiceTest: without fencing the two creates overlap on the array (S1); with storage
   // fencing the older row version's calls are refused. The swarm's 60 s window rarely outlasts the
   // broker's 60 s heartbeat timeout, so a script shows it.
+
+  private static PropertyStatus statusOf(RunOutcome outcome, String property) {
+    return outcome.report().properties().stream().filter(result -> result.name().equals(property))
+        .map(io.cvolsim.reports.PropertyResult::status).findFirst().orElseThrow();
+  }
 
   private static Predicate<RunOutcome> probe(String name) {
     return outcome -> outcome.report().probes().getOrDefault(name, 0L) > 0;

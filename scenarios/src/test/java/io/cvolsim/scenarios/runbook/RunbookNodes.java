@@ -82,7 +82,7 @@ final class RunbookNodes {
     Infrastructure infrastructure = new Infrastructure(topology.database(), topology.broker(), topology.storage(),
         STATEMENT_TIMEOUT_NANOS, BrokerOptions.osloDefaults().withAckMode(knobs.brokerAck()), dlmOptions(),
         DriverOptions.defaults().withStorageGroupMoves(knobs.storageGroupMoves()), workersOptions(), logs.broker(), logs.locks(), logs.workers(), statusWrites,
-        control, new io.cvolsim.model.service.ServiceLog(simulation::nowNanos), false,
+        control, new io.cvolsim.model.service.ServiceLog(simulation::nowNanos), io.cvolsim.model.config.QuotaKeeping.OFF,
         io.cvolsim.model.capacity.CapacityOptions.unlimited());
     addInfrastructure(infrastructure, database);
     for (NodeId scheduler : topology.schedulers()) {
