@@ -43,8 +43,10 @@ final class AutomaticCleanup {
         .whenComplete(outcome -> {
       if (outcome instanceof Outcome.Success<List<Row>> read) {
         long now = context.localTimeNanos();
-        for (CleanupRequest request : planner.onTick(read.value(), now)) {
+        for (CleanupRequest planned : planner.onTick(read.value(), now)) {
           context.probe("scheduler.auto-cleanup");
+          CleanupRequest request = databaseClock.boundsCleanups() && planned.untilNanos() == null
+              ? planned.withUntilNanos(databaseClock.lastReadNanos()) : planned;
           CleanupRouting.workCleanup(db, request, now, liveness)
               .whenComplete(routed -> {
                 if (routed instanceof Outcome.Success<CleanupRouting.Result> result) {

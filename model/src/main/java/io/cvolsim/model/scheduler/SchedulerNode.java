@@ -61,7 +61,8 @@ public final class SchedulerNode implements Node {
     this.db = infrastructure.dbClient(context);
     this.broker = infrastructure.brokerClient(context);
     this.locks = infrastructure.lockCoordinator(context);
-    this.databaseClock = new DatabaseClock(db, config.isUpClock(), config.capabilities().stamping());
+    this.databaseClock = new DatabaseClock(db, config.isUpClock(), config.capabilities().stamping(),
+        infrastructure.workersOptions().clock());
     this.capacities = new BackendCapacities(infrastructure.capacity());
     this.liveness = new ServiceLiveness(config.isUpClock(), config.service().effectiveServiceDownTimeNanos(),
         databaseClock::lastReadNanos);

@@ -114,7 +114,7 @@ public final class VolumeServiceNode implements Node {
 
   private SimFuture<?> startupCleanup(long serviceId) {
     return config.startupCleanup() == StartupCleanup.HOST ? new HostBasedCleanup(manager).run()
-        : cleaner().doCleanup(CleanupRequest.forService(serviceId).withUntilNanos(context.localTimeNanos()));
+        : cleaner().doCleanup(CleanupRequest.forService(serviceId));
   }
 
   /**

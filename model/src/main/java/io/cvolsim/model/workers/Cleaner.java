@@ -34,6 +34,7 @@ public final class Cleaner {
   private final NodeContext context;
   private final DbClient db;
   private final WorkersOptions options;
+  private final WorkerStamps stamps;
   private final WorkerLog log;
   private final long serviceId;
   private final CleanupAction action;
@@ -46,6 +47,7 @@ public final class Cleaner {
     this.log = log;
     this.serviceId = serviceId;
     this.action = action;
+    this.stamps = new WorkerStamps(context, db, options);
   }
 
   /** The state of one do_cleanup call; {@code keepEntry} is the O1 variable, never reset per row. */
@@ -60,10 +62,14 @@ public final class Cleaner {
   }
 
   public SimFuture<CleanupReport> doCleanup(CleanupRequest request) {
-    Long until = null;
-    if (options.claim() != CleanupClaim.NONE) {
-      until = request.untilNanos() != null ? request.untilNanos() : context.localTimeNanos();
+    if (options.claim() == CleanupClaim.NONE) {
+      return cleanUntil(request, null);
     }
+    return request.untilNanos() != null ? cleanUntil(request, request.untilNanos())
+        : stamps.now().flatMap(now -> cleanUntil(request, now));
+  }
+
+  private SimFuture<CleanupReport> cleanUntil(CleanupRequest request, Long until) {
     Run run = new Run(until);
     return db.select(Database.WORKERS, selection(request, until)).flatMap(rows -> cleanFrom(run, rows, 0));
   }
@@ -97,7 +103,11 @@ public final class Cleaner {
   private SimFuture<Boolean> cleanRow(Run run, WorkerEntry read) {
     String node = context.self().name();
     log.record(WorkerEvent.Kind.CLAIM_ATTEMPT, node, serviceId, read, run.untilNanos);
-    long now = options.stored(context.localTimeNanos());
+    return stamps.stamp().flatMap(now -> claimRow(run, read, now));
+  }
+
+  private SimFuture<Boolean> claimRow(Run run, WorkerEntry read, long now) {
+    String node = context.self().name();
     List<Assignment> claim = List.of(Assignment.set(SERVICE_ID, serviceId),
         Assignment.set(RACE_PREVENTER, read.racePreventer() + 1), Assignment.set(UPDATED_AT, now));
     long sent = log.trueNow();

@@ -35,12 +35,14 @@ public final class WorkerTable {
   private final DbClient db;
   private final WorkersOptions options;
   private final WorkerLog log;
+  private final WorkerStamps stamps;
 
   public WorkerTable(NodeContext context, DbClient db, WorkersOptions options, WorkerLog log) {
     this.context = context;
     this.db = db;
     this.options = options;
     this.log = log;
+    this.stamps = new WorkerStamps(context, db, options);
   }
 
   /** What create_worker did. */
@@ -55,11 +57,6 @@ public final class WorkerTable {
   /** Whether a failed set_worker means another cleanable operation holds the resource. */
   public static boolean isCleanableInUse(Failure failure) {
     return failure instanceof Failure.Error error && error.reason().startsWith(CLEANABLE_IN_USE);
-  }
-
-  /** The database's stored form of this process's clock now. */
-  long now() {
-    return options.stored(context.localTimeNanos());
   }
 
   /**
@@ -82,7 +79,11 @@ public final class WorkerTable {
       return SimFuture.failed(Failure.error("create_worker: no row for " + type.dbName() + " "
           + resourceId + " after " + options.createWorkerMaxAttempts() + " attempts"));
     }
-    long now = now();
+    return stamps.stamp().flatMap(now -> createAt(type, resourceId, status, attempt, now));
+  }
+
+  private SimFuture<CreateOutcome> createAt(ResourceType type, String resourceId, String status, int attempt,
+      long now) {
     return db.insert(Database.WORKERS, newRow(type, resourceId, status, null, now)).flatMap(inserted -> {
       if (inserted != null) {
         log.record(WorkerEvent.Kind.CREATED, context.self().name(), null, WorkerEntry.of(inserted), null);
@@ -134,7 +135,8 @@ public final class WorkerTable {
   }
 
   private SimFuture<WorkerEntry> insertOwn(ResourceType type, String resourceId, String status, long serviceId) {
-    return db.insert(Database.WORKERS, newRow(type, resourceId, status, serviceId, now())).flatMap(inserted -> {
+    return stamps.stamp().flatMap(now -> db.insert(Database.WORKERS, newRow(type, resourceId, status, serviceId, now)))
+        .flatMap(inserted -> {
       if (inserted == null) {
         WorkerEntry wanted = new WorkerEntry(0, type.dbName(), resourceId, status, serviceId, 0, 0, false);
         return inUse(wanted, serviceId);
@@ -156,12 +158,16 @@ public final class WorkerTable {
     if (options.claim() != CleanupClaim.UPDATED_AT) {
       expected.add(Condition.eq(RACE_PREVENTER, worker.racePreventer()));
     }
-    long now = now();
+    return stamps.stamp().flatMap(now -> claimAt(worker, status, serviceId, new Condition.All(expected), now));
+  }
+
+  private SimFuture<WorkerEntry> claimAt(WorkerEntry worker, String status, long serviceId, Condition expected,
+      long now) {
     long sent = log.trueNow();
     long nextVersion = worker.racePreventer() + 1;
     List<Assignment> values = List.of(Assignment.set(SERVICE_ID, serviceId), Assignment.set(STATUS, status),
         Assignment.set(RACE_PREVENTER, nextVersion), Assignment.set(UPDATED_AT, now));
-    return db.update(Database.WORKERS, new Condition.All(expected), values).flatMap(count -> {
+    return db.update(Database.WORKERS, expected, values).flatMap(count -> {
       if (count == 0) {
         return inUse(worker, serviceId);
       }

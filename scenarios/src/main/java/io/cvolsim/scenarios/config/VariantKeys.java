@@ -12,6 +12,7 @@ import io.cvolsim.model.config.HostNaming;
 import io.cvolsim.model.config.ManagerCompletion;
 import io.cvolsim.model.config.SchedulerRouting;
 import io.cvolsim.model.config.QuotaCommit;
+import io.cvolsim.model.workers.WorkersClock;
 import io.cvolsim.model.config.SourceDelete;
 import io.cvolsim.model.config.StartupCleanup;
 import io.cvolsim.model.config.AttachReuse;
@@ -48,6 +49,14 @@ public final class VariantKeys {
           + "proposal; not in V1-V21)",
       "separate", Readers.values(QuotaCommit.class, QuotaCommit::optionValue),
       Readers.choice(QuotaCommit.class, QuotaCommit::optionValue));
+
+  public static final SettingKey<WorkersClock> WORKERS_CLOCK = new SettingKey<>("workers.clock",
+      "whose clock stamps workers rows and bounds a cleanup's until: the writer's, as Cinder (a node whose clock "
+          + "runs ahead stamps rows a slower clock's cleanup never selects, so a restarted node consumes with rows "
+          + "of its previous life still its own, L2), or the database server's, read before each write and "
+          + "cleanup (found by this harness; not in V1-V21)",
+      "writer", Readers.values(WorkersClock.class, WorkersClock::optionValue),
+      Readers.choice(WorkersClock.class, WorkersClock::optionValue));
 
   public static final SettingKey<SourceDelete> SOURCE_DELETE = new SettingKey<>("api.source_delete",
       "a delete of a volume being cloned (V14): accepted and queued behind the clone's lock, or refused by the "
@@ -241,7 +250,7 @@ public final class VariantKeys {
   public static final SettingKey<Integer> SCHEDULER_NODES = new SettingKey<>("scheduler.nodes",
       "cinder-scheduler processes", "2", List.of("1..5"), Readers.integer(1, 5));
 
-  public static final List<SettingKey<?>> ALL = List.of(UNSCHEDULED_DELETE, QUOTA_COMMIT, SOURCE_DELETE, ERROR_REPORTING, SCHEDULER_ROUTING,
+  public static final List<SettingKey<?>> ALL = List.of(UNSCHEDULED_DELETE, QUOTA_COMMIT, WORKERS_CLOCK, SOURCE_DELETE, ERROR_REPORTING, SCHEDULER_ROUTING,
       HOST_NAMING,
       COORDINATION_BACKEND, COORDINATION_LEASE, RELEASE_FAILURE, LOCK_ORDER,
       MANAGER_COMPLETION, VOLUME_LOCK, BROKER_ACK, CLEANUP_TRIGGER, STARTUP_CLEANUP, CLEANUP_CLAIM, FENCING, FENCING_SELF_TIMEOUT,

@@ -63,7 +63,8 @@ final class DeploymentSettings {
   }
 
   static WorkersOptions workers(Settings settings) {
-    WorkersOptions options = WorkersOptions.cinderToday().withClaim(settings.get(CLEANUP_CLAIM));
+    WorkersOptions options = WorkersOptions.cinderToday().withClaim(settings.get(CLEANUP_CLAIM))
+        .withClock(settings.get(VariantKeys.WORKERS_CLOCK));
     // V8 is about databases that keep whole seconds only.
     return settings.get(CLEANUP_CLAIM) == io.cvolsim.model.workers.CleanupClaim.UPDATED_AT
         ? options.withTimestampGranularityNanos(Durations.seconds(1)) : options;
