@@ -45,7 +45,7 @@ final class AutomaticCleanup {
         long now = context.localTimeNanos();
         for (CleanupRequest planned : planner.onTick(read.value(), now)) {
           context.probe("scheduler.auto-cleanup");
-          CleanupRequest request = databaseClock.boundsCleanups() && planned.untilNanos() == null
+          CleanupRequest request = databaseClock.boundsCleanups()
               ? planned.withUntilNanos(databaseClock.lastReadNanos()) : planned;
           CleanupRouting.workCleanup(db, request, now, liveness)
               .whenComplete(routed -> {

@@ -124,14 +124,18 @@ public final class Heartbeat {
     });
   }
 
+  /** {@code updated_at} as a beat writes it: the database's NOW() or the writer's clock. */
+  public static Assignment updatedAtNow(ServiceOptions options, NodeContext context) {
+    return options.heartbeatClock() == HeartbeatClock.DATABASE
+        ? new Assignment.DatabaseNow("updated_at") : Assignment.set("updated_at", context.localTimeNanos());
+  }
+
   private SimFuture<Boolean> save(Row row) {
     if (row == null) {
       return SimFuture.succeeded(false);
     }
-    Assignment stamp = options.heartbeatClock() == HeartbeatClock.DATABASE
-        ? new Assignment.DatabaseNow("updated_at") : Assignment.set("updated_at", context.localTimeNanos());
     List<Assignment> values = new ArrayList<>(
-        List.of(Assignment.set("report_count", row.longValue("report_count", 0) + 1), stamp));
+        List.of(Assignment.set("report_count", row.longValue("report_count", 0) + 1), updatedAtNow(options, context)));
     values.addAll(alsoWritten);
     return db.updateOnce(Database.SERVICES, Condition.eq("id", serviceId), values)
         .map(count -> count > 0);

@@ -1,6 +1,7 @@
 package io.cvolsim.model.service;
 
 import io.cvolsim.kernel.api.SimFuture;
+import io.cvolsim.model.db.Assignment;
 import io.cvolsim.model.db.Condition;
 import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.DbClient;
@@ -19,16 +20,24 @@ public final class ServiceRows {
   /** The service's row, created when missing; {@code clusterName} may be null. */
   public static SimFuture<Row> findOrCreate(DbClient db, String host, String binary, String clusterName,
       long nowNanos) {
-    return findOrCreate(db, host, binary, clusterName, nowNanos, Collections.emptySortedMap());
+    return findOrCreate(db, host, binary, clusterName, nowNanos, Collections.emptySortedMap(), List.of());
   }
 
-  /** The same, a created row also holding {@code moreColumns} (a c-vol's incarnation). */
+  /**
+   * The same, a created row also holding {@code moreColumns} (a c-vol's incarnation), and a found
+   * row first saved with {@code savedOnStart} when it is not empty, as Cinder's Service.__init__
+   * saves its versions, which stamps updated_at. Answers the row as read.
+   */
   public static SimFuture<Row> findOrCreate(DbClient db, String host, String binary, String clusterName,
-      long nowNanos, SortedMap<String, Object> moreColumns) {
+      long nowNanos, SortedMap<String, Object> moreColumns, List<Assignment> savedOnStart) {
     Condition key = Condition.all(Condition.eq("host", host), Condition.eq("binary", binary));
     return db.select(Database.SERVICES, key).flatMap(rows -> {
-      if (!rows.isEmpty()) {
+      if (!rows.isEmpty() && savedOnStart.isEmpty()) {
         return SimFuture.succeeded(rows.get(0));
+      }
+      if (!rows.isEmpty()) {
+        return db.updateOnce(Database.SERVICES, Condition.eq("id", rows.get(0).get("id")), savedOnStart)
+            .map(count -> rows.get(0));
       }
       SortedMap<String, Object> columns = Row.values("host", host, "binary", binary,
           "cluster_name", clusterName, "report_count", 0L, "disabled", false, "deleted", false, "created_at", nowNanos);

@@ -12,6 +12,7 @@ import io.cvolsim.model.broker.BrokerClient;
 import io.cvolsim.model.broker.Dispatch;
 import io.cvolsim.model.broker.GracefulStop;
 import io.cvolsim.model.broker.QueueNames;
+import io.cvolsim.model.db.Assignment;
 import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.Row;
 import io.cvolsim.model.db.DbClient;
@@ -32,7 +33,10 @@ import io.cvolsim.model.workers.CleanupRequest;
 import io.cvolsim.model.workers.StandardCleanupActions;
 import io.cvolsim.model.workers.WorkerEntry;
 import io.cvolsim.model.workers.WorkerTable;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.SortedMap;
+import java.util.List;
 
 /**
  * A cinder-volume process (reference §4, §5.4): find or create its services row, start the
@@ -72,10 +76,16 @@ public final class VolumeServiceNode implements Node {
   @Override
   public void start() {
     // The incarnation goes in a new row too, so that a process that dies before its first beat is
-    // still named by the revocation decided on that row.
+    // still named by the revocation decided on that row. A restart saves the row it finds (Cinder
+    // saves its versions), stamping it as a beat would: before that, the row described the dead
+    // process while the array already admitted this one, so a down decision named the dead one and
+    // the array refused it, withholding the cleanup (L2, deployment seed 2388).
+    SortedMap<String, Object> own = config.fencing().namesIncarnations()
+        ? Row.values("incarnation", (long) context.incarnation()) : Collections.emptySortedMap();
+    List<Assignment> savedOnStart = new ArrayList<>(List.of(Heartbeat.updatedAtNow(config.service(), context)));
+    savedOnStart.addAll(Assignment.setAll(own));
     ServiceRows.findOrCreate(db, config.serviceHost(), BINARY, config.clusterName(), context.localTimeNanos(),
-            config.fencing().namesIncarnations() ? Row.values("incarnation", (long) context.incarnation())
-                : Collections.emptySortedMap())
+            own, savedOnStart)
         .whenComplete(outcome -> {
           if (outcome instanceof Outcome.Success<Row> found) {
             initHost(found.value().longValue("id", 0));
