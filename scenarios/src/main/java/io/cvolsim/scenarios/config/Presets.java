@@ -47,7 +47,16 @@ public final class Presets {
           new Choice("heartbeat.mode=fail-fast", "report_state is not retried since 2023 (bug #2018595)"),
           new Choice("is_up.clock=reader", "Service.is_up compares with the reader's utcnow()"),
           new Choice("report_interval=10s", "Cinder's default"),
-          new Choice("service_down_time=60s", "Cinder's default")),
+          new Choice("service_down_time=60s", "Cinder's default"),
+          new Choice("quota.tracking=on", "Cinder keeps the project's quota usage; S13 judges it"),
+          new Choice("quota.commit=separate", "reserve, insert and commit are separate transactions, and "
+              + "volume_destroy commits before the quota release"),
+          new Choice("workers.clock=writer", "workers rows are stamped, and cleanups bounded, by the writing "
+              + "process's utcnow()"),
+          new Choice("volume.attachment_rows=on", "attach and detach keep volume_attachment rows; S14 counts "
+              + "live attachments per volume"),
+          new Choice("backend.capacity_gb=40", "a provisioning limit the workload meets, so the CapacityFilter "
+              + "refuses creates and S13 judges every placement")),
       "none: this is the system under review");
 
   public static final Preset HARDENED = new Preset("hardened",
@@ -112,6 +121,19 @@ public final class Presets {
           new Choice("is_up.clock=db-server", "one clock decides down-ness, so node clock skew cannot (S11, V17)"),
           new Choice("report_interval=10s", "Cinder's default"),
           new Choice("service_down_time=60s", "Cinder's default"),
+          new Choice("quota.tracking=on", "as Cinder, quota usage is kept; S13 judges it"),
+          new Choice("quota.commit=atomic", "the usage changes in the transaction that inserts or destroys the "
+              + "row, and a destroy releases only a row that still lived, so no crash between the two and no "
+              + "second destroy leaves the usage wrong (S13); Cinder's separate steps fail in 77 of 200 swarm seeds"),
+          new Choice("workers.clock=db-server", "one clock stamps every workers row and bounds every automatic "
+              + "and startup cleanup, so a node whose clock ran ahead cannot leave rows that a cleanup on a slower "
+              + "clock passes over, so a restarted node consumes with rows of its previous life still its own "
+              + "(L2: swarm seed 1266 before restarts saved their services row, and WorkersClockTest); one "
+              + "SELECT NOW() per workers write and per cleanup"),
+          new Choice("volume.attachment_rows=on", "as Cinder, attach and detach keep volume_attachment rows; S14 "
+              + "counts live attachments per volume"),
+          new Choice("backend.capacity_gb=40", "a provisioning limit the workload meets, so the CapacityFilter "
+              + "refuses creates and S13 judges every placement"),
           new Choice("workload.admin_resets=off", "a fault assumption, not a protocol choice: reset-state writes "
               + "without conditions, so an admin who forces a volume that is being created to available lets an "
               + "extend run beside the create (S1); no protocol setting can prevent that"),

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * heartbeats are stamped by the database under the hardened preset, the shared host first fails at
  * seed 77, and since cut links hold their messages (net.tcp_hold=on) at 58, then 71; since the
  * deployment's window is 180 s with stalls that wait for a claim and faults drawn as they start,
- * at seed 8.
+ * at seed 8. Re-measured when the presets took quota, attachment rows, a capacity limit and
+ * database-stamped workers rows in (below).
  */
 class RoutingAndNamingPlantedTest {
 
@@ -27,11 +28,11 @@ class RoutingAndNamingPlantedTest {
 
   @Test
   void v4_pushingCreatesToAChosenMember_strandsJobsOnDeadNodes() {
-    // First failing seed: 21 since hardened's 120 s lease and database-stamped reports (2 of seeds
-    // 1..40; before, within 1..10).
+    // First failing seed: 152 since the presets keep quota, attachment rows and a capacity limit and
+    // hardened stamps workers rows by the database (1 of seeds 1..300; 21 before, 2 of 1..40).
     PropertyCheck.Found found = hardenedWith("scheduler.routing=host-queue")
-        .budget(new SeedBudget(20, 22, 300, 30, 300)).expectViolation("L1 eventual finality");
-    assertThat(found.seed()).isEqualTo(21);
+        .budget(new SeedBudget(151, 153, 300, 30, 300)).expectViolation("L1 eventual finality");
+    assertThat(found.seed()).isEqualTo(152);
   }
 
   /**
@@ -42,17 +43,17 @@ class RoutingAndNamingPlantedTest {
    */
   @Test
   void v6_hostBasedStartupCleanup_leavesItsOwnRowsBehind() {
-    // First failing seed: 9 since hardened's 120 s lease and database-stamped reports (5 before;
-    // 1 of seeds 1..40); baseline hardened (workers cleanup): 0 of 300.
-    hardenedWith("cleanup.startup=host").seeds(8, 10).expectViolation("L2 cleanup availability");
+    // First failing seed: 5 since the presets keep quota, attachment rows and a capacity limit (12 of
+    // seeds 1..100; 9 before); baseline hardened (workers cleanup): 0 of 3000.
+    hardenedWith("cleanup.startup=host").seeds(4, 6).expectViolation("L2 cleanup availability");
   }
 
   @Test
   void v5_oneHostForAllMembers_cleansUpWorkThatStillRuns() {
-    // First failing seed: 99 since hardened's 120 s lease and database-stamped reports (6 of seeds
-    // 61..400; 8 before).
+    // First failing seed: 11 since the presets keep quota, attachment rows and a capacity limit (8 of
+    // seeds 1..400; 99 before, 6 of 61..400).
     PropertyCheck.Found found = hardenedWith("volume.host_naming=shared")
-        .budget(new SeedBudget(98, 100, 400, 30, 300)).expectViolation("S8 no cleanup while the owner works");
-    assertThat(found.seed()).isEqualTo(99);
+        .budget(new SeedBudget(10, 12, 400, 30, 300)).expectViolation("S8 no cleanup while the owner works");
+    assertThat(found.seed()).isEqualTo(11);
   }
 }
