@@ -120,9 +120,8 @@ class PlantedBugsTest {
   // the member restarted, shut the restarted process out) failed "fencing targets the process judged
   // down" in 10 of deployment seeds 1..300 until a restarting c-vol saved its services row as Cinder's
   // Service.__init__ does. Now the stale read must fall within one scheduler round trip of the
-  // restart: no seed of deployment 1..2000 or of 2,500 crash-and-pause swarms meets it, and
-  // FencingTargetPropertyTest judges the hand-built case. A runbook that restarts a member between a
-  // scheduler's read and its revocation would plant it again.
+  // restart: no seed of deployment 1..2000 or of 2,500 crash-and-pause swarms meets it. Runbook 15,
+  // StaleRevocationTest, plants it: the revocation is held on a cut link while the member restarts.
 
   /** Found by this harness: two deletes of a never-scheduled volume both succeed. */
   @Test

@@ -169,6 +169,11 @@ final class RunbookDeployment {
   }
 
   /** Cuts {@code node} off from the array only, both ways. */
+  /** From now on a cut link keeps its messages and delivers them when it heals, as TCP would. */
+  void holdMessagesOnCuts() {
+    simulation.network().holdOnPartition(true);
+  }
+
   void cutFromStorage(NodeId node) {
     simulation.network().blockBoth(node, topology.storage());
   }

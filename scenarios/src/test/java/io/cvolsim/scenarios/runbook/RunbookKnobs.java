@@ -4,6 +4,7 @@ import static io.cvolsim.kernel.api.Durations.millis;
 import static io.cvolsim.kernel.api.Durations.seconds;
 
 import io.cvolsim.model.broker.AckMode;
+import io.cvolsim.model.config.FencingRevocation;
 import io.cvolsim.model.config.ManagerCompletion;
 import io.cvolsim.model.dlm.CoordinationBackend;
 import io.cvolsim.model.dlm.LockOrder;
@@ -28,13 +29,16 @@ import java.util.Optional;
  * @param storageGroupMoves whether the driver moves a retyped volume between storage groups (PowerMax)
  */
 record RunbookKnobs(long seed, int schedulerNodes, int volumeNodes, int apiNodes, CoordinationBackend coordination,
-    Optional<Long> leaseNanos, AckMode brokerAck, FencingMode fencing, ManagerCompletion completion,
+    Optional<Long> leaseNanos, AckMode brokerAck, Fencing fencing, ManagerCompletion completion,
     CleanupTrigger cleanupTrigger, CleanupClaim cleanupClaim, long copyNanos, long deleteNanos, long createNanos,
     LockOrder lockOrder, boolean storageGroupMoves) {
 
+  /** How the scheduler fences a node it judged down, and what its revocations name. */
+  record Fencing(FencingMode mode, FencingRevocation revocation) {}
+
   static RunbookKnobs cinderToday() {
     return new RunbookKnobs(1, 2, 3, 2, CoordinationBackend.FILE, Optional.empty(), AckMode.BEFORE_DISPATCH,
-        FencingMode.NONE, ManagerCompletion.BLIND, CleanupTrigger.MANUAL, CleanupClaim.RACE_PREVENTER,
+        new Fencing(FencingMode.NONE, FencingRevocation.HOST), ManagerCompletion.BLIND, CleanupTrigger.MANUAL, CleanupClaim.RACE_PREVENTER,
         seconds(20), seconds(1), seconds(1), LockOrder.SORTED, false);
   }
 
@@ -70,8 +74,17 @@ record RunbookKnobs(long seed, int schedulerNodes, int volumeNodes, int apiNodes
   }
 
   RunbookKnobs withFencing(FencingMode mode) {
-    return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck, mode,
-        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves);
+    return withFencing(new Fencing(mode, fencing.revocation()));
+  }
+
+  RunbookKnobs withRevocation(FencingRevocation revocation) {
+    return withFencing(new Fencing(fencing.mode(), revocation));
+  }
+
+  private RunbookKnobs withFencing(Fencing newFencing) {
+    return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
+        newFencing, completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder,
+        storageGroupMoves);
   }
 
   RunbookKnobs withCompletion(ManagerCompletion mode) {

@@ -144,7 +144,7 @@ final class RunbookNodes {
   }
 
   private FencingOptions fencingOptions() {
-    return new FencingOptions(knobs.fencing(), seconds(30), seconds(5));
+    return new FencingOptions(knobs.fencing().mode(), seconds(30), seconds(5), knobs.fencing().revocation());
   }
 
   private DlmOptions dlmOptions() {
@@ -162,6 +162,6 @@ final class RunbookNodes {
 
   private StorageOptions storageOptions() {
     StorageOptions options = StorageOptions.defaults().withTimings(knobs.storageTimings());
-    return knobs.fencing() == FencingMode.STORAGE ? options.withTokenFencing(TokenFencing.ON) : options;
+    return knobs.fencing().mode() == FencingMode.STORAGE ? options.withTokenFencing(TokenFencing.ON) : options;
   }
 }
