@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Test;
  * The hardened preset holds every property, within the fault assumptions its preset states:
  * links lose no single message, admins reset only stuck volumes and do not force cleanup of live
  * services (is_up=true), the infrastructure is not split apart, and no node goes more than 100 s
- * without reaching the DLM. Under the deployment scenario's nemesis (180 s window, stalls at claims)
- * it held in 2,299 of seeds 1..2300 on 2026-11-30 (seed 2167 fails L2 on a checker limit: see the
- * closing note); under the swarm minus loss bursts, admin resets, forced cleanups and infrastructure
- * splits in 3,000 of seeds 1..3000 (an admin's reset to available of a volume the array never made
- * breaks S5, as the assumption says).
+ * without reaching the DLM. With quota usage, attachment rows and a 40 GB provisioning limit kept
+ * (as both presets now do), under the deployment scenario's nemesis (180 s window, stalls at
+ * claims) it held in all of seeds 1..3000 on 2026-11-30, and under the swarm minus loss bursts,
+ * admin resets, forced cleanups and infrastructure splits in all of seeds 1..3000 (an admin's
+ * reset to available of a volume the array never made breaks S5, as the assumption says).
  *
  * <p>Found beyond seed 300 on 2026-11-30 and fixed: a job that timed out on the database six times
  * was dropped (L1, seed 1365); a second run of a create_snapshot let a delete in beside the first
