@@ -57,7 +57,7 @@ class HardenedPresetTest {
 
   /**
    * Reachability, so that the passes above mean something: the deployment's stalls wait for a
-   * claim and can outlast service_down_time, so the acceptance sweep meets zombies (6 of seeds
+   * claim and can outlast service_down_time, so the acceptance sweep meets zombies (3 of seeds
    * 1..300): in seed 12 c-vol-3 is given up while stalled, and its late deletes and creates are
    * refused by storage fencing (its access revoked) - and still every property holds.
    */
