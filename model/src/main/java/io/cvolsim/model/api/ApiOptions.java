@@ -6,6 +6,7 @@ import io.cvolsim.model.config.ErrorReporting;
 import io.cvolsim.model.config.QuotaKeeping;
 import io.cvolsim.model.config.SourceDelete;
 import io.cvolsim.model.config.UnscheduledDelete;
+import io.cvolsim.model.workers.WorkersClock;
 
 /**
  * How an API node behaves.
@@ -18,14 +19,15 @@ import io.cvolsim.model.config.UnscheduledDelete;
  * @param sourceDelete whether deleting a clone's source in progress queues or is refused (V14)
  * @param errorReporting what follows a failed conditional update (V2)
  * @param quota whether and how creates and destroys keep the quota usage (S13)
+ * @param workersClock whose clock bounds an admin's workers cleanup that names no {@code until}
  */
 public record ApiOptions(ApiTransition transition, NodeId database, long statementTimeoutNanos,
     long workCleanupTimeoutNanos, UnscheduledDelete unscheduledDelete, SourceDelete sourceDelete,
-    ErrorReporting errorReporting, QuotaKeeping quota) {
+    ErrorReporting errorReporting, QuotaKeeping quota, WorkersClock workersClock) {
 
   public ApiOptions(ApiTransition transition, NodeId database, long statementTimeoutNanos,
       long workCleanupTimeoutNanos, UnscheduledDelete unscheduledDelete) {
     this(transition, database, statementTimeoutNanos, workCleanupTimeoutNanos, unscheduledDelete, SourceDelete.QUEUE,
-        ErrorReporting.GENERIC, QuotaKeeping.OFF);
+        ErrorReporting.GENERIC, QuotaKeeping.OFF, WorkersClock.WRITER);
   }
 }

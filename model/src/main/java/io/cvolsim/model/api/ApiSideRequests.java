@@ -16,6 +16,7 @@ import io.cvolsim.model.db.Row;
 import io.cvolsim.model.quota.QuotaUsage;
 import io.cvolsim.model.config.UnscheduledDelete;
 import io.cvolsim.model.workers.CleanupRequest;
+import io.cvolsim.model.workers.WorkersClock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,9 +31,12 @@ final class ApiSideRequests {
   private final DbClient db;
   private final JobDispatcher dispatcher;
   private final QuotaUsage quota;
+  private final WorkersClock workersClock;
 
-  ApiSideRequests(NodeContext context, DbClient db, JobDispatcher dispatcher, QuotaUsage quota) {
+  ApiSideRequests(NodeContext context, DbClient db, JobDispatcher dispatcher, QuotaUsage quota,
+      WorkersClock workersClock) {
     this.quota = quota;
+    this.workersClock = workersClock;
     this.context = context;
     this.db = db;
     this.dispatcher = dispatcher;
@@ -181,9 +185,18 @@ final class ApiSideRequests {
         });
   }
 
-  /** {@code POST /workers/cleanup}: {@code until} is this API node's clock. */
+  /**
+   * {@code POST /workers/cleanup}: without an {@code until}, now on this API node's clock, or on the
+   * database's when workers rows carry its clock (a statement, which fails the request when the
+   * database is out of reach).
+   */
   SimFuture<? extends Message> workersCleanup(WorkersCleanupRequest request) {
     CleanupRequest filters = request.filters();
-    return dispatcher.workCleanup(filters.untilNanos() != null ? filters : filters.withUntilNanos(context.localTimeNanos()));
+    if (filters.untilNanos() != null) {
+      return dispatcher.workCleanup(filters);
+    }
+    return workersClock == WorkersClock.DB_SERVER
+        ? db.databaseTime().flatMap(now -> dispatcher.workCleanup(filters.withUntilNanos(now)))
+        : dispatcher.workCleanup(filters.withUntilNanos(context.localTimeNanos()));
   }
 }

@@ -50,7 +50,7 @@ public final class VolumeApiNode implements Node {
     this.dispatcher = dispatcher;
     this.db = new DbClient(context, options.database(), options.statementTimeoutNanos());
     this.sideRequests = new ApiSideRequests(context, db, dispatcher,
-        new QuotaUsage(context, db, options.quota()));
+        new QuotaUsage(context, db, options.quota()), options.workersClock());
     this.lockingTransition = new LockingTransition(db);
     this.attachments = attachmentApi == null ? null : new AttachmentRequests(context, db, dispatcher, attachmentApi);
   }

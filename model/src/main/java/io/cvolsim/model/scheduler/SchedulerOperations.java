@@ -179,7 +179,8 @@ final class SchedulerOperations {
   SimFuture<CleanupResponse> workCleanup(CleanupRequest request) {
     long now = context.localTimeNanos();
     return databaseClock.refresh().flatMap(fresh ->
-        CleanupRouting.workCleanup(db, SchedulerNode.untilNow(request, now), now, liveness))
+        CleanupRouting.workCleanup(db, SchedulerNode.untilNow(request,
+            databaseClock.boundsCleanups() ? databaseClock.lastReadNanos() : now), now, liveness))
         .flatMap(result -> dispatcher.dispatchAll(result.cleaning()).map(ignored -> SchedulerNode.response(result)));
   }
 

@@ -84,7 +84,8 @@ public final class SliceWorld implements World {
         context -> new VolumeServiceStandIn(context, standIn, completions));
     ApiOptions api = new ApiOptions(settings.get(API_TRANSITION), topology.database(), statementTimeout,
         Durations.seconds(10), settings.get(VariantKeys.UNSCHEDULED_DELETE),
-        settings.get(VariantKeys.SOURCE_DELETE), settings.get(VariantKeys.ERROR_REPORTING), io.cvolsim.model.config.QuotaKeeping.OFF);
+        settings.get(VariantKeys.SOURCE_DELETE), settings.get(VariantKeys.ERROR_REPORTING), io.cvolsim.model.config.QuotaKeeping.OFF,
+        io.cvolsim.model.workers.WorkersClock.WRITER);
     for (NodeId apiNode : topology.apiNodes()) {
       simulation.addNode(apiNode, context -> new VolumeApiNode(context, api,
           new StandInDispatcher(context, topology.volumeService())));
