@@ -13,10 +13,11 @@ import java.util.Optional;
  * S13 quota conservation (reference §8), its reservation half, judged on the database at
  * quiescence: every reservation was committed or rolled back (none left reserved), and the
  * project's volumes in use equal its volumes not deleted, so each accepted create counted once and
- * each destroyed volume was released once. Two deletes of one never-scheduled volume that both
- * release (api.unscheduled_delete=destroy) break it; so does a node that dies between destroying
- * a volume and releasing its quota, as in Cinder until the reservation expires. The capacity half
- * (schedulers' allocated_capacity_gb) is not modelled. Exercised when quota.tracking is on.
+ * each destroyed volume was released once. Under Cinder's separate quota steps
+ * (quota.commit=separate), two deletes of one never-scheduled volume that both release
+ * (api.unscheduled_delete=destroy) break it, and so does a node that dies between destroying a
+ * volume and releasing its quota, as in Cinder until the reservation expires. The capacity half is
+ * CapacityConservationProperty. Exercised when quota.tracking is on (both presets).
  */
 public final class QuotaConservationProperty {
   public static final String NAME = "S13 quota conservation";
