@@ -18,6 +18,12 @@ public final class VolumeStatusMachine implements Model {
       setOf("available", "error", "error_restoring", "error_extending", "error_managing");
   static final Set<String> FIELDS =
       setOf("volume", "status", "attach_status", "migration_status", "volume_type", "host", "attachment");
+  /**
+   * The status after an unreserve of a volume that is not attached: in-use if some attachment row
+   * the history does not show was live and not detached (has_attachments), else available. The
+   * next operation that tells them apart (a read, or one only available allows) decides it.
+   */
+  static final String AVAILABLE_OR_IN_USE = "available|in-use";
 
   private static Set<String> setOf(String... values) {
     return new HashSet<>(Arrays.asList(values));
@@ -38,8 +44,7 @@ public final class VolumeStatusMachine implements Model {
     Map<String, Object> argument = Values.map(operation.input());
     VolumeState volume = (VolumeState) state;
     if (operation.f().equals("read")) {
-      return !operation.hasKnownOutput()
-          || VolumeReads.matches(volume, Values.map(operation.output())) ? state : ILLEGAL;
+      return read(volume, operation);
     }
     if (isAttachmentCall(operation.f())) {
       // The attachments API moves the volume through writes the history records on their own
@@ -62,8 +67,37 @@ public final class VolumeStatusMachine implements Model {
       // Never scheduled: the API destroys the row directly, with no condition (reference §2.2).
       return volume.withStatus("deleted");
     }
-    VolumeState next = transition(volume, operation.f(), argument);
+    VolumeState next = undecided(volume) ? decidedBy(volume, operation.f(), argument)
+        : transition(volume, operation.f(), argument);
     return next == null ? ILLEGAL : next;
+  }
+
+  private static boolean undecided(VolumeState volume) {
+    return volume != null && AVAILABLE_OR_IN_USE.equals(volume.status());
+  }
+
+  /** A read of an undecided status settles it to the status read. */
+  private static Object read(VolumeState volume, PairedOperation operation) {
+    if (!operation.hasKnownOutput()) {
+      return volume;
+    }
+    Map<String, Object> valueRead = Values.map(operation.output());
+    VolumeState seen = undecided(volume) && ("available".equals(valueRead.get("status"))
+        || "in-use".equals(valueRead.get("status"))) ? volume.withStatus((String) valueRead.get("status")) : volume;
+    return VolumeReads.matches(seen, valueRead) ? seen : ILLEGAL;
+  }
+
+  /**
+   * An operation on an undecided status: what it does from either status. Where only one allows
+   * it, that one it was; where both do and differ only in the status kept, it stays undecided.
+   */
+  private static VolumeState decidedBy(VolumeState volume, String f, Map<String, Object> arg) {
+    VolumeState fromAvailable = transition(volume.withStatus("available"), f, arg);
+    VolumeState fromInUse = transition(volume.withStatus("in-use"), f, arg);
+    if (fromAvailable == null || fromInUse == null) {
+      return fromAvailable == null ? fromInUse : fromAvailable;
+    }
+    return fromAvailable.equals(fromInUse) ? fromAvailable : fromAvailable.withStatus(AVAILABLE_OR_IN_USE);
   }
 
   /** The state after an API transition on an existing volume; null when its CAS fails. */
@@ -78,7 +112,7 @@ public final class VolumeStatusMachine implements Model {
       case "extend" -> available ? volume.withStatus("extending") : null;
       case "reserve" -> available ? volume.withStatus("attaching") : null;
       case "unreserve" -> status.equals("attaching")
-          ? volume.withStatus(isAttached(volume) ? "in-use" : "available") : null;
+          ? volume.withStatus(isAttached(volume) ? "in-use" : AVAILABLE_OR_IN_USE) : null;
       case "begin-detaching" -> status.equals("in-use") && isAttached(volume) && notMigrating
           ? volume.withStatus("detaching") : null;
       case "roll-detaching" -> status.equals("detaching") ? volume.withStatus("in-use") : null;

@@ -139,6 +139,31 @@ class CinderVolumeModelTest {
     assertThat(verdict()).isEqualTo(Verdict.LINEARIZABLE);
   }
 
+  /**
+   * has_attachments counts attachment rows the history does not show, so a volume that is not
+   * attached may leave an unreserve in-use; whatever tells the two apart next decides it.
+   */
+  @Test
+  void unreserveOfAVolumeNotAttached_mayLeaveItInUse_andTheNextReadDecides() throws HistoryFormatException {
+    available("v").ok("reserve", value("v")).ok("unreserve", value("v"))
+        .reads("v", "in-use", "detached", null, "default").reads("v", "in-use", "detached", null, "default");
+    assertThat(verdict()).isEqualTo(Verdict.LINEARIZABLE);
+    reads("v", "available", "detached", null, "default");
+    assertThat(verdict()).as("decided in-use by the first read").isEqualTo(Verdict.NOT_LINEARIZABLE);
+  }
+
+  @Test
+  void unreserveOfAVolumeNotAttached_anOperationOnlyAvailableAllowsDecidesIt() throws HistoryFormatException {
+    available("v").ok("reserve", value("v")).ok("unreserve", value("v")).ok("extend", value("v"))
+        .reads("v", "extending", "detached", null, "default");
+    assertThat(verdict()).isEqualTo(Verdict.LINEARIZABLE);
+    available("w").ok("reserve", value("w")).ok("unreserve", value("w")).ok("migrate", value("w", "host", HOST))
+        .reads("w", "in-use", "detached", "starting", "default");
+    assertThat(verdict()).as("migrate keeps either status; the read decides").isEqualTo(Verdict.LINEARIZABLE);
+    ok("reserve", value("w"));
+    assertThat(verdict()).as("in-use refuses a reserve").isEqualTo(Verdict.NOT_LINEARIZABLE);
+  }
+
   @Test
   void detaching_needsInUseAttachedAndNotMigrating_andRollsBack() throws HistoryFormatException {
     available("v").ok("complete", value("v", "status", "in-use", "attach_status", "attached"))

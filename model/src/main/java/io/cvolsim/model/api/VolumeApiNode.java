@@ -111,7 +111,8 @@ public final class VolumeApiNode implements Node {
     if (request instanceof VolumeRequest.Delete && volume.get("host") == null) {
       return sideRequests.destroyUnscheduled(volume, options.unscheduledDelete());
     }
-    Transition transition = VolumeTransitions.of(request, context.localTimeNanos(), options.sourceDelete());
+    Transition transition = VolumeTransitions.of(request, context.localTimeNanos(), options.sourceDelete(),
+        options.unreserve());
     SimFuture<Boolean> applied = apply(request.volumeId(), volume, transition);
     return applied.flatMap(accepted -> {
       if (!accepted) {

@@ -6,6 +6,7 @@ import static io.cvolsim.model.db.Condition.in;
 import static io.cvolsim.model.db.Condition.notEq;
 
 import io.cvolsim.model.config.SourceDelete;
+import io.cvolsim.model.config.UnreserveAttachments;
 import io.cvolsim.model.db.Assignment;
 import io.cvolsim.model.db.Condition;
 import io.cvolsim.model.db.Database;
@@ -21,6 +22,8 @@ public final class VolumeTransitions {
 
   static final Condition NO_SNAPSHOTS = new Condition.NoLiveChild(Database.SNAPSHOTS, "volume_id");
 
+  static final Condition HAS_ATTACHMENTS = new Condition.HasAttachments(Database.ATTACHMENTS, "volume_id");
+
   static final Condition NO_GROUP = all(
       in("consistencygroup_id", null, ""), in("group_id", null, ""));
 
@@ -28,11 +31,15 @@ public final class VolumeTransitions {
 
   /** The transition for a state-changing request; {@code nowNanos} is the API node's clock. */
   public static Transition of(VolumeRequest request, long nowNanos) {
-    return of(request, nowNanos, SourceDelete.QUEUE);
+    return of(request, nowNanos, SourceDelete.QUEUE, UnreserveAttachments.ATTACHED);
   }
 
-  /** As {@link #of(VolumeRequest, long)}, with V14's choice for deleting a clone's source. */
-  public static Transition of(VolumeRequest request, long nowNanos, SourceDelete sourceDelete) {
+  /**
+   * As {@link #of(VolumeRequest, long)}, with V14's choice for deleting a clone's source and which
+   * attachment rows keep an unreserved volume in-use.
+   */
+  public static Transition of(VolumeRequest request, long nowNanos, SourceDelete sourceDelete,
+      UnreserveAttachments unreserve) {
     String id = request.volumeId();
     if (request instanceof VolumeRequest.Delete delete) {
       Transition transition = delete(id, delete.force(), nowNanos);
@@ -49,9 +56,7 @@ public final class VolumeTransitions {
           List.of(Assignment.set("status", "attaching")), new VolumeJob.AttachVolume(id));
     }
     if (request instanceof VolumeRequest.Unreserve) {
-      return new Transition(eq("status", "attaching"), List.of(new Assignment.Case("status",
-          List.of(new Assignment.Case.When(eq("attach_status", "attached"), "in-use")), "available")),
-          null);
+      return unreserve(unreserve);
     }
     if (request instanceof VolumeRequest.BeginDetaching) {
       return new Transition(all(eq("status", "in-use"), eq("attach_status", "attached"), NOT_MIGRATING),
@@ -69,6 +74,17 @@ public final class VolumeTransitions {
       return migrate(id, migrate.destinationHost());
     }
     throw new IllegalArgumentException("not a state-changing request: " + request);
+  }
+
+  /** attach_status stands for an attached row: volume_attached writes both in one transaction. */
+  private static Transition unreserve(UnreserveAttachments counted) {
+    List<Assignment.Case.When> inUse = new java.util.ArrayList<>(
+        List.of(new Assignment.Case.When(eq("attach_status", "attached"), "in-use")));
+    if (counted == UnreserveAttachments.NOT_DETACHED) {
+      inUse.add(new Assignment.Case.When(HAS_ATTACHMENTS, "in-use"));
+    }
+    return new Transition(eq("status", "attaching"), List.of(new Assignment.Case("status", inUse, "available")),
+        null);
   }
 
   private static List<Assignment> transitional(String status) {

@@ -89,6 +89,24 @@ public sealed interface Condition {
   }
 
   /**
+   * Cinder's {@code has_attachments}: {@code EXISTS (SELECT 1 FROM table WHERE
+   * table.foreignColumn = row.id AND attach_status != 'detached' AND NOT deleted)}.
+   */
+  record HasAttachments(String table, String foreignColumn) implements Condition {
+    @Override
+    public boolean matches(Row row, RowSource database) {
+      Object id = row.get("id");
+      for (Row child : database.rows(table)) {
+        if (Objects.equals(child.get(foreignColumn), id) && !child.isTrue("deleted")
+            && !"detached".equals(child.get("attach_status"))) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /**
    * {@code NOT EXISTS (SELECT 1 FROM table WHERE table.sourceColumn = row.id AND status =
    * 'creating' AND deleted is false)}: no creation from this row is in progress.
    */

@@ -42,7 +42,8 @@ class AdminCleanupClockTest {
         LinkProfile.reliable(millis(1), millis(1))), RecordingChoices.seeded(1));
     simulation.addNode(DB, context -> new DatabaseNode(context, new Database()));
     ApiOptions options = new ApiOptions(ApiTransition.CAS, DB, seconds(1), seconds(10), UnscheduledDelete.CAS,
-        SourceDelete.QUEUE, ErrorReporting.GENERIC, QuotaKeeping.OFF, clock);
+        SourceDelete.QUEUE, ErrorReporting.GENERIC, QuotaKeeping.OFF, clock,
+        io.cvolsim.model.config.UnreserveAttachments.ATTACHED);
     List<CleanupRequest> routed = new ArrayList<>();
     simulation.addNode(API, context -> new VolumeApiNode(context, options, new JobDispatcher() {
       @Override

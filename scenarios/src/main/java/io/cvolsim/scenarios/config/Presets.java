@@ -53,6 +53,8 @@ public final class Presets {
               + "volume_destroy commits before the quota release"),
           new Choice("workers.clock=writer", "workers rows are stamped, and cleanups bounded, by the writing "
               + "process's utcnow()"),
+          new Choice("api.unreserve_attachments=not-detached", "unreserve_volume's CASE WHEN has_attachments "
+              + "counts every live attachment row that is not detached"),
           new Choice("volume.attachment_rows=on", "attach and detach keep volume_attachment rows; S14 counts "
               + "live attachments per volume"),
           new Choice("backend.capacity_gb=40", "a provisioning limit the workload meets, so the CapacityFilter "
@@ -130,6 +132,11 @@ public final class Presets {
               + "clock passes over, so a restarted node consumes with rows of its previous life still its own "
               + "(L2: swarm seed 1266 before restarts saved their services row, and WorkersClockTest); one "
               + "SELECT NOW() per workers write and per cleanup"),
+          new Choice("api.unreserve_attachments=attached", "an unreserve leaves the volume in-use only for an "
+              + "attached attachment: Cinder's has_attachments also counts the attaching row of the attach being "
+              + "rolled back, so an unreserve racing a running attach leaves the volume in-use, the attach's CAS "
+              + "completion is refused and nothing is attached (S14 in 48 and linearizability in 24 of deployment "
+              + "seeds 1..1500)"),
           new Choice("volume.attachment_rows=on", "as Cinder, attach and detach keep volume_attachment rows; S14 "
               + "counts live attachments per volume"),
           new Choice("backend.capacity_gb=40", "a provisioning limit the workload meets, so the CapacityFilter "

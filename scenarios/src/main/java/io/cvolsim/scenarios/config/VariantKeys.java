@@ -12,6 +12,7 @@ import io.cvolsim.model.config.HostNaming;
 import io.cvolsim.model.config.ManagerCompletion;
 import io.cvolsim.model.config.SchedulerRouting;
 import io.cvolsim.model.config.QuotaCommit;
+import io.cvolsim.model.config.UnreserveAttachments;
 import io.cvolsim.model.workers.WorkersClock;
 import io.cvolsim.model.config.SourceDelete;
 import io.cvolsim.model.config.StartupCleanup;
@@ -57,6 +58,14 @@ public final class VariantKeys {
           + "cleanup (found by this harness; not in V1-V21)",
       "writer", Readers.values(WorkersClock.class, WorkersClock::optionValue),
       Readers.choice(WorkersClock.class, WorkersClock::optionValue));
+
+  public static final SettingKey<UnreserveAttachments> UNRESERVE_ATTACHMENTS = new SettingKey<>(
+      "api.unreserve_attachments", "with attachment rows kept, which rows leave an unreserved volume in-use: any "
+          + "live row not detached, Cinder's has_attachments, which counts the attaching row of the attach being "
+          + "rolled back, so the volume stays in-use with nothing attached (S14); or attached rows only (found by "
+          + "this harness; not in V1-V21)",
+      "not-detached", Readers.values(UnreserveAttachments.class, UnreserveAttachments::optionValue),
+      Readers.choice(UnreserveAttachments.class, UnreserveAttachments::optionValue));
 
   public static final SettingKey<SourceDelete> SOURCE_DELETE = new SettingKey<>("api.source_delete",
       "a delete of a volume being cloned (V14): accepted and queued behind the clone's lock, or refused by the "
@@ -250,7 +259,8 @@ public final class VariantKeys {
   public static final SettingKey<Integer> SCHEDULER_NODES = new SettingKey<>("scheduler.nodes",
       "cinder-scheduler processes", "2", List.of("1..5"), Readers.integer(1, 5));
 
-  public static final List<SettingKey<?>> ALL = List.of(UNSCHEDULED_DELETE, QUOTA_COMMIT, WORKERS_CLOCK, SOURCE_DELETE, ERROR_REPORTING, SCHEDULER_ROUTING,
+  public static final List<SettingKey<?>> ALL = List.of(UNSCHEDULED_DELETE, QUOTA_COMMIT, WORKERS_CLOCK,
+      UNRESERVE_ATTACHMENTS, SOURCE_DELETE, ERROR_REPORTING, SCHEDULER_ROUTING,
       HOST_NAMING,
       COORDINATION_BACKEND, COORDINATION_LEASE, RELEASE_FAILURE, LOCK_ORDER,
       MANAGER_COMPLETION, VOLUME_LOCK, BROKER_ACK, CLEANUP_TRIGGER, STARTUP_CLEANUP, CLEANUP_CLAIM, FENCING, FENCING_SELF_TIMEOUT,

@@ -15,6 +15,7 @@ import static io.cvolsim.scenarios.config.VariantKeys.SERVICE_DOWN_TIME;
 import io.cvolsim.kernel.api.Durations;
 import io.cvolsim.model.broker.BrokerOptions;
 import io.cvolsim.model.config.QuotaKeeping;
+import io.cvolsim.model.config.UnreserveAttachments;
 import io.cvolsim.model.dlm.DlmOptions;
 import io.cvolsim.model.service.HeartbeatClock;
 import io.cvolsim.model.service.ServiceOptions;
@@ -44,6 +45,13 @@ final class DeploymentSettings {
 
   static QuotaKeeping quota(Settings settings) {
     return settings.get(VariantKeys.QUOTA_COMMIT).keeping(settings.get(SettingsCatalog.QUOTA_TRACKING));
+  }
+
+  /** The attachments API keeps rows whatever volume.attachment_rows says. */
+  static UnreserveAttachments unreserve(Settings settings) {
+    boolean rows = settings.get(SettingsCatalog.ATTACHMENT_ROWS)
+        || settings.get(SettingsCatalog.ATTACH_API) != io.cvolsim.model.config.AttachApi.LEGACY;
+    return settings.get(VariantKeys.UNRESERVE_ATTACHMENTS).withRows(rows);
   }
 
   static FencingOptions fencing(Settings settings) {

@@ -223,7 +223,8 @@ public final class DeploymentWorld implements World {
     ApiOptions api = new ApiOptions(settings.get(API_TRANSITION), topology.database(),
         settings.get(STATEMENT_TIMEOUT), Durations.seconds(30), settings.get(VariantKeys.UNSCHEDULED_DELETE),
         settings.get(VariantKeys.SOURCE_DELETE), settings.get(VariantKeys.ERROR_REPORTING),
-        DeploymentSettings.quota(settings), settings.get(VariantKeys.WORKERS_CLOCK));
+        DeploymentSettings.quota(settings), settings.get(VariantKeys.WORKERS_CLOCK),
+        DeploymentSettings.unreserve(settings));
     AttachmentApiOptions attachmentApi = attachmentApi(infrastructure);
     for (NodeId apiNode : topology.apiNodes()) {
       simulation.addNode(apiNode, context -> new VolumeApiNode(context, api, new BrokerDispatcher(

@@ -85,7 +85,7 @@ public final class SliceWorld implements World {
     ApiOptions api = new ApiOptions(settings.get(API_TRANSITION), topology.database(), statementTimeout,
         Durations.seconds(10), settings.get(VariantKeys.UNSCHEDULED_DELETE),
         settings.get(VariantKeys.SOURCE_DELETE), settings.get(VariantKeys.ERROR_REPORTING), io.cvolsim.model.config.QuotaKeeping.OFF,
-        io.cvolsim.model.workers.WorkersClock.WRITER);
+        io.cvolsim.model.workers.WorkersClock.WRITER, io.cvolsim.model.config.UnreserveAttachments.ATTACHED);
     for (NodeId apiNode : topology.apiNodes()) {
       simulation.addNode(apiNode, context -> new VolumeApiNode(context, api,
           new StandInDispatcher(context, topology.volumeService())));

@@ -38,6 +38,8 @@ class PlantedBugMeasurementTest {
             "quota.tracking=on", "quota.commit=separate"), "S13 quota conservation"),
         violation("separate quota commits (S13)", PlantedBug.in("swarm", PlantedBug.WITHIN_ASSUMPTIONS,
             "quota.tracking=on", "quota.commit=separate"), "S13 quota conservation"),
+        violation("unreserve counting attaching rows (S14)", PlantedBug.in("deployment",
+            "api.unreserve_attachments=not-detached"), "S14 attachment consistency"),
         violation("V12 file locks", PlantedBug.in("deployment-api-races", "coordination.backend=file"), "S10 lock safety"),
         violation("V12 file locks (S2)", PlantedBug.in("deployment-api-races", "coordination.backend=file",
             "storage.concurrent_mutations=allow"),
