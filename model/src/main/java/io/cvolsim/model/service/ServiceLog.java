@@ -45,7 +45,9 @@ public final class ServiceLog {
      */
     ORDERED_CLEANED_WHILE_UP,
     /** An admin's workers cleanup was answered with this service as one nobody can clean. */
-    CLEANUP_UNAVAILABLE
+    CLEANUP_UNAVAILABLE,
+    /** The harness started the node's process again after a crash, or a replacement machine's. */
+    PROCESS_STARTED
   }
 
   /**
@@ -141,6 +143,10 @@ public final class ServiceLog {
 
   public void processDied(String node) {
     record(Kind.PROCESS_DIED, "", node);
+  }
+
+  public void processStarted(String node) {
+    record(Kind.PROCESS_STARTED, "", node);
   }
 
   private void record(Kind kind, String serviceHost, String actor) {

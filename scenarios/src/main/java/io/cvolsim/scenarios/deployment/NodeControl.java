@@ -65,6 +65,7 @@ public final class NodeControl implements PowerSwitch {
   /** Starts a new machine in the retired node's cluster, under a new host name. */
   public NodeId startReplacement(NodeId lost) {
     NodeId replacement = replacements.apply(lost);
+    serviceLog.processStarted(replacement.name());
     simulation.probes().hit("fault.replacement-joined");
     return replacement;
   }
@@ -75,6 +76,7 @@ public final class NodeControl implements PowerSwitch {
         fenceEndedAtNanos.putIfAbsent(node.name(), simulation.nowNanos());
       }
       simulation.restart(node);
+      serviceLog.processStarted(node.name());
     }
   }
 

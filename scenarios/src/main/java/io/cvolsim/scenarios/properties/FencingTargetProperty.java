@@ -42,10 +42,14 @@ public final class FencingTargetProperty {
     List<String> witness = new ArrayList<>();
     for (IoLogEntry revocation : revocations) {
       String node = revocation.call().target();
-      long startedAt = lastReadmission(entries, node, revocation.startNanos());
-      if (startedAt != Long.MIN_VALUE && !diedSince(events, node, startedAt, revocation.startNanos())
+      long readmittedAt = lastReadmission(entries, node, revocation.startNanos());
+      if (readmittedAt == Long.MIN_VALUE) {
+        continue;
+      }
+      long startedAt = processStart(events, node, readmittedAt);
+      if (!diedSince(events, node, startedAt, revocation.startNanos())
           && !judged(events, node, startedAt, revocation.startNanos(), serviceDownTimeNanos)) {
-        witness.add(node + " re-admitted itself at " + Durations.formatTimestamp(startedAt) + " and was revoked at "
+        witness.add(node + " re-admitted itself at " + Durations.formatTimestamp(readmittedAt) + " and was revoked at "
             + Durations.formatTimestamp(revocation.startNanos()) + " on no decision about that process");
       }
     }
@@ -70,6 +74,17 @@ public final class FencingTargetProperty {
       }
     }
     return at;
+  }
+
+  /**
+   * When the process that re-admitted itself started: its re-admission can reach the array long
+   * after (a cut link holds it, or the process is paused first), and it is silent from its start.
+   * Logs that record no start (a first boot, hand-written logs) date it by the re-admission.
+   */
+  private static long processStart(List<ServiceLog.Event> events, String node, long readmittedAt) {
+    return events.stream().filter(event -> event.kind() == ServiceLog.Kind.PROCESS_STARTED
+            && event.actor().equals(node) && event.trueTimeNanos() <= readmittedAt)
+        .mapToLong(ServiceLog.Event::trueTimeNanos).max().orElse(readmittedAt);
   }
 
   /** A process that died before the revocation has nothing left to shut out. */

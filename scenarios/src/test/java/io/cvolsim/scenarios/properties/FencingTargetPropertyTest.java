@@ -72,6 +72,21 @@ class FencingTargetPropertyTest {
     assertThat(result.witness()).singleElement().asString().contains("c-vol-2 re-admitted itself at 100");
   }
 
+  /**
+   * Swarm seed 9284: the restarted process's re-admission was held on a cut link for two minutes
+   * while it was silent; a decision 122 s after it started is about that process.
+   */
+  @Test
+  void aReadmissionHeldLongAfterTheStart_isJudgedFromTheStart() {
+    readmitted(0);
+    now[0] = seconds(57);
+    services.processStarted(NODE.name());
+    readmitted(seconds(180));
+    declaredDown(seconds(180) + 1);
+    revoked(seconds(180) + 2);
+    assertThat(check().status()).isEqualTo(PropertyStatus.HOLDS);
+  }
+
   @Test
   void aProcessThatDiedBeforeTheRevocation_isNotShutOut() {
     readmitted(seconds(100));
