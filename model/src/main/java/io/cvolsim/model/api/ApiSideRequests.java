@@ -195,8 +195,6 @@ final class ApiSideRequests {
     if (filters.untilNanos() != null) {
       return dispatcher.workCleanup(filters);
     }
-    return workersClock == WorkersClock.DB_SERVER
-        ? db.databaseTime().flatMap(now -> dispatcher.workCleanup(filters.withUntilNanos(now)))
-        : dispatcher.workCleanup(filters.withUntilNanos(context.localTimeNanos()));
+    return workersClock.now(context, db).flatMap(now -> dispatcher.workCleanup(filters.withUntilNanos(now)));
   }
 }

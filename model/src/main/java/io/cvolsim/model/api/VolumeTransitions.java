@@ -10,6 +10,7 @@ import io.cvolsim.model.config.UnreserveAttachments;
 import io.cvolsim.model.db.Assignment;
 import io.cvolsim.model.db.Condition;
 import io.cvolsim.model.db.Database;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -78,7 +79,7 @@ public final class VolumeTransitions {
 
   /** attach_status stands for an attached row: volume_attached writes both in one transaction. */
   private static Transition unreserve(UnreserveAttachments counted) {
-    List<Assignment.Case.When> inUse = new java.util.ArrayList<>(
+    List<Assignment.Case.When> inUse = new ArrayList<>(
         List.of(new Assignment.Case.When(eq("attach_status", "attached"), "in-use")));
     if (counted == UnreserveAttachments.NOT_DETACHED) {
       inUse.add(new Assignment.Case.When(HAS_ATTACHMENTS, "in-use"));

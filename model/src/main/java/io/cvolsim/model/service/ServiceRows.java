@@ -32,12 +32,10 @@ public final class ServiceRows {
       long nowNanos, SortedMap<String, Object> moreColumns, List<Assignment> savedOnStart) {
     Condition key = Condition.all(Condition.eq("host", host), Condition.eq("binary", binary));
     return db.select(Database.SERVICES, key).flatMap(rows -> {
-      if (!rows.isEmpty() && savedOnStart.isEmpty()) {
-        return SimFuture.succeeded(rows.get(0));
-      }
       if (!rows.isEmpty()) {
-        return db.updateOnce(Database.SERVICES, Condition.eq("id", rows.get(0).get("id")), savedOnStart)
-            .map(count -> rows.get(0));
+        return savedOnStart.isEmpty() ? SimFuture.succeeded(rows.get(0))
+            : db.updateOnce(Database.SERVICES, Condition.eq("id", rows.get(0).get("id")), savedOnStart)
+                .map(count -> rows.get(0));
       }
       SortedMap<String, Object> columns = Row.values("host", host, "binary", binary,
           "cluster_name", clusterName, "report_count", 0L, "disabled", false, "deleted", false, "created_at", nowNanos);

@@ -16,9 +16,8 @@ final class WorkerStamps {
     this.options = options;
   }
 
-  /** Now; the database's clock costs a statement, which fails when the database is out of reach. */
   SimFuture<Long> now() {
-    return options.clock() == WorkersClock.WRITER ? SimFuture.succeeded(context.localTimeNanos()) : db.databaseTime();
+    return options.clock().now(context, db);
   }
 
   /** Now as the database stores a workers timestamp: truncated to its granularity. */

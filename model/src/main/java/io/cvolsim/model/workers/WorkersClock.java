@@ -1,5 +1,9 @@
 package io.cvolsim.model.workers;
 
+import io.cvolsim.kernel.api.NodeContext;
+import io.cvolsim.kernel.api.SimFuture;
+import io.cvolsim.model.db.DbClient;
+
 /**
  * Whose clock stamps workers rows and bounds a cleanup's {@code until} (reference §5.2, §5.4).
  * Cinder uses the writer's: a node whose clock runs ahead stamps rows that a cleanup bounded by a
@@ -20,5 +24,10 @@ public enum WorkersClock {
 
   public String optionValue() {
     return optionValue;
+  }
+
+  /** Now on this clock; the database's costs a statement, which fails when the database is out of reach. */
+  public SimFuture<Long> now(NodeContext context, DbClient db) {
+    return this == WRITER ? SimFuture.succeeded(context.localTimeNanos()) : db.databaseTime();
   }
 }

@@ -47,11 +47,14 @@ final class DeploymentSettings {
     return settings.get(VariantKeys.QUOTA_COMMIT).keeping(settings.get(SettingsCatalog.QUOTA_TRACKING));
   }
 
-  /** The attachments API keeps rows whatever volume.attachment_rows says. */
+  /** The attachments API is made of volume_attachments rows, so it keeps them whatever the legacy key says. */
+  static boolean attachmentRows(Settings settings) {
+    return settings.get(SettingsCatalog.ATTACHMENT_ROWS)
+        || settings.get(SettingsCatalog.ATTACH_API) == io.cvolsim.model.config.AttachApi.ATTACHMENTS;
+  }
+
   static UnreserveAttachments unreserve(Settings settings) {
-    boolean rows = settings.get(SettingsCatalog.ATTACHMENT_ROWS)
-        || settings.get(SettingsCatalog.ATTACH_API) != io.cvolsim.model.config.AttachApi.LEGACY;
-    return settings.get(VariantKeys.UNRESERVE_ATTACHMENTS).withRows(rows);
+    return settings.get(VariantKeys.UNRESERVE_ATTACHMENTS).withRows(attachmentRows(settings));
   }
 
   static FencingOptions fencing(Settings settings) {

@@ -146,14 +146,9 @@ public final class DeploymentWorld implements World {
         settings.get(VariantKeys.VOLUME_LOCK),
         DeploymentSettings.fencing(settings), 3, settings.get(VariantKeys.PERIODIC_INTERVAL),
         settings.get(VariantKeys.STARTUP_CLEANUP),
-        settings.get(VariantKeys.UNINITIALIZED_DRIVER), attachmentRows(),
+        settings.get(VariantKeys.UNINITIALIZED_DRIVER), DeploymentSettings.attachmentRows(settings),
         settings.get(VariantKeys.ATTACH_REUSE), settings.get(VariantKeys.CAPABILITY_STAMP));
     simulation.addNode(volumeNode, context -> new VolumeServiceNode(context, config, infrastructure));
-  }
-
-  /** The attachments API is made of volume_attachments rows, so it keeps them whatever the legacy key says. */
-  private boolean attachmentRows() {
-    return settings.get(SettingsCatalog.ATTACHMENT_ROWS) || settings.get(SettingsCatalog.ATTACH_API) == AttachApi.ATTACHMENTS;
   }
 
   /** Deadlock aborts during the fault window only, so the liveness phase runs on a calm database. */

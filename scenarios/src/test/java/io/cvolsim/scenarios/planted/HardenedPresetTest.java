@@ -152,8 +152,9 @@ class HardenedPresetTest {
    * transaction, as Cinder's volume_attached does). Swarm 1781: a delete ran under a clone whose
    * caller had timed out and released the source's lock (S1, S2; now the array refuses it). Swarm
    * 1266: a c-vol skewed ahead claimed a row and died, came back skewed behind, and its startup
-   * cleanup, bounded by its own clock, passed over the row (L2; now workers rows and cleanups use
-   * the database's clock). Deployment 2388: a c-vol that died before its first beat restarted
+   * cleanup, bounded by its own clock, passed over the row (L2; hardened now stamps workers rows and
+   * bounds cleanups by the database's clock, though since restarts save their services row the seed
+   * holds with writer clocks too, so WorkersClockTest carries that mechanism). Deployment 2388: a c-vol that died before its first beat restarted
    * without saving its services row, so down decisions named the dead incarnation, the array
    * refused them and the cleanups were withheld (L2; now a start saves the row, as Cinder's does).
    */
