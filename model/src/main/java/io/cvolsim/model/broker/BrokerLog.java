@@ -1,8 +1,10 @@
 package io.cvolsim.model.broker;
 
+import io.cvolsim.kernel.api.Message;
 import io.cvolsim.kernel.api.NodeId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -18,15 +20,28 @@ import java.util.function.LongSupplier;
 public final class BrokerLog {
   private final LongSupplier trueClock;
   private final List<BrokerLogEntry> entries = new ArrayList<>();
+  /** What each published message carried, so a checker can tell which request it was. */
+  private final SortedMap<Long, Message> payloads = new TreeMap<>();
 
   public BrokerLog(LongSupplier trueClock) {
     this.trueClock = trueClock;
   }
 
-  void record(BrokerEvent event, long messageId, String topic, NodeId node, long connectionId,
+  /** Public so that checkers' tests can write a log by hand; only the broker and its clients record. */
+  public void record(BrokerEvent event, long messageId, String topic, NodeId node, long connectionId,
       String detail) {
     entries.add(new BrokerLogEntry(trueClock.getAsLong(), event, messageId, topic, node, connectionId,
         detail));
+  }
+
+  public void published(long messageId, String topic, NodeId publisher, String detail, Message payload) {
+    record(BrokerEvent.PUBLISHED, messageId, topic, publisher, 0, detail);
+    payloads.put(messageId, payload);
+  }
+
+  /** The payload a message was published with; empty for an id the log never saw published. */
+  public Optional<Message> payloadOf(long messageId) {
+    return Optional.ofNullable(payloads.get(messageId));
   }
 
   void connectionEvent(BrokerEvent event, NodeId node, long connectionId) {

@@ -247,7 +247,7 @@ public final class BrokerNode implements Node {
       unroutable(incoming, publish, messageId);
       return;
     }
-    log.record(BrokerEvent.PUBLISHED, messageId, publish.topic(), incoming.from(), 0, kindText(publish.kind()));
+    log.published(messageId, publish.topic(), incoming.from(), kindText(publish.kind()), publish.payload());
     if (publish.kind() == PublishKind.CALL) {
       waitingCallers.put(messageId, incoming);
     }
@@ -269,7 +269,7 @@ public final class BrokerNode implements Node {
     }
     for (long connectionId : consumers) {
       long messageId = sequences.nextMessageId();
-      log.record(BrokerEvent.PUBLISHED, messageId, publish.topic(), incoming.from(), 0, "fanout");
+      log.published(messageId, publish.topic(), incoming.from(), "fanout", publish.payload());
       deliver(connections.get(connectionId),
           new QueuedMessage(messageId, publish.topic(), PublishKind.FANOUT, publish.payload(), false));
     }

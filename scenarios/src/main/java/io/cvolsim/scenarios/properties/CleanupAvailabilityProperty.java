@@ -24,7 +24,8 @@ import java.util.Set;
  * its cluster was up), or a scheduler sending its automatic cleanup - every workers row that
  * service owned at that moment is deleted before the service itself comes back (its own startup
  * cleanup, the first workers action under its id) or the run ends. A row a cleaner kept or gave
- * back, or a service back within {@link #GRACE_NANOS}, is a caveat. The swarm's admin actions are
+ * back, a service back within {@link #GRACE_NANOS}, or back while its order was still with the
+ * broker (no member had yet done it), is a caveat. The swarm's admin actions are
  * not judged: their filters clean part of a service on purpose. And a restarted c-vol cleans its
  * own rows before consuming: when its heartbeat loop starts again (which follows init_host's
  * cleanup and the subscriptions), no row its service owned since before it died is still its
@@ -45,7 +46,8 @@ public final class CleanupAvailabilityProperty {
         : withUnloggedDeletes(artifacts.workers().events(), workerRowsAtEnd);
     return check(artifacts.services().events(), workers,
         artifacts.databaseAtEnd().getOrDefault(Database.SERVICES, List.of()), artifacts.endNanos(),
-        artifacts.serviceDownTimeNanos(), new WorkersTruth(artifacts.workers().applied()));
+        artifacts.serviceDownTimeNanos(), new WorkersTruth(artifacts.workers().applied()),
+        HeldCleanupOrders.of(artifacts.broker()));
   }
 
   /**
@@ -79,12 +81,16 @@ public final class CleanupAvailabilityProperty {
 
   static PropertyResult check(List<ServiceLog.Event> services, List<WorkerEvent> workers, List<Row> serviceRows,
       long endNanos, long serviceDownTimeNanos) {
-    return check(services, workers, serviceRows, endNanos, serviceDownTimeNanos, WorkersTruth.UNKNOWN);
+    return check(services, workers, serviceRows, endNanos, serviceDownTimeNanos, WorkersTruth.UNKNOWN,
+        HeldCleanupOrders.NONE);
   }
 
-  /** {@code truth}: the database's own order of workers writes, which overrules the log's where known. */
+  /**
+   * {@code truth}: the database's own order of workers writes, which overrules the log's where
+   * known. {@code held}: the cleanup orders the broker had not yet seen done.
+   */
   static PropertyResult check(List<ServiceLog.Event> services, List<WorkerEvent> workers, List<Row> serviceRows,
-      long endNanos, long serviceDownTimeNanos, WorkersTruth truth) {
+      long endNanos, long serviceDownTimeNanos, WorkersTruth truth, HeldCleanupOrders held) {
     List<String> witness = new ArrayList<>();
     List<String> caveats = new ArrayList<>();
     int rowsJudged = 0;
@@ -99,6 +105,7 @@ public final class CleanupAvailabilityProperty {
       long at = order.trueTimeNanos();
       long backAt = workers.stream().filter(event -> event.trueTimeNanos() > at && serviceId.get().equals(event.serviceId()))
           .mapToLong(WorkerEvent::trueTimeNanos).findFirst().orElse(endNanos);
+      Optional<Long> heldOrder = backAt < endNanos ? held.heldAt(serviceId.get(), at, backAt) : Optional.empty();
       for (WorkerEntry row : ownedAt(serviceId.get(), at, workers)) {
         if (!truth.ownedBy(row.id(), serviceId.get(), at)) {
           continue; // the log had not yet heard of the write that took it away
@@ -113,7 +120,7 @@ public final class CleanupAvailabilityProperty {
               + Durations.formatTimestamp(at) + " was released by " + describe(release.get()));
           continue;
         }
-        judgeRow(row, order, serviceId.get(), backAt, endNanos, workers, witness, caveats);
+        judgeRow(row, order, serviceId.get(), backAt, endNanos, heldOrder, workers, witness, caveats);
       }
     }
     int restarts = 0;
@@ -160,7 +167,7 @@ public final class CleanupAvailabilityProperty {
       WorkerEvent.Kind.ACTION_FAILED, WorkerEvent.Kind.GIVEN_BACK);
 
   private static void judgeRow(WorkerEntry row, ServiceLog.Event order, long serviceId, long backAt, long endNanos,
-      List<WorkerEvent> workers, List<String> witness, List<String> caveats) {
+      Optional<Long> heldOrder, List<WorkerEvent> workers, List<String> witness, List<String> caveats) {
     String what = "row " + row.id() + " (" + row.resourceType() + " " + row.resourceId() + ", " + row.status()
         + ") of " + order.serviceHost() + ", ordered cleaned at " + Durations.formatTimestamp(order.trueTimeNanos());
     Optional<WorkerEvent> last = workers.stream().filter(event -> event.row().id() == row.id()
@@ -179,6 +186,13 @@ public final class CleanupAvailabilityProperty {
       // gone before "eventually" could be judged.
       caveats.add("caveat: " + what + ", claimed by " + last.get().node() + " and still being cleaned when its "
           + "service came back at " + Durations.formatTimestamp(backAt));
+    } else if (heldOrder.isPresent()) {
+      // The order was still on its way: parked with a member the broker had not yet found dead,
+      // paused or cut off, or handed back after a failure. Like a claim still running, the
+      // owner's return ends the premise before "eventually" could be judged.
+      caveats.add("caveat: " + what + ", its cleanup order (message " + heldOrder.get()
+          + ") was still with the broker, done by no member, when its service came back at "
+          + Durations.formatTimestamp(backAt));
     } else if (backAt - order.trueTimeNanos() < GRACE_NANOS) {
       caveats.add("caveat: " + what + ", its service came back " + Durations.format(backAt - order.trueTimeNanos())
           + " later");

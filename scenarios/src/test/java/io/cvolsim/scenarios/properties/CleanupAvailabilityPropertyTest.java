@@ -3,9 +3,15 @@ package io.cvolsim.scenarios.properties;
 import static io.cvolsim.kernel.api.Durations.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cvolsim.kernel.api.NodeId;
+import io.cvolsim.model.broker.BrokerEvent;
+import io.cvolsim.model.broker.BrokerLog;
+import io.cvolsim.model.broker.QueueNames;
 import io.cvolsim.model.db.Row;
+import io.cvolsim.model.rpc.VolumeRpc;
 import io.cvolsim.model.service.ServiceLog;
 import io.cvolsim.model.workers.AppliedRow;
+import io.cvolsim.model.workers.CleanupRequest;
 import io.cvolsim.model.workers.WorkerEntry;
 import io.cvolsim.model.workers.WorkerEvent;
 import io.cvolsim.model.workers.WorkerEvent.Kind;
@@ -82,6 +88,48 @@ class CleanupAvailabilityPropertyTest {
     assertThat(result.status()).isEqualTo(PropertyStatus.VIOLATED);
     assertThat(result.witness()).singleElement().asString().contains("row 1 (Volume vol-1, creating) of c-vol-1@lvm")
         .contains("still there when its service came back at 100");
+  }
+
+  /**
+   * Swarm seeds 6339 and 6748: the cluster's only orders sat with members that could not run them
+   * (the crashed owner itself until the broker's heartbeat timeout, a paused or cut member, a
+   * member handing a failed job back) when the owner came back 40 s later.
+   */
+  @Test
+  void aRowWhoseOrderTheBrokerStillHeldWhenItsServiceCameBack_isACaveat() {
+    rowOfADeadServiceOrderedCleaned();
+    worker(seconds(50), Kind.CLAIM_WON, "c-vol-1", DEAD);
+    BrokerLog broker = new BrokerLog(() -> now[0]);
+    CleanupRequest order = CleanupRequest.forService(DEAD).withClusterName("cluster@lvm");
+    broker.published(7, QueueNames.volumeTopic("cluster@lvm"), NodeId.of("sch-1"), "cast", new VolumeRpc.DoCleanup(order));
+    PropertyResult result = checkWith(broker);
+    assertThat(result.status()).isEqualTo(PropertyStatus.HOLDS);
+    assertThat(result.witness()).singleElement().asString().startsWith("caveat")
+        .contains("cleanup order (message 7) was still with the broker");
+
+    now[0] = seconds(20);
+    broker.record(BrokerEvent.ACKED, 7, QueueNames.volumeTopic("cluster@lvm"), NodeId.of("c-vol-2"), 3, "");
+    assertThat(checkWith(broker).status()).as("acked at 20 s without deleting the row").isEqualTo(PropertyStatus.VIOLATED);
+  }
+
+  @Test
+  void anOrderStillHeld_excusesNothing_whenItsServiceNeverCameBack_orWhenItWasSentToItsHost() {
+    rowOfADeadServiceOrderedCleaned();
+    BrokerLog broker = new BrokerLog(() -> now[0]);
+    CleanupRequest order = CleanupRequest.forService(DEAD).withClusterName("cluster@lvm");
+    broker.published(7, QueueNames.volumeTopic("cluster@lvm"), NodeId.of("sch-1"), "cast", new VolumeRpc.DoCleanup(order));
+    assertThat(checkWith(broker).status()).as("still there at the end").isEqualTo(PropertyStatus.VIOLATED);
+
+    worker(seconds(50), Kind.CLAIM_WON, "c-vol-1", DEAD);
+    BrokerLog toItsHost = new BrokerLog(() -> now[0]);
+    toItsHost.published(7, QueueNames.volumeTopic("c-vol-1@lvm"), NodeId.of("sch-1"), "cast",
+        new VolumeRpc.DoCleanup(order));
+    assertThat(checkWith(toItsHost).status()).isEqualTo(PropertyStatus.VIOLATED);
+  }
+
+  private PropertyResult checkWith(BrokerLog broker) {
+    return CleanupAvailabilityProperty.check(services.events(), workers, serviceRows, END, seconds(60),
+        WorkersTruth.UNKNOWN, HeldCleanupOrders.of(broker));
   }
 
   /** Seed 145 of the hardened deployment: the cleaner waits on the stalled owner's lock, then the owner wakes. */
@@ -221,10 +269,10 @@ class CleanupAvailabilityPropertyTest {
         new AppliedRow(seconds(20), 1, CLEANER, false));
     assertThat(check().status()).isEqualTo(PropertyStatus.VIOLATED);
     assertThat(CleanupAvailabilityProperty.check(services.events(), workers, serviceRows, END, seconds(60),
-        new WorkersTruth(applied)).status()).isEqualTo(PropertyStatus.HOLDS);
+        new WorkersTruth(applied), HeldCleanupOrders.NONE).status()).isEqualTo(PropertyStatus.HOLDS);
     List<AppliedRow> stillItsOwn = applied.subList(0, 2);
     assertThat(CleanupAvailabilityProperty.check(services.events(), workers, serviceRows, END, seconds(60),
-        new WorkersTruth(stillItsOwn)).status()).isEqualTo(PropertyStatus.VIOLATED);
+        new WorkersTruth(stillItsOwn), HeldCleanupOrders.NONE).status()).isEqualTo(PropertyStatus.VIOLATED);
   }
 
   /** Hardened seed 321: a claim answered after the row was deleted was applied before the delete. */
