@@ -30,6 +30,8 @@ import io.cvolsim.model.workers.CleanupTrigger;
 import io.cvolsim.model.workers.ServiceLiveness;
 import io.cvolsim.model.workers.StandardCleanupActions;
 import io.cvolsim.model.workers.WorkerTable;
+import java.util.Collections;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -70,7 +72,9 @@ public final class SchedulerNode implements Node {
 
   @Override
   public void start() {
-    ServiceRows.findOrCreate(db, config.host(), BINARY, null, context.localTimeNanos()).whenComplete(outcome -> {
+    // A restart saves the row it finds, as every Cinder service does on start (see VolumeServiceNode).
+    ServiceRows.findOrCreate(db, config.host(), BINARY, null, context.localTimeNanos(), Collections.emptySortedMap(),
+        List.of(Heartbeat.updatedAtNow(config.service(), context))).whenComplete(outcome -> {
       if (outcome instanceof Outcome.Success<Row> found) {
         serviceId = found.value().longValue("id", 0);
         begin();

@@ -6,7 +6,6 @@ import io.cvolsim.model.db.Condition;
 import io.cvolsim.model.db.Database;
 import io.cvolsim.model.db.DbClient;
 import io.cvolsim.model.db.Row;
-import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -17,14 +16,9 @@ import java.util.SortedMap;
 public final class ServiceRows {
   private ServiceRows() {}
 
-  /** The service's row, created when missing; {@code clusterName} may be null. */
-  public static SimFuture<Row> findOrCreate(DbClient db, String host, String binary, String clusterName,
-      long nowNanos) {
-    return findOrCreate(db, host, binary, clusterName, nowNanos, Collections.emptySortedMap(), List.of());
-  }
-
   /**
-   * The same, a created row also holding {@code moreColumns} (a c-vol's incarnation), and a found
+   * The service's row, created when missing ({@code clusterName} may be null), a created row also
+   * holding {@code moreColumns} (a c-vol's incarnation), and a found
    * row first saved with {@code savedOnStart} when it is not empty, as Cinder's Service.__init__
    * saves its versions, which stamps updated_at. Answers the row as read.
    */
