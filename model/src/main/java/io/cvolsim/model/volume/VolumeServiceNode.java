@@ -150,7 +150,16 @@ public final class VolumeServiceNode implements Node {
       return SimFuture.succeeded(null);
     }
     Integer incarnation = config.fencing().namesIncarnations() ? context.incarnation() : null;
-    return driver.restoreAccess(context.self(), incarnation).thenHandle(ignored -> SimFuture.succeeded(null));
+    // Unanswered, the array may still refuse this process: starting anyway made it a member that
+    // takes jobs and fails every array call until its next restart. Counted as a driver that did
+    // not start, so that uninitialized_driver decides whether it consumes and when it tries again.
+    return driver.restoreAccess(context.self(), incarnation).thenHandle(outcome -> {
+      if (outcome instanceof Outcome.Failed<Void> failed) {
+        context.probe("fencing.restore-access-failed");
+        return SimFuture.failed(failed.failure());
+      }
+      return SimFuture.succeeded(null);
+    });
   }
 
   /** do_setup and check_for_setup_error, retried reinit_driver_count times with back-off 1, 2, 4 s. */

@@ -72,9 +72,8 @@ final class RunbookDeployment {
         knobs.coordination());
     this.history = new HistoryRecorder(simulation::nowNanos);
     this.logs = new RunbookNodes.Logs(new BrokerLog(simulation::nowNanos), new LockLog(simulation::nowNanos),
-        new WorkerLog(simulation::nowNanos), new StorageIoLog(simulation::nowNanos));
-    this.control = new NodeControl(simulation, knobs.coordination(), logs.locks(),
-        new ServiceLog(simulation::nowNanos));
+        new WorkerLog(simulation::nowNanos), new StorageIoLog(simulation::nowNanos), new ServiceLog(simulation::nowNanos));
+    this.control = new NodeControl(simulation, knobs.coordination(), logs.locks(), logs.services());
   }
 
   /** Builds the deployment; every node starts at time zero. */
@@ -168,12 +167,12 @@ final class RunbookDeployment {
     simulation.network().blockBoth(node, topology.database());
   }
 
-  /** Cuts {@code node} off from the array only, both ways. */
   /** From now on a cut link keeps its messages and delivers them when it heals, as TCP would. */
   void holdMessagesOnCuts() {
     simulation.network().holdOnPartition(true);
   }
 
+  /** Cuts {@code node} off from the array only, both ways. */
   void cutFromStorage(NodeId node) {
     simulation.network().blockBoth(node, topology.storage());
   }
@@ -334,7 +333,8 @@ final class RunbookDeployment {
   RunArtifacts artifacts() {
     return new RunArtifacts(history.build(), new TreeMap<>(database.snapshot()), logs.storage(), logs.locks(),
         logs.workers(), logs.broker(), 0, simulation.nowNanos(), control.fencedAtNanos(), control.fenceEndedAtNanos(),
-        new TreeMap<>(simulation.probes().counts()));
+        new TreeMap<>(simulation.probes().counts()), logs.services(), SERVICE_DOWN_TIME_NANOS,
+        RunbookNodes.HEARTBEAT_RECOVERY_BOUND_NANOS);
   }
 
   long fingerprint() {

@@ -1,5 +1,6 @@
 package io.cvolsim.scenarios.runbook;
 
+import static io.cvolsim.kernel.api.Durations.millis;
 import static io.cvolsim.kernel.api.Durations.seconds;
 
 import io.cvolsim.kernel.api.NodeId;
@@ -36,6 +37,7 @@ import io.cvolsim.model.storage.StorageOptions;
 import io.cvolsim.model.storage.TokenFencing;
 import io.cvolsim.model.volume.FencingOptions;
 import io.cvolsim.model.volume.Infrastructure;
+import io.cvolsim.model.service.ServiceLog;
 import io.cvolsim.model.volume.VolumeServiceConfig;
 import io.cvolsim.model.volume.VolumeServiceNode;
 import io.cvolsim.model.workers.IsUpClock;
@@ -55,9 +57,13 @@ import io.cvolsim.scenarios.deployment.NodeControl;
  */
 final class RunbookNodes {
   static final long STATEMENT_TIMEOUT_NANOS = seconds(1);
+  private static final long REPORT_INTERVAL_NANOS = seconds(10);
+  /** As the deployment's: the longer of report_interval and the statement timeout, plus a round trip. */
+  static final long HEARTBEAT_RECOVERY_BOUND_NANOS = Math.max(REPORT_INTERVAL_NANOS, STATEMENT_TIMEOUT_NANOS)
+      + millis(500);
 
   /** The logs the nodes write and the properties read, all on the simulation's true clock. */
-  record Logs(BrokerLog broker, LockLog locks, WorkerLog workers, StorageIoLog storage) {}
+  record Logs(BrokerLog broker, LockLog locks, WorkerLog workers, StorageIoLog storage, ServiceLog services) {}
 
   private final RunbookKnobs knobs;
   private final Simulation simulation;
@@ -82,7 +88,7 @@ final class RunbookNodes {
     Infrastructure infrastructure = new Infrastructure(topology.database(), topology.broker(), topology.storage(),
         STATEMENT_TIMEOUT_NANOS, BrokerOptions.osloDefaults().withAckMode(knobs.brokerAck()), dlmOptions(),
         DriverOptions.defaults().withStorageGroupMoves(knobs.storageGroupMoves()), workersOptions(), logs.broker(), logs.locks(), logs.workers(), statusWrites,
-        control, new io.cvolsim.model.service.ServiceLog(simulation::nowNanos), io.cvolsim.model.config.QuotaKeeping.OFF,
+        control, logs.services(), io.cvolsim.model.config.QuotaKeeping.OFF,
         io.cvolsim.model.capacity.CapacityOptions.unlimited());
     addInfrastructure(infrastructure, database);
     for (NodeId scheduler : topology.schedulers()) {
@@ -140,7 +146,7 @@ final class RunbookNodes {
   }
 
   private ServiceOptions serviceOptions() {
-    return ServiceOptions.cinderDefaults().withTimes(seconds(10), RunbookDeployment.SERVICE_DOWN_TIME_NANOS);
+    return ServiceOptions.cinderDefaults().withTimes(REPORT_INTERVAL_NANOS, RunbookDeployment.SERVICE_DOWN_TIME_NANOS);
   }
 
   private FencingOptions fencingOptions() {
