@@ -2,6 +2,7 @@ package io.cvolsim.cli;
 
 import io.cvolsim.kernel.shrink.ShrinkBudget;
 import io.cvolsim.reports.TextReport;
+import io.cvolsim.scenarios.property.ShrinkTarget;
 import io.cvolsim.scenarios.property.ShrinkText;
 import io.cvolsim.scenarios.property.Shrinking;
 import io.cvolsim.scenarios.property.ShrunkRun;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "shrink", mixinStandardHelpOptions = true,
     description = {"Shrinks a failing run (a run file or a seed) to a short replayable counterexample:",
         "first its workload and faults (duration, clients, nodes, volumes; only ever lowered),",
-        "then its draws, keeping each edit while the same properties stay violated.",
+        "then its draws, keeping each edit while the same properties stay violated",
+        "(or, with --property, while that one does).",
         "Exit status: 1 the violation was reproduced and shrunk, 2 bad input or nothing to shrink."})
 public final class ShrinkCommand implements Callable<Integer> {
   static final String DEFAULT_OUT = "counterexample.cvolsim";
@@ -59,6 +62,11 @@ public final class ShrinkCommand implements Callable<Integer> {
   @Option(names = "--keep-settings", description = "shrink only the draws, never the settings")
   boolean keepSettings;
 
+  @Option(names = "--property", paramLabel = "NAME",
+      description = "keep only this violated property violated (others may come and go), which shrinks further;"
+          + " default: exactly the properties the run violates")
+  String property;
+
   @Override
   public Integer call() throws IOException {
     ShrinkBudget budget = budget();
@@ -71,13 +79,14 @@ public final class ShrinkCommand implements Callable<Integer> {
       throw new IllegalArgumentException("nothing to shrink: no property is violated in this run ("
           + (failing.report().exitStatus() == 3 ? "some are unknown" : "all hold") + ")");
     }
-    printer.printf(Locale.ROOT, "shrinking: %s violated in %d operations, %d draws; budget %d runs, %d s%n",
+    ShrinkTarget target = target(failing.report().violatedProperties());
+    printer.printf(Locale.ROOT, "shrinking: %s violated in %d operations, %d draws; keeping %s; budget %d runs, %d s%n",
         String.join(",", failing.report().violatedProperties()), failing.report().counts().get("operations"),
-        failing.draws().size(), budgetRuns, budgetSeconds);
+        failing.draws().size(), target.describe(), budgetRuns, budgetSeconds);
     printer.flush();
     long startNanos = System.nanoTime();
     ShrunkRun shrunk = Shrinking.shrink(failing, budget,
-        keepSettings ? Shrinking.Scope.DRAWS : Shrinking.Scope.SETTINGS_AND_DRAWS);
+        keepSettings ? Shrinking.Scope.DRAWS : Shrinking.Scope.SETTINGS_AND_DRAWS, target);
     if (out.getParent() != null) {
       Files.createDirectories(out.getParent());
     }
@@ -86,6 +95,17 @@ public final class ShrinkCommand implements Callable<Integer> {
     ShrinkText.lines(shrunk, "./cvolsim replay " + out).forEach(printer::println);
     printer.flush();
     return shrunk.shrunk().report().exitStatus();
+  }
+
+  private ShrinkTarget target(List<String> violated) {
+    if (property == null) {
+      return ShrinkTarget.sameViolations(violated);
+    }
+    if (!violated.contains(property)) {
+      throw new IllegalArgumentException("--property '" + property + "' is not violated in this run; violated: "
+          + String.join(", ", violated));
+    }
+    return ShrinkTarget.property(property);
   }
 
   private ShrinkBudget budget() {

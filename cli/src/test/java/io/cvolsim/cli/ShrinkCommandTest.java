@@ -40,6 +40,17 @@ class ShrinkCommandTest {
   }
 
   @Test
+  void shrink_property_keepsThatPropertyViolated(@TempDir Path directory) {
+    Path out = directory.resolve("cx.cvolsim");
+    Result shrink = execute(concat(shrinkFailingSeed(), "--property", "linearizability", "--out", out.toString(),
+        "--budget-runs", "20"));
+    assertThat(shrink.exitStatus()).isEqualTo(1);
+    assertThat(shrink.out()).contains("kept while violated: linearizability");
+    assertThat(execute("replay", "--no-trace", out.toString()).out())
+        .anyMatch(line -> line.contains("linearizability") && line.contains("violated"));
+  }
+
+  @Test
   void shrink_file_keepSettings_shrinksOnlyTheDraws(@TempDir Path directory) {
     execute(concat(new String[] {"run", "--report", directory.toString()}, FAILING_SEED));
     Path out = directory.resolve("cx.cvolsim");
@@ -60,6 +71,8 @@ class ShrinkCommandTest {
     assertOneLineError(execute("shrink"), "either a run FILE or --seed");
     assertOneLineError(execute("shrink", "/no/such/file"), "cannot read run file");
     assertOneLineError(execute(concat(shrinkFailingSeed(), "--budget-runs", "0")), "--budget-runs must be at least 1");
+    assertOneLineError(execute(concat(shrinkFailingSeed(), "--property", "S5 status and storage agree", "--out",
+        directory.resolve("x").toString())), "--property 'S5 status and storage agree' is not violated in this run");
     assertThat(directory.resolve("x")).doesNotExist();
   }
 

@@ -21,6 +21,7 @@ public final class ShrinkText {
     List<String> lines = new ArrayList<>();
     lines.add(String.format(Locale.ROOT, "shrink: %d steps kept in %d runs%s", run.steps(), run.runs(),
         run.budgetSpent() ? " (budget spent; a larger budget may shrink further)" : " (fixed point)"));
+    lines.add("kept while violated: " + run.target().describe());
     lines.add(String.format(Locale.ROOT, "operations: %d -> %d   draws: %d -> %d", run.operationsBefore(),
         run.operationsAfter(), run.drawsBefore(), run.drawsAfter()));
     run.settingChanges().forEach(change -> lines.add("setting " + change));

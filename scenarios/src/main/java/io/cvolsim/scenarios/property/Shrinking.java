@@ -14,8 +14,9 @@ import java.util.List;
 /**
  * Shrinks a failing run to a short replayable counterexample: first its workload and faults
  * ({@link SettingsShrinker}), then its draws ({@link ChoiceShrinker}), repeated until a round
- * keeps nothing or the budget is spent. A candidate is kept when it violates exactly the same
- * properties as the original run. Deterministic under a calls-only budget.
+ * keeps nothing or the budget is spent. A candidate is kept when it still meets the
+ * {@link ShrinkTarget}: by default exactly the properties the original run violated, or one
+ * property still violated. Deterministic under a calls-only budget.
  */
 public final class Shrinking {
   /** What shrinking may change. */
@@ -38,7 +39,16 @@ public final class Shrinking {
       throw new IllegalArgumentException("nothing to shrink: every property holds in seed "
           + failing.spec().seed());
     }
-    TrialRunner runner = new TrialRunner(failing.report().violatedProperties(), budget);
+    return shrink(failing, budget, scope, ShrinkTarget.sameViolations(failing.report().violatedProperties()));
+  }
+
+  /** Shrinks while {@code target} is met; the failing run must meet it. */
+  public static ShrunkRun shrink(RunOutcome failing, ShrinkBudget budget, Scope scope, ShrinkTarget target) {
+    if (!target.isMetBy(failing.report().violatedProperties())) {
+      throw new IllegalArgumentException("nothing to shrink for " + target.describe() + ": seed "
+          + failing.spec().seed() + " violates " + describeViolated(failing));
+    }
+    TrialRunner runner = new TrialRunner(target, budget);
     Trial best = runner.trial(failing);
     RunSpec spec = failing.spec().withDraws(best.values());
     List<SettingChange> settingChanges = new ArrayList<>();
@@ -69,7 +79,12 @@ public final class Shrinking {
       }
     }
     return new ShrunkRun(failing, confirm(spec, runner), runner.runs(), steps, settingChanges,
-        runner.spent());
+        runner.spent(), target);
+  }
+
+  private static String describeViolated(RunOutcome outcome) {
+    List<String> violated = outcome.report().violatedProperties();
+    return violated.isEmpty() ? "nothing" : String.join(", ", violated);
   }
 
   private static ShrinkResult shrinkDraws(TrialRunner runner, RunSpec spec, Trial best) {

@@ -12,9 +12,10 @@ import java.util.List;
  * @param steps edits kept: setting changes plus draw edits
  * @param settingChanges the settings lowered, one per key, in the order first changed
  * @param budgetSpent true when the budget, not a fixed point, ended the shrink
+ * @param target what every kept candidate, and so the shrunk run, still violated
  */
 public record ShrunkRun(RunOutcome original, RunOutcome shrunk, long runs, long steps,
-    List<SettingChange> settingChanges, boolean budgetSpent) {
+    List<SettingChange> settingChanges, boolean budgetSpent, ShrinkTarget target) {
   public ShrunkRun {
     settingChanges = List.copyOf(settingChanges);
   }
