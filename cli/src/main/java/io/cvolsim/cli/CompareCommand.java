@@ -125,31 +125,33 @@ public final class CompareCommand implements Callable<Integer> {
   }
 
   private void render(List<Column> columns, PrintWriter out) {
-    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-45s",
-        "property (seeds violated; goals: seeds reached)"));
-    columns.forEach(column -> header.append(String.format(Locale.ROOT, " | %-28s", column.assignment())));
-    out.println(header);
+    out.println(row("property (seeds violated; goals: seeds reached)",
+        columns.stream().map(column -> (Object) column.assignment()).toList()));
     for (String property : columns.get(0).violationsAndFirstSeed().keySet()) {
-      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-45s", property));
-      for (Column column : columns) {
-        int[] cell = column.violationsAndFirstSeed().getOrDefault(property, new int[] {0, -1});
-        String text = cell[0] + "/" + column.seedCount() + (cell[1] >= 0 ? " (first: seed " + cell[1] + ")" : "");
-        row.append(String.format(Locale.ROOT, " | %-28s", text));
-      }
-      out.println(row);
+      out.println(row(property, columns.stream().map(column -> (Object) cellText(column, property)).toList()));
     }
     renderProbeTotals(columns, out);
     out.println("repro of a cell: ./cvolsim replay --seed <first seed> [--scenario/--preset/--set as above] --set <column>");
     out.flush();
   }
 
+  private static String cellText(Column column, String property) {
+    int[] cell = column.violationsAndFirstSeed().getOrDefault(property, new int[] {0, -1});
+    return cell[0] + "/" + column.seedCount() + (cell[1] >= 0 ? " (first: seed " + cell[1] + ")" : "");
+  }
+
   private void renderProbeTotals(List<Column> columns, PrintWriter out) {
     out.println("probe (total over the seeds)");
     for (String probe : totalledProbes()) {
-      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-45s", probe));
-      columns.forEach(column -> row.append(String.format(Locale.ROOT, " | %-28s",
-          column.probeTotals().getOrDefault(probe, 0L))));
-      out.println(row);
+      out.println(row(probe, columns.stream().map(column -> (Object) column.probeTotals().getOrDefault(probe, 0L))
+          .toList()));
     }
+  }
+
+  /** One line of the matrix: the row's name, then a cell per column. */
+  private static String row(String name, List<Object> cells) {
+    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-45s", name));
+    cells.forEach(cell -> line.append(String.format(Locale.ROOT, " | %-28s", cell)));
+    return line.toString();
   }
 }
