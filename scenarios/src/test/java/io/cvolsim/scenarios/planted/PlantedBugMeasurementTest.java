@@ -2,6 +2,7 @@ package io.cvolsim.scenarios.planted;
 
 import io.cvolsim.kernel.shrink.ShrinkBudget;
 import io.cvolsim.reports.PropertyStatus;
+import io.cvolsim.scenarios.property.ShrinkTarget;
 import io.cvolsim.scenarios.property.Shrinking;
 import io.cvolsim.scenarios.property.ShrunkRun;
 import io.cvolsim.scenarios.run.RunOutcome;
@@ -24,8 +25,11 @@ class PlantedBugMeasurementTest {
   private static final long[] RANGE_STARTS = {1, 1_001, 2_001, 3_001, 4_001};
   private static final long SEEDS_PER_RANGE = 100;
 
-  /** One planted bug as measured: its settings and what counts as detecting it. */
-  private record Case(String name, PlantedBug bug, Predicate<RunOutcome> detected, boolean shrinkable) {}
+  /**
+   * One planted bug as measured: its settings, what counts as detecting it, and the property its
+   * counterexample is shrunk for (null: a caveat or a goal, not shrunk).
+   */
+  private record Case(String name, PlantedBug bug, Predicate<RunOutcome> detected, String shrunkFor) {}
 
   @Test
   void measure() {
@@ -53,9 +57,9 @@ class PlantedBugMeasurementTest {
         violation("V8 claim updated-at", PlantedBug.in("swarm", "cleanup.claim=updated-at", "run.duration=300s",
             "swarm.faults=crash,workers-cleanup"), "S8 cleanup at most once per row version"),
         new Case("V18 before-dispatch (caveat)", PlantedBug.in("deployment", "broker.ack=before-dispatch"),
-            witnessContains("L1 eventual finality", "possibly a job lost after the ack"), false),
+            witnessContains("L1 eventual finality", "possibly a job lost after the ack"), null),
         new Case("V18 baseline after-completion (caveat)", PlantedBug.in("deployment"),
-            witnessContains("L1 eventual finality", "possibly a job lost after the ack"), false),
+            witnessContains("L1 eventual finality", "possibly a job lost after the ack"), null),
         violation("V21 scheduler stamps", PlantedBug.in("deployment", "scheduler.capability_stamp=scheduler",
             "scheduler.capability_delay_max=5s"), "L6 capability convergence"),
         violation("V16 dies-on-error", PlantedBug.in("swarm", "heartbeat.mode=dies-on-error",
@@ -68,10 +72,10 @@ class PlantedBugMeasurementTest {
         violation("per-member counter (S13 capacity)", PlantedBug.in("deployment", "backend.capacity_gb=4",
             "workload.volumes=8", "workload.clients=8", "volume.capacity_count=at-start"), "S13 capacity conservation"),
         new Case("V9 manual (cleanup ran)", PlantedBug.in("deployment", "cleanup.trigger=manual"),
-            goal("sometimes: a cleanup ran"), false),
+            goal("sometimes: a cleanup ran"), null),
         new Case("V18 after-completion, no fencing (redelivered)", PlantedBug.in("swarm", "fencing=none",
             "swarm.faults=pause,cut-from-broker").with(PlantedBug.HOT_WORKLOAD), goal("sometimes: a job was redelivered"),
-            false));
+            null));
     System.out.println("case | first detection (seeds after range start) per range | median | wall ms to first | "
         + "shrink draws before->after, operations before->after, runs");
     // -Dplanted.only=TEXT measures only the cases whose name contains TEXT.
@@ -96,13 +100,15 @@ class PlantedBugMeasurementTest {
         firstFound = found;
       }
     }
-    String shrink = planted.shrinkable() && firstFound.isPresent() ? shrink(firstFound.get()) : "-";
+    String shrink = planted.shrunkFor() != null && firstFound.isPresent()
+        ? shrink(firstFound.get(), planted.shrunkFor()) : "-";
     return String.format(Locale.ROOT, "%s | %s | %s | %s | %s", planted.name(), offsets, median(offsets), wallMillis,
         shrink);
   }
 
-  private static String shrink(RunOutcome failing) {
-    ShrunkRun shrunk = Shrinking.shrink(failing, ShrinkBudget.calls(300));
+  private static String shrink(RunOutcome failing, String property) {
+    ShrunkRun shrunk = Shrinking.shrink(failing, ShrinkBudget.calls(300), Shrinking.Scope.SETTINGS_AND_DRAWS,
+        ShrinkTarget.property(property));
     return "seed " + failing.spec().seed() + ": draws " + shrunk.drawsBefore() + "->" + shrunk.drawsAfter()
         + ", operations " + shrunk.operationsBefore() + "->" + shrunk.operationsAfter() + ", " + shrunk.runs() + " runs";
   }
@@ -116,7 +122,7 @@ class PlantedBugMeasurementTest {
   }
 
   private static Case violation(String name, PlantedBug bug, String property) {
-    return new Case(name, bug, outcome -> outcome.report().violatedProperties().contains(property), true);
+    return new Case(name, bug, outcome -> outcome.report().violatedProperties().contains(property), property);
   }
 
   private static Predicate<RunOutcome> probe(String name) {
