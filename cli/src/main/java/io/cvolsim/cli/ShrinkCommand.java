@@ -63,7 +63,7 @@ public final class ShrinkCommand implements Callable<Integer> {
   boolean keepSettings;
 
   @Option(names = "--property", paramLabel = "NAME",
-      description = "keep only this violated property violated (others may come and go), which shrinks further;"
+      description = "keep only this property violated (others may come and go), which shrinks further;"
           + " default: exactly the properties the run violates")
   String property;
 

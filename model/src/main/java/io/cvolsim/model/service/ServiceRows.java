@@ -17,10 +17,10 @@ public final class ServiceRows {
   private ServiceRows() {}
 
   /**
-   * The service's row, created when missing ({@code clusterName} may be null), a created row also
-   * holding {@code moreColumns} (a c-vol's incarnation), and a found
-   * row first saved with {@code savedOnStart} when it is not empty, as Cinder's Service.__init__
-   * saves its versions, which stamps updated_at. Answers the row as read.
+   * The service's row, created when missing ({@code clusterName} may be null) with
+   * {@code moreColumns} too (a c-vol's incarnation); a found row is first saved with
+   * {@code savedOnStart} when it is not empty, as Cinder's Service.__init__ saves its versions,
+   * which stamps updated_at. Answers the row as read.
    */
   public static SimFuture<Row> findOrCreate(DbClient db, String host, String binary, String clusterName,
       long nowNanos, SortedMap<String, Object> moreColumns, List<Assignment> savedOnStart) {
