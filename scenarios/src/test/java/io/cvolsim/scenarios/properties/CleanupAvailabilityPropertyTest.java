@@ -113,6 +113,18 @@ class CleanupAvailabilityPropertyTest {
   }
 
   @Test
+  void anOrderLostWithABrokerRestart_isNoLongerHeld() {
+    rowOfADeadServiceOrderedCleaned();
+    worker(seconds(50), Kind.CLAIM_WON, "c-vol-1", DEAD);
+    BrokerLog broker = new BrokerLog(() -> now[0]);
+    CleanupRequest order = CleanupRequest.forService(DEAD).withClusterName("cluster@lvm");
+    broker.published(7, QueueNames.volumeTopic("cluster@lvm"), NodeId.of("sch-1"), "cast", new VolumeRpc.DoCleanup(order));
+    now[0] = seconds(30);
+    broker.record(BrokerEvent.BROKER_STARTED, 0, "", NodeId.of("broker"), 0, "");
+    assertThat(checkWith(broker).status()).isEqualTo(PropertyStatus.VIOLATED);
+  }
+
+  @Test
   void anOrderStillHeld_excusesNothing_whenItsServiceNeverCameBack_orWhenItWasSentToItsHost() {
     rowOfADeadServiceOrderedCleaned();
     BrokerLog broker = new BrokerLog(() -> now[0]);
