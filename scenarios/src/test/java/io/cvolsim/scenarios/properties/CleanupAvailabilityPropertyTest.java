@@ -91,9 +91,10 @@ class CleanupAvailabilityPropertyTest {
   }
 
   /**
-   * Swarm seeds 6339 and 6748: the cluster's only orders sat with members that could not run them
-   * (the crashed owner itself until the broker's heartbeat timeout, a paused or cut member, a
-   * member handing a failed job back) when the owner came back 40 s later.
+   * Deployment seeds 6339 and 6748 under the swarm's faults: the cluster's only orders sat with
+   * members that could not run them (the crashed owner itself until the broker's heartbeat
+   * timeout, a paused or cut member, a member handing a failed job back) when the owner came back
+   * 40 and 60 s later.
    */
   @Test
   void aRowWhoseOrderTheBrokerStillHeldWhenItsServiceCameBack_isACaveat() {
