@@ -63,6 +63,7 @@ public final class SweepCommand implements Callable<Integer> {
     SweepCounterexamples counterexamples = new SweepCounterexamples();
     SweepSummary tally = runAll(chosen, parallelism, out, counterexamples);
     out.print(tally.render((System.nanoTime() - start) / 1e9));
+    out.println(FaultCoverage.line(tally));
     out.flush();
     if (shrinkRuns > 0 && !counterexamples.isEmpty()) {
       counterexamples.shrinkAll(runOptions::spec, shrinkRuns, counterexampleDirectory, out);

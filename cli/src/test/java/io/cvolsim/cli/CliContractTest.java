@@ -119,6 +119,17 @@ class CliContractTest {
     assertThat(sweep.exitStatus()).isZero();
     assertThat(sweep.out()).anyMatch(line -> line.startsWith("sweep: 7 seeds, 0 violated"));
     assertThat(sweep.out()).anyMatch(line -> line.matches("  linearizability +7 / 0 / 0 / 0"));
+    assertThat(sweep.out()).anyMatch(line -> line.startsWith("fault kinds injected: 0 of ")
+        && line.contains("never: crash, pause"));
+  }
+
+  @Test
+  void sweep_ofTheDeployment_saysWhichFaultKindsItInjected() {
+    Result sweep = execute("sweep", "--preset", "hardened", "--seeds", "1..4", "--shrink-runs", "0");
+    assertThat(sweep.exitStatus()).isZero();
+    String coverage = sweep.out().stream().filter(line -> line.startsWith("fault kinds injected: "))
+        .findFirst().orElseThrow();
+    assertThat(coverage).contains("crash ").contains("never: ").doesNotContain("never: crash");
   }
 
   @Test

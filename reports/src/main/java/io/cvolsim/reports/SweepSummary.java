@@ -42,6 +42,11 @@ public final class SweepSummary {
     return counts == null ? 0 : counts[PropertyStatus.VIOLATED.ordinal()];
   }
 
+  /** Seeds in which the named coverage probe fired. */
+  public int seedsWithProbe(String probe) {
+    return seedsByProbe.getOrDefault(probe, 0);
+  }
+
   public String render(double wallSeconds) {
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
         "sweep: %d seeds, %d violated, %d unknown, %d held in %.1f s wall (%.1f seeds/s, %.0f simulated s per wall s)%n",
