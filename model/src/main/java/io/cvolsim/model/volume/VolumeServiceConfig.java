@@ -36,6 +36,11 @@ public record VolumeServiceConfig(String host, String backend, String cluster, S
         AttachReuse.ATTACHED, CapabilityStamping.VOLUME_SERVICE);
   }
 
+  public VolumeServiceConfig withUninitializedDriver(UninitializedDriver mode) {
+    return new VolumeServiceConfig(host, backend, cluster, service, completion, volumeLock, fencing, reinitDriverCount,
+        capabilityReportIntervalNanos, startupCleanup, mode, attachmentRows, attachReuse, capabilityStamp);
+  }
+
   /** {@code host@backend}: the services row's host and this node's own queue. */
   public String serviceHost() {
     return QueueNames.serviceHost(host, backend);

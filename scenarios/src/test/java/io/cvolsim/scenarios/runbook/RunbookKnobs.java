@@ -6,6 +6,7 @@ import static io.cvolsim.kernel.api.Durations.seconds;
 import io.cvolsim.model.broker.AckMode;
 import io.cvolsim.model.config.FencingRevocation;
 import io.cvolsim.model.config.ManagerCompletion;
+import io.cvolsim.model.config.UninitializedDriver;
 import io.cvolsim.model.dlm.CoordinationBackend;
 import io.cvolsim.model.dlm.LockOrder;
 import io.cvolsim.model.storage.DurationRange;
@@ -27,11 +28,12 @@ import java.util.Optional;
  * @param createNanos how long an empty volume create takes on the array
  * @param lockOrder how several locks are taken at once (V20)
  * @param storageGroupMoves whether the driver moves a retyped volume between storage groups (PowerMax)
+ * @param uninitializedDriver what a c-vol whose driver did not start does (Cinder: it consumes)
  */
 record RunbookKnobs(long seed, int schedulerNodes, int volumeNodes, int apiNodes, CoordinationBackend coordination,
     Optional<Long> leaseNanos, AckMode brokerAck, Fencing fencing, ManagerCompletion completion,
     CleanupTrigger cleanupTrigger, CleanupClaim cleanupClaim, long copyNanos, long deleteNanos, long createNanos,
-    LockOrder lockOrder, boolean storageGroupMoves) {
+    LockOrder lockOrder, boolean storageGroupMoves, UninitializedDriver uninitializedDriver) {
 
   /** How the scheduler fences a node it judged down, and what its revocations name. */
   record Fencing(FencingMode mode, FencingRevocation revocation) {}
@@ -39,7 +41,7 @@ record RunbookKnobs(long seed, int schedulerNodes, int volumeNodes, int apiNodes
   static RunbookKnobs cinderToday() {
     return new RunbookKnobs(1, 2, 3, 2, CoordinationBackend.FILE, Optional.empty(), AckMode.BEFORE_DISPATCH,
         new Fencing(FencingMode.NONE, FencingRevocation.HOST), ManagerCompletion.BLIND, CleanupTrigger.MANUAL, CleanupClaim.RACE_PREVENTER,
-        seconds(20), seconds(1), seconds(1), LockOrder.SORTED, false);
+        seconds(20), seconds(1), seconds(1), LockOrder.SORTED, false, UninitializedDriver.CONSUME);
   }
 
   /** The array's timings: the three a runbook sets, everything else short and fixed. */
@@ -55,22 +57,22 @@ record RunbookKnobs(long seed, int schedulerNodes, int volumeNodes, int apiNodes
 
   RunbookKnobs withVolumeNodes(int count) {
     return new RunbookKnobs(seed, schedulerNodes, count, apiNodes, coordination, leaseNanos, brokerAck, fencing,
-        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves);
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver);
   }
 
   RunbookKnobs withCoordination(CoordinationBackend backend) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, backend, leaseNanos, brokerAck, fencing,
-        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves);
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver);
   }
 
   RunbookKnobs withLease(long nanos) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, Optional.of(nanos),
-        brokerAck, fencing, completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves);
+        brokerAck, fencing, completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver);
   }
 
   RunbookKnobs withBrokerAck(AckMode mode) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, mode, fencing,
-        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves);
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver);
   }
 
   RunbookKnobs withFencing(FencingMode mode) {
@@ -84,47 +86,53 @@ record RunbookKnobs(long seed, int schedulerNodes, int volumeNodes, int apiNodes
   private RunbookKnobs withFencing(Fencing newFencing) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
         newFencing, completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder,
-        storageGroupMoves);
+        storageGroupMoves, uninitializedDriver);
   }
 
   RunbookKnobs withCompletion(ManagerCompletion mode) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
-        fencing, mode, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves);
+        fencing, mode, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver);
   }
 
   RunbookKnobs withCleanupTrigger(CleanupTrigger trigger) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
-        fencing, completion, trigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves);
+        fencing, completion, trigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver);
   }
 
   RunbookKnobs withCleanupClaim(CleanupClaim claim) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
-        fencing, completion, cleanupTrigger, claim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves);
+        fencing, completion, cleanupTrigger, claim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver);
   }
 
   RunbookKnobs withCopy(long nanos) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
-        fencing, completion, cleanupTrigger, cleanupClaim, nanos, deleteNanos, createNanos, lockOrder, storageGroupMoves);
+        fencing, completion, cleanupTrigger, cleanupClaim, nanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver);
   }
 
   RunbookKnobs withDelete(long nanos) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
-        fencing, completion, cleanupTrigger, cleanupClaim, copyNanos, nanos, createNanos, lockOrder, storageGroupMoves);
+        fencing, completion, cleanupTrigger, cleanupClaim, copyNanos, nanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver);
   }
 
   RunbookKnobs withCreate(long nanos) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
         fencing, completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, nanos, lockOrder,
-        storageGroupMoves);
+        storageGroupMoves, uninitializedDriver);
   }
 
   RunbookKnobs withLockOrder(LockOrder order) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck, fencing,
-        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, order, storageGroupMoves);
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, order, storageGroupMoves, uninitializedDriver);
   }
 
   RunbookKnobs withStorageGroupMoves(boolean moves) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck, fencing,
-        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, moves);
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, moves, uninitializedDriver);
+  }
+
+  RunbookKnobs withUninitializedDriver(UninitializedDriver mode) {
+    return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck, fencing,
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves,
+        mode);
   }
 }

@@ -112,7 +112,7 @@ final class RunbookNodes {
   private void addVolumeNode(NodeId volumeNode, Infrastructure infrastructure) {
     VolumeServiceConfig config = new VolumeServiceConfig(volumeNode.name(), DeploymentTopology.BACKEND,
         DeploymentTopology.CLUSTER, serviceOptions(), knobs.completion(), io.cvolsim.model.config.VolumeLock.NONE,
-        fencingOptions(), 3, seconds(60));
+        fencingOptions(), 3, seconds(60)).withUninitializedDriver(knobs.uninitializedDriver());
     simulation.addNode(volumeNode, context -> new VolumeServiceNode(context, config, infrastructure));
   }
 
