@@ -42,13 +42,34 @@ public final class Shrinking {
     return shrink(failing, budget, scope, ShrinkTarget.sameViolations(failing.report().violatedProperties()));
   }
 
-  /** Shrinks while {@code target} is met; the failing run must meet it. */
+  /**
+   * Shrinks while {@code target} is met; the failing run must meet it. Two shrinks from the same
+   * run share the budget: one answers candidates by broad draw labels (per link), one by narrow
+   * ones (per link and message type); the smaller counterexample wins. Each gets stuck where the
+   * other does not (docs/PERFORMANCE.md, "Shrinking").
+   */
   public static ShrunkRun shrink(RunOutcome failing, ShrinkBudget budget, Scope scope, ShrinkTarget target) {
     if (!target.isMetBy(failing.report().violatedProperties())) {
       throw new IllegalArgumentException("nothing to shrink for " + target.describe() + ": seed "
           + failing.spec().seed() + " violates " + describeViolated(failing));
     }
-    TrialRunner runner = new TrialRunner(target, budget);
+    if (budget.maxCalls() < 2) {
+      return shrinkOnce(failing, budget, scope, target, true);
+    }
+    ShrunkRun broad = shrinkOnce(failing, new ShrinkBudget(budget.maxCalls() / 2, budget.clockNanos(),
+        budget.maxNanos() / 2), scope, target, true);
+    ShrunkRun narrow = shrinkOnce(failing, new ShrinkBudget(budget.maxCalls() - broad.runs(), budget.clockNanos(),
+        budget.maxNanos() - budget.maxNanos() / 2), scope, target, false);
+    ShrunkRun smaller = narrow.operationsAfter() < broad.operationsAfter()
+        || (narrow.operationsAfter() == broad.operationsAfter() && narrow.drawsAfter() < broad.drawsAfter())
+        ? narrow : broad;
+    return new ShrunkRun(failing, smaller.shrunk(), broad.runs() + narrow.runs(), smaller.steps(),
+        smaller.settingChanges(), smaller.budgetSpent(), target);
+  }
+
+  private static ShrunkRun shrinkOnce(RunOutcome failing, ShrinkBudget budget, Scope scope, ShrinkTarget target,
+      boolean broadLabels) {
+    TrialRunner runner = new TrialRunner(target, budget, broadLabels);
     Trial best = runner.trial(failing);
     RunSpec spec = failing.spec().withDraws(best.values());
     List<SettingChange> settingChanges = new ArrayList<>();

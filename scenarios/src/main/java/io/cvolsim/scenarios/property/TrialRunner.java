@@ -1,5 +1,6 @@
 package io.cvolsim.scenarios.property;
 
+import io.cvolsim.kernel.choice.Draw;
 import io.cvolsim.kernel.shrink.ShrinkBudget;
 import io.cvolsim.kernel.shrink.Trial;
 import io.cvolsim.scenarios.run.RunOutcome;
@@ -14,11 +15,14 @@ import java.util.List;
 final class TrialRunner {
   private final ShrinkTarget target;
   private final ShrinkBudget budget;
+  private final boolean broadLabels;
   private final long startNanos;
   private long runs;
 
-  TrialRunner(ShrinkTarget target, ShrinkBudget budget) {
+  /** {@code broadLabels}: trials carry their draws' broad labels, so candidates are answered by those. */
+  TrialRunner(ShrinkTarget target, ShrinkBudget budget, boolean broadLabels) {
     this.target = target;
+    this.broadLabels = broadLabels;
     this.budget = budget;
     this.startNanos = budget.clockNanos().getAsLong();
   }
@@ -43,7 +47,9 @@ final class TrialRunner {
   }
 
   Trial trial(RunOutcome outcome) {
-    return new Trial(target.isMetBy(outcome.report().violatedProperties()), outcome.draws(), operations(outcome));
+    List<Draw> draws = !broadLabels ? outcome.draws() : outcome.draws().stream()
+        .map(draw -> new Draw(Draw.broad(draw.label()), draw.min(), draw.max(), draw.value())).toList();
+    return new Trial(target.isMetBy(outcome.report().violatedProperties()), draws, operations(outcome));
   }
 
   static long operations(RunOutcome outcome) {

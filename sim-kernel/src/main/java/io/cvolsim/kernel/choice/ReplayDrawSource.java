@@ -39,7 +39,9 @@ public final class ReplayDrawSource implements DrawSource {
   @Override
   public long next(int index, String label, long min, long max) {
     if (valuesByLabel != null) {
-      return fitting(valuesByLabel.containsKey(label) ? valuesByLabel.get(label).poll() : null, min, max);
+      // Recorded under broad labels (the shrinker asked for them), a narrow label takes its broad part's values.
+      String key = valuesByLabel.containsKey(label) ? label : Draw.broad(label);
+      return fitting(valuesByLabel.containsKey(key) ? valuesByLabel.get(key).poll() : null, min, max);
     }
     if (index >= values.length) {
       return min;

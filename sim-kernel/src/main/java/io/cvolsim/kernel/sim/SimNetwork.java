@@ -1,6 +1,7 @@
 package io.cvolsim.kernel.sim;
 
 import io.cvolsim.kernel.api.NodeId;
+import io.cvolsim.kernel.choice.Draw;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -122,13 +123,13 @@ public final class SimNetwork {
     }
     LinkProfile profile = profiles.getOrDefault(new Link(from, to), defaultProfile);
     if (!profile.lossRatio().isZero()
-        && simulation.choices().chance("net.loss " + from + "->" + to, profile.lossRatio())) {
+        && simulation.choices().chance(drawLabel("net.loss", from, to, envelope), profile.lossRatio())) {
       drop(from, to, "loss", envelope);
       return;
     }
     scheduleArrival(from, to, envelope, profile);
     if (!profile.duplicateRatio().isZero()
-        && simulation.choices().chance("net.duplicate " + from + "->" + to, profile.duplicateRatio())) {
+        && simulation.choices().chance(drawLabel("net.duplicate", from, to, envelope), profile.duplicateRatio())) {
       scheduleArrival(from, to, envelope, profile);
     }
   }
@@ -136,10 +137,22 @@ public final class SimNetwork {
   private void scheduleArrival(NodeId from, NodeId to, Envelope envelope, LinkProfile profile) {
     long latency = profile.latencyMinNanos() == profile.latencyMaxNanos()
         ? profile.latencyMinNanos()
-        : simulation.choices().durationNanos(
-            "net.latency " + from + "->" + to, profile.latencyMinNanos(), profile.latencyMaxNanos());
+        : simulation.choices().durationNanos(drawLabel("net.latency", from, to, envelope),
+            profile.latencyMinNanos(), profile.latencyMaxNanos());
     int senderIncarnation = simulation.incarnationOf(from);
     simulation.scheduleAfter(latency, () -> arrive(from, to, envelope, senderIncarnation));
+  }
+
+  /**
+   * A link's draw label, narrowed by the envelope's kind and message type. Labels never change
+   * what a seeded run draws; they decide which recorded value a shrink candidate's draw gets.
+   * Per link, deleting one request shifts the latency of every later message on that link and
+   * can lose a late race; per message type it keeps them, but loses others. The shrinker tries
+   * both (docs/PERFORMANCE.md, "Shrinking").
+   */
+  private static String drawLabel(String what, NodeId from, NodeId to, Envelope envelope) {
+    String type = envelope.message() == null ? "" : envelope.message().getClass().getSimpleName();
+    return what + " " + from + "->" + to + Draw.NARROWING + envelope.kind() + " " + type;
   }
 
   private void arrive(NodeId from, NodeId to, Envelope envelope, int senderIncarnation) {
