@@ -50,4 +50,20 @@ class ReplayDrawSourceTest {
     assertThat(byLabel.draw("a", 5, 50)).isEqualTo(5);
     assertThat(byLabel.draw("b", 3, 9)).isEqualTo(3);
   }
+
+  @Test
+  void byLabel_aNarrowLabelTakesItsBroadPartsValues_whenOnlyBroadLabelsWereGiven() {
+    String select = "net.latency a->b" + Draw.NARROWING + "REQUEST Select";
+    String update = "net.latency a->b" + Draw.NARROWING + "REQUEST Update";
+    RecordingChoices broad = RecordingChoices.replayingByLabel(List.of(11L, 22L),
+        List.of(Draw.broad(select), Draw.broad(update)));
+    assertThat(broad.draw(update, 0, 100)).as("per link, in order").isEqualTo(11);
+    assertThat(broad.draw(select, 0, 100)).isEqualTo(22);
+
+    RecordingChoices narrow = RecordingChoices.replayingByLabel(List.of(11L, 22L), List.of(select, update));
+    assertThat(narrow.draw(update, 0, 100)).as("per type").isEqualTo(22);
+    assertThat(narrow.draw(select, 0, 100)).isEqualTo(11);
+    assertThat(narrow.draw("net.latency a->b" + Draw.NARROWING + "REQUEST Insert", 5, 100))
+        .as("a type never recorded gets the lower bound").isEqualTo(5);
+  }
 }
