@@ -100,9 +100,7 @@ class CleanupAvailabilityPropertyTest {
   void aRowWhoseOrderTheBrokerStillHeldWhenItsServiceCameBack_isACaveat() {
     rowOfADeadServiceOrderedCleaned();
     worker(seconds(50), Kind.CLAIM_WON, "c-vol-1", DEAD);
-    BrokerLog broker = new BrokerLog(() -> now[0]);
-    CleanupRequest order = CleanupRequest.forService(DEAD).withClusterName("cluster@lvm");
-    broker.published(7, QueueNames.volumeTopic("cluster@lvm"), NodeId.of("sch-1"), "cast", new VolumeRpc.DoCleanup(order));
+    BrokerLog broker = brokerGivenTheOrder(QueueNames.volumeTopic("cluster@lvm"));
     PropertyResult result = checkWith(broker);
     assertThat(result.status()).isEqualTo(PropertyStatus.HOLDS);
     assertThat(result.witness()).singleElement().asString().startsWith("caveat")
@@ -117,9 +115,7 @@ class CleanupAvailabilityPropertyTest {
   void anOrderLostWithABrokerRestart_isNoLongerHeld() {
     rowOfADeadServiceOrderedCleaned();
     worker(seconds(50), Kind.CLAIM_WON, "c-vol-1", DEAD);
-    BrokerLog broker = new BrokerLog(() -> now[0]);
-    CleanupRequest order = CleanupRequest.forService(DEAD).withClusterName("cluster@lvm");
-    broker.published(7, QueueNames.volumeTopic("cluster@lvm"), NodeId.of("sch-1"), "cast", new VolumeRpc.DoCleanup(order));
+    BrokerLog broker = brokerGivenTheOrder(QueueNames.volumeTopic("cluster@lvm"));
     now[0] = seconds(30);
     broker.record(BrokerEvent.BROKER_STARTED, 0, "", NodeId.of("broker"), 0, "");
     assertThat(checkWith(broker).status()).isEqualTo(PropertyStatus.VIOLATED);
@@ -128,16 +124,20 @@ class CleanupAvailabilityPropertyTest {
   @Test
   void anOrderStillHeld_excusesNothing_whenItsServiceNeverCameBack_orWhenItWasSentToItsHost() {
     rowOfADeadServiceOrderedCleaned();
-    BrokerLog broker = new BrokerLog(() -> now[0]);
-    CleanupRequest order = CleanupRequest.forService(DEAD).withClusterName("cluster@lvm");
-    broker.published(7, QueueNames.volumeTopic("cluster@lvm"), NodeId.of("sch-1"), "cast", new VolumeRpc.DoCleanup(order));
+    BrokerLog broker = brokerGivenTheOrder(QueueNames.volumeTopic("cluster@lvm"));
     assertThat(checkWith(broker).status()).as("still there at the end").isEqualTo(PropertyStatus.VIOLATED);
 
     worker(seconds(50), Kind.CLAIM_WON, "c-vol-1", DEAD);
-    BrokerLog toItsHost = new BrokerLog(() -> now[0]);
-    toItsHost.published(7, QueueNames.volumeTopic("c-vol-1@lvm"), NodeId.of("sch-1"), "cast",
-        new VolumeRpc.DoCleanup(order));
+    BrokerLog toItsHost = brokerGivenTheOrder(QueueNames.volumeTopic("c-vol-1@lvm"));
     assertThat(checkWith(toItsHost).status()).isEqualTo(PropertyStatus.VIOLATED);
+  }
+
+  /** A broker log in which sch-1 published, now, message 7: the dead service's cleanup, to {@code topic}. */
+  private BrokerLog brokerGivenTheOrder(String topic) {
+    BrokerLog broker = new BrokerLog(() -> now[0]);
+    CleanupRequest order = CleanupRequest.forService(DEAD).withClusterName("cluster@lvm");
+    broker.published(7, topic, NodeId.of("sch-1"), "cast", new VolumeRpc.DoCleanup(order));
+    return broker;
   }
 
   private PropertyResult checkWith(BrokerLog broker) {
