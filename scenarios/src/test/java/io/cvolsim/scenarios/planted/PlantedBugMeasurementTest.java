@@ -50,6 +50,9 @@ class PlantedBugMeasurementTest {
             "S2 source protection"),
         violation("V13 lease 5s", PlantedBug.in("swarm", "coordination.lease=5s", "swarm.faults=pause")
             .with(PlantedBug.HOT_WORKLOAD), "S10 lock safety"),
+        violation("no volume lock (S1)", PlantedBug.in("swarm", "manager.volume_lock=none",
+            "storage.concurrent_mutations=allow", "swarm.faults=force-delete").with(PlantedBug.HOT_WORKLOAD),
+            "S1 storage exclusivity"),
         violation("V19 blind completion", PlantedBug.in("swarm", "manager.completion=blind", "swarm.faults=force-delete"),
             "S4 no lost status update"),
         violation("V7 claim none", PlantedBug.in("swarm", "cleanup.claim=none", "run.duration=300s",

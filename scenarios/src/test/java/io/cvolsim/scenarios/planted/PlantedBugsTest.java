@@ -23,6 +23,7 @@ import io.cvolsim.scenarios.properties.UpDownConsistencyProperty;
 import io.cvolsim.scenarios.property.PropertyCheck;
 import io.cvolsim.scenarios.run.RunOutcome;
 import io.cvolsim.scenarios.run.Runner;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -258,6 +259,25 @@ class PlantedBugsTest {
     PlantedBug.in("swarm", "storage.concurrent_mutations=allow",
         "swarm.faults=slow-storage,cut-from-storage,force-delete,split-services").check()
         .seeds(3165, 3167).expectViolation(StorageExclusivityProperty.NAME);
+  }
+
+  /**
+   * manager.volume_lock=none (Cinder's): nothing excludes an admin's force-delete from a create,
+   * extend or attach of the same volume that another c-vol is running, so on an array that lets
+   * two callers change one volume at once the driver deletes under them (S1). Hardened's
+   * delete-lock (the volume's lock, taken by every volume operation and the delete) closes it
+   * without the array's help.
+   */
+  @Test
+  void noVolumeLock_letsAForceDeleteRunBesideAnotherNodesOperation() {
+    // First failing seed: 1 (every one of seeds 1..10, 289 of 300 with slow storage as well);
+    // with hardened's busy-refusing array, 0 of 300.
+    List<String> forceDeletesOnAPermissiveArray = List.of("storage.concurrent_mutations=allow",
+        "swarm.faults=force-delete");
+    PlantedBug.in("swarm", "manager.volume_lock=none").with(forceDeletesOnAPermissiveArray)
+        .with(PlantedBug.HOT_WORKLOAD).check().seeds(1, 3).expectViolation(StorageExclusivityProperty.NAME);
+    assertThat(PlantedBug.in("swarm", "manager.volume_lock=delete-lock").with(forceDeletesOnAPermissiveArray)
+        .with(PlantedBug.HOT_WORKLOAD).check().seeds(1, 20).expectAllHold()).isPositive();
   }
 
   /**
