@@ -379,6 +379,18 @@ class PlantedBugsTest {
         .seeds(10, 15).expectViolation(UpDownConsistencyProperty.NAME);
   }
 
+  /**
+   * V17's other unsafe value: abs() of the difference (the services listing's rule) forgives a
+   * heartbeat stamped in the reader's future, but a c-vol whose clock runs behind the scheduler's
+   * (or a scheduler ahead) still sees it down while it beats (S11). First failing seed 13 (7 of seeds 1..60), as with the
+   * reader's clock.
+   */
+  @Test
+  void symmetricClock_v17_alsoDeclaresALiveServiceDown() {
+    PlantedBug.in("swarm", "is_up.clock=symmetric", "swarm.faults=clock-skew", "run.duration=300s").check()
+        .seeds(12, 14).expectViolation(UpDownConsistencyProperty.NAME);
+  }
+
   // V18's other side (ack after completion runs a job twice after a silent consumer) is planted as runbook
   // 12, RedeliveredJobTwiceTest: without fencing the two creates overlap on the array (S1); with storage
   // fencing the older row version's calls are refused. The swarm's 60 s window rarely outlasts the
