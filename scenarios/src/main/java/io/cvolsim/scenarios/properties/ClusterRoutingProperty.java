@@ -90,7 +90,9 @@ public final class ClusterRoutingProperty {
           started = false;
           serviceHost = event.serviceHost();
         }
-        case PROCESS_DIED -> started = false;
+        // A process that dispatched at t was alive at t: a death stamped the same instant (a
+        // self-fence decided after the job, in the same batch of events) came after it.
+        case PROCESS_DIED -> started = started && event.trueTimeNanos() == atNanos;
         default -> { }
       }
     }

@@ -63,6 +63,16 @@ class ClusterRoutingPropertyTest {
     assertThat(check().status()).isEqualTo(PropertyStatus.VIOLATED);
   }
 
+  /** fencing=self, hardened seed 194: the job and then the self-fence ran in one instant's batch. */
+  @Test
+  void aDeathStampedTheInstantOfTheDispatch_cameAfterIt() {
+    services.driverStarted("c-vol-1@lvm", "c-vol-1");
+    now[0] = 5;
+    services.processDied("c-vol-1");
+    dispatch(5, "c-vol-1", "cinder-volume.cluster1@lvm");
+    assertThat(check().status()).isEqualTo(PropertyStatus.HOLDS);
+  }
+
   @Test
   void noVolumeJob_isNotExercised() {
     dispatch(1, "sch-1", "cinder-scheduler");
