@@ -26,6 +26,8 @@ record LockGrant(String name, NodeId holder, long token, long operationId, long 
     RELEASE,
     /** The operating system dropped the file lock when the process died. */
     PROCESS_DEATH,
+    /** The holder's process crashed (the service log's death), before any power-off. */
+    CRASH,
     /** The harness powered the holder off. */
     FENCE,
     /**

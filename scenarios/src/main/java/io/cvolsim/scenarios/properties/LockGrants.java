@@ -3,6 +3,7 @@ package io.cvolsim.scenarios.properties;
 import io.cvolsim.model.dlm.LockEvent;
 import io.cvolsim.model.dlm.LockEvent.Kind;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,6 +35,14 @@ final class LockGrants {
 
   /** Every grant in the log, in grant order; {@code fencedNodes} ends beliefs at power-off. */
   static List<LockGrant> of(List<LockEvent> events, Map<String, Long> fencedNodes) {
+    return of(events, fencedNodes, Collections.emptySortedMap());
+  }
+
+  /**
+   * As above; {@code deaths} (each node's process deaths, true times) also ends a belief at the
+   * holder's first death after its grant, when that came before any power-off.
+   */
+  static List<LockGrant> of(List<LockEvent> events, Map<String, Long> fencedNodes, Map<String, List<Long>> deaths) {
     Map<Long, Long> requestedByOperation = new TreeMap<>();
     Map<String, Open> openByKey = new TreeMap<>();
     List<Open> grants = new ArrayList<>();
@@ -55,7 +64,7 @@ final class LockGrants {
         }
       }
     }
-    return grants.stream().map(grant -> finish(grant, fencedNodes)).toList();
+    return grants.stream().map(grant -> finish(grant, fencedNodes, deaths)).toList();
   }
 
   /**
@@ -97,10 +106,13 @@ final class LockGrants {
     }
   }
 
-  private static LockGrant finish(Open grant, Map<String, Long> fencedNodes) {
+  private static LockGrant finish(Open grant, Map<String, Long> fencedNodes, Map<String, List<Long>> deaths) {
     LockEvent granted = grant.granted;
     long releaseStart = Math.min(grant.releaseRequestedNanos, grant.releaseDoneNanos);
     Long fencedAt = fencedNodes.get(granted.holder().name());
+    // A power-off of a node that had already died kills no believer: the belief ended at the death.
+    long diedAt = deaths.getOrDefault(granted.holder().name(), List.of()).stream()
+        .filter(at -> at >= granted.trueTimeNanos()).min(Long::compare).orElse(LockGrant.OPEN);
     long beliefEnd;
     LockGrant.BeliefEnd why;
     if (releaseStart != LockGrant.OPEN) {
@@ -109,9 +121,12 @@ final class LockGrants {
     } else if (grant.diedWithProcess) {
       beliefEnd = grant.serverEndNanos;
       why = LockGrant.BeliefEnd.PROCESS_DEATH;
-    } else if (fencedAt != null && fencedAt >= granted.trueTimeNanos()) {
+    } else if (fencedAt != null && fencedAt >= granted.trueTimeNanos() && fencedAt <= diedAt) {
       beliefEnd = fencedAt;
       why = LockGrant.BeliefEnd.FENCE;
+    } else if (diedAt != LockGrant.OPEN) {
+      beliefEnd = diedAt;
+      why = LockGrant.BeliefEnd.CRASH;
     } else if (grant.serverEndNanos != LockGrant.OPEN) {
       beliefEnd = grant.serverEndNanos;
       why = LockGrant.BeliefEnd.PRESUMED_DEAD_AT_SERVER_END;

@@ -7,8 +7,10 @@ import io.cvolsim.checker.linear.Verdict;
 import io.cvolsim.checker.model.InitialValue;
 import io.cvolsim.checker.model.ModelRegistry;
 import io.cvolsim.model.dlm.LockEvent;
+import io.cvolsim.model.service.ServiceLog;
 import io.cvolsim.reports.PropertyResult;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -35,12 +37,22 @@ public final class LockSafetyProperty {
   private LockSafetyProperty() {}
 
   public static PropertyResult check(RunArtifacts artifacts) {
-    return check(artifacts.locks().events(), artifacts.fencedNodes());
+    // A crashed holder stops believing when it dies; a later power-off of the dead machine does
+    // not stretch its belief (hardened with fencing=stonith, seed 21; from a helper's triage).
+    Map<String, List<Long>> deaths = new TreeMap<>();
+    artifacts.services().events().stream()
+        .filter(event -> event.kind() == ServiceLog.Kind.PROCESS_DIED)
+        .forEach(event -> deaths.computeIfAbsent(event.actor(), node -> new ArrayList<>()).add(event.trueTimeNanos()));
+    return check(artifacts.locks().events(), artifacts.fencedNodes(), deaths);
   }
 
   static PropertyResult check(List<LockEvent> events, Map<String, Long> fencedNodes) {
+    return check(events, fencedNodes, Collections.emptySortedMap());
+  }
+
+  static PropertyResult check(List<LockEvent> events, Map<String, Long> fencedNodes, Map<String, List<Long>> deaths) {
     SortedMap<String, List<LockGrant>> byName = new TreeMap<>();
-    LockGrants.of(events, fencedNodes).forEach(grant ->
+    LockGrants.of(events, fencedNodes, deaths).forEach(grant ->
         byName.computeIfAbsent(grant.name(), name -> new ArrayList<>()).add(grant));
     if (byName.isEmpty()) {
       return VERDICTS.notExercised("no lock was granted");

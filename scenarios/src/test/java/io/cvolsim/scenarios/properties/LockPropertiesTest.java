@@ -9,6 +9,7 @@ import io.cvolsim.model.dlm.LockEvent;
 import io.cvolsim.model.dlm.LockLog;
 import io.cvolsim.reports.PropertyResult;
 import io.cvolsim.reports.PropertyStatus;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,23 @@ class LockPropertiesTest {
     PropertyResult result = s10(crashedHolder());
     assertThat(result.status()).isEqualTo(PropertyStatus.HOLDS);
     assertThat(result.witness()).singleElement().asString().startsWith("caveat: never released");
+  }
+
+  /**
+   * Hardened with fencing=stonith, seed 21: the holder crashed, its lease expired and B took the
+   * lock; STONITH powered the dead machine off only later. Its belief ended at the crash.
+   */
+  @Test
+  void s10_aPowerOffAfterTheHoldersCrash_doesNotStretchItsBelief() {
+    LockScript script = crashedHolder();
+    Map<String, Long> poweredOffLater = Map.of(A, seconds(50));
+    assertThat(LockSafetyProperty.check(script.log.events(), poweredOffLater).status())
+        .as("without the crash, the power-off ends the belief").isEqualTo(PropertyStatus.VIOLATED);
+    PropertyResult result = LockSafetyProperty.check(script.log.events(), poweredOffLater,
+        Map.of(A, List.of(seconds(5))));
+    assertThat(result.status()).isEqualTo(PropertyStatus.HOLDS);
+    assertThat(LockGrants.of(script.log.events(), poweredOffLater, Map.of(A, List.of(seconds(5))))).first()
+        .satisfies(grant -> assertThat(grant.beliefEndNanos()).isEqualTo(seconds(5)));
   }
 
   @Test
