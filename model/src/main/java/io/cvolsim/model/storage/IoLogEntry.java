@@ -9,9 +9,16 @@ import io.cvolsim.kernel.api.Durations;
  * @param endNanos when the call ended; {@link #STILL_RUNNING} while it runs
  * @param detail a human-readable reason or result ("source vol-1 deleted during copy")
  * @param copy for copies, what the source was and what the target became; null otherwise
+ * @param issuedNanos when the caller sent the call; {@code startNanos} is when it arrived
  */
 public record IoLogEntry(long sequence, IoCall call, long startNanos, long endNanos,
-    IoOutcome outcome, String detail, CopyRecord copy) {
+    IoOutcome outcome, String detail, CopyRecord copy, long issuedNanos) {
+  /** An entry whose call was sent the instant it arrived (hand-written logs). */
+  public IoLogEntry(long sequence, IoCall call, long startNanos, long endNanos, IoOutcome outcome, String detail,
+      CopyRecord copy) {
+    this(sequence, call, startNanos, endNanos, outcome, detail, copy, startNanos);
+  }
+
   /** The end of a call that has not ended: it overlaps everything after its start. */
   public static final long STILL_RUNNING = Long.MAX_VALUE;
 
@@ -25,7 +32,7 @@ public record IoLogEntry(long sequence, IoCall call, long startNanos, long endNa
   }
 
   IoLogEntry ended(long atNanos, IoOutcome finalOutcome, String finalDetail, CopyRecord copyRecord) {
-    return new IoLogEntry(sequence, call, startNanos, atNanos, finalOutcome, finalDetail, copyRecord);
+    return new IoLogEntry(sequence, call, startNanos, atNanos, finalOutcome, finalDetail, copyRecord, issuedNanos);
   }
 
   @Override

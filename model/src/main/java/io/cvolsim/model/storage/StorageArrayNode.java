@@ -71,7 +71,7 @@ public final class StorageArrayNode implements Node {
       revoke(incoming, io, revoke);
     } else if (call instanceof StorageCall.RestoreAccess restore) {
       array.restore(restore.node(), restore.incarnation());
-      log.instant(io, IoOutcome.COMPLETED, "access restored");
+      log.instant(io, incoming.sentAtNanos(), IoOutcome.COMPLETED, "access restored");
       context.reply(incoming, new ArrayResponse.Done("access restored for " + restore.node()));
     } else if (call.operation().readsSource()) {
       startCopy(incoming, call, io);
@@ -109,7 +109,7 @@ public final class StorageArrayNode implements Node {
       context.probe("storage.refused-stale-token");
     }
     if (refusal != null) {
-      log.instant(io, refusal, reason);
+      log.instant(io, incoming.sentAtNanos(), refusal, reason);
       context.replyError(incoming, reason);
       return false;
     }
@@ -126,11 +126,11 @@ public final class StorageArrayNode implements Node {
       // revoker is told, so that it withholds the cleanup of work the new incarnation may own.
       context.probe("storage.stale-revocation-refused");
       String reason = "stale revocation: " + node + " re-admitted itself as a newer incarnation";
-      log.instant(io, IoOutcome.REJECTED, reason);
+      log.instant(io, incoming.sentAtNanos(), IoOutcome.REJECTED, reason);
       context.replyError(incoming, reason);
       return;
     }
-    log.instant(io, IoOutcome.COMPLETED, "access revoked");
+    log.instant(io, incoming.sentAtNanos(), IoOutcome.COMPLETED, "access revoked");
     List<RunningCall> ofNode = running.values().stream()
         .filter(run -> run.call.caller().equals(node)).toList();
     if (!ofNode.isEmpty()) {
@@ -158,7 +158,7 @@ public final class StorageArrayNode implements Node {
     if (problem == null) {
       return false;
     }
-    log.instant(io, IoOutcome.REJECTED, problem);
+    log.instant(io, incoming.sentAtNanos(), IoOutcome.REJECTED, problem);
     context.replyError(incoming, problem);
     return true;
   }
@@ -173,7 +173,7 @@ public final class StorageArrayNode implements Node {
   }
 
   private RunningCall track(Incoming incoming, IoCall io, CopyRun copy) {
-    RunningCall run = new RunningCall(log.begin(io), io, incoming, copy);
+    RunningCall run = new RunningCall(log.begin(io, incoming.sentAtNanos()), io, incoming, copy);
     running.put(run.sequence, run);
     return run;
   }

@@ -25,8 +25,13 @@ public final class StorageIoLog {
 
   /** Records an accepted call starting now; returns its sequence number for {@link #end}. */
   long begin(IoCall call) {
+    return begin(call, trueClock.getAsLong());
+  }
+
+  /** As {@link #begin(IoCall)}, for a call its caller sent at {@code issuedNanos}. */
+  long begin(IoCall call, long issuedNanos) {
     IoLogEntry entry = new IoLogEntry(entries.size() + 1L, call, trueClock.getAsLong(),
-        IoLogEntry.STILL_RUNNING, IoOutcome.RUNNING, "", null);
+        IoLogEntry.STILL_RUNNING, IoOutcome.RUNNING, "", null, issuedNanos);
     entries.add(entry);
     return entry.sequence();
   }
@@ -42,7 +47,12 @@ public final class StorageIoLog {
 
   /** Records a call that ended as soon as it arrived (refused, or failed its preconditions). */
   long instant(IoCall call, IoOutcome outcome, String detail) {
-    long sequence = begin(call);
+    return instant(call, trueClock.getAsLong(), outcome, detail);
+  }
+
+  /** As {@link #instant(IoCall, IoOutcome, String)}, for a call its caller sent at {@code issuedNanos}. */
+  long instant(IoCall call, long issuedNanos, IoOutcome outcome, String detail) {
+    long sequence = begin(call, issuedNanos);
     end(sequence, outcome, detail, null);
     return sequence;
   }

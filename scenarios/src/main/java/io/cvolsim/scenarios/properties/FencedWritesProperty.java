@@ -15,10 +15,11 @@ import java.util.Map;
  * Fenced writes refused (reference §6 (c), (d)): once a node is fenced, the array accepts no new
  * call from it. Violations: a call the array accepted from a node whose access was revoked and
  * not restored ({@link StorageLogFindings#acceptedWhileRevoked}), and an accepted call from a
- * node the harness powered off that started after the power-off (the harness failed to stop it;
+ * node the harness powered off, sent after the power-off (the harness failed to stop it;
  * a fenced node is taken as off until the end of the run). Calls started before the fence and
- * still running after it are zombie writes: the array cannot recall them (§6 (b), T_abort_max),
- * so they are listed as caveats, and S1 judges whether they conflicted. Exercised when a
+ * still running after it, or sent before it and arriving after, are zombie writes: the array
+ * cannot recall them (§6 (b), T_abort_max), so they are listed as caveats, and S1 judges whether
+ * they conflicted. Exercised when a
  * revocation completed or a node was powered off.
  */
 public final class FencedWritesProperty {
@@ -48,8 +49,10 @@ public final class FencedWritesProperty {
     for (IoLogEntry entry : entries) {
       Long fencedAt = fencedNodes.get(entry.call().caller().name());
       long endedAt = fenceEnded.getOrDefault(entry.call().caller().name(), Long.MAX_VALUE);
-      if (fencedAt != null && entry.outcome().isAccepted() && entry.startNanos() > fencedAt
-          && entry.startNanos() < endedAt) {
+      // Dated by when the caller sent it: a powered-off node sends nothing, so a call sent at the
+      // instant of the power-off (the same batch of events) or before it was in flight, not new.
+      if (fencedAt != null && entry.outcome().isAccepted() && entry.issuedNanos() > fencedAt
+          && entry.issuedNanos() < endedAt) {
         witness.add("accepted after its caller was powered off at " + Durations.formatTimestamp(fencedAt)
             + ": " + entry);
       }
@@ -75,6 +78,10 @@ public final class FencedWritesProperty {
       if (fencedAt != null && entry.outcome().isAccepted() && entry.startNanos() <= fencedAt
           && entry.endNanos() > fencedAt) {
         found.add("ran across its caller's power-off at " + Durations.formatTimestamp(fencedAt) + ": " + entry);
+      } else if (fencedAt != null && entry.outcome().isAccepted() && entry.issuedNanos() <= fencedAt
+          && entry.startNanos() > fencedAt) {
+        found.add("sent before its caller's power-off at " + Durations.formatTimestamp(fencedAt) + ", at "
+            + Durations.formatTimestamp(entry.issuedNanos()) + ", and arrived after: " + entry);
       }
     }
     return found;

@@ -59,6 +59,24 @@ class FencedWritesPropertyTest {
     assertThat(result.witness().get(0)).contains("accepted after its caller was powered off").contains("EXTEND_VOLUME");
   }
 
+  /**
+   * fencing=self, hardened seed 5: a stalled c-vol resumes, sends a delete, and then powers itself
+   * off in the same instant; the array receives the call 9 ms later. It was in flight, not new.
+   */
+  @Test
+  void aCallSentBeforeThePowerOffAndArrivingAfter_isAZombieWrite() {
+    IoLogEntry sentBefore = new IoLogEntry(1, new IoCall(NodeId.of(ZOMBIE), StorageOperation.DELETE_VOLUME, "v1",
+        null, null), millis(2009), millis(2100), IoOutcome.COMPLETED, "", null, seconds(2));
+    PropertyResult result = FencedWritesProperty.check(List.of(sentBefore), Map.of(ZOMBIE, seconds(2)));
+    assertThat(result.status()).isEqualTo(PropertyStatus.HOLDS);
+    assertThat(result.witness()).singleElement().asString().startsWith("caveat: zombie write sent before");
+
+    IoLogEntry sentAfter = new IoLogEntry(1, sentBefore.call(), millis(2009), millis(2100), IoOutcome.COMPLETED, "",
+        null, seconds(2) + 1);
+    assertThat(FencedWritesProperty.check(List.of(sentAfter), Map.of(ZOMBIE, seconds(2))).status())
+        .isEqualTo(PropertyStatus.VIOLATED);
+  }
+
   /** An array that ignored its own revocation: built directly, since the real array refuses. */
   @Test
   void callAcceptedAfterARevocation_isViolated() {

@@ -83,7 +83,8 @@ final class NodeContextImpl implements NodeContext {
   @Override
   public void send(NodeId to, Message message) {
     if (alive()) {
-      simulation.network().transmit(node.id, to, new Envelope(Envelope.Kind.SEND, message, 0, null));
+      simulation.network().transmit(node.id, to,
+          new Envelope(Envelope.Kind.SEND, message, 0, null, simulation.nowNanos()));
     }
   }
 
@@ -104,7 +105,7 @@ final class NodeContextImpl implements NodeContext {
             future.fail(new Failure.TimedOut("call#" + callId + " " + request, timeoutNanos));
           }
         });
-    simulation.network().transmit(node.id, to, new Envelope(Envelope.Kind.REQUEST, request, callId, null));
+    simulation.network().transmit(node.id, to, new Envelope(Envelope.Kind.REQUEST, request, callId, null, simulation.nowNanos()));
     return cast(future);
   }
 
@@ -118,7 +119,7 @@ final class NodeContextImpl implements NodeContext {
     requireRequest(request);
     if (alive()) {
       simulation.network().transmit(node.id, request.from(),
-          new Envelope(Envelope.Kind.RESPONSE, response, request.callId(), null));
+          new Envelope(Envelope.Kind.RESPONSE, response, request.callId(), null, simulation.nowNanos()));
     }
   }
 
@@ -127,7 +128,7 @@ final class NodeContextImpl implements NodeContext {
     requireRequest(request);
     if (alive()) {
       simulation.network().transmit(node.id, request.from(),
-          new Envelope(Envelope.Kind.ERROR_RESPONSE, null, request.callId(), reason));
+          new Envelope(Envelope.Kind.ERROR_RESPONSE, null, request.callId(), reason, simulation.nowNanos()));
     }
   }
 

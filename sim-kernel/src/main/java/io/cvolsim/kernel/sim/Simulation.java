@@ -215,7 +215,7 @@ public final class Simulation {
    */
   public void signal(NodeId id, Message message) {
     runtime(id);
-    deliver(SIGNAL_SOURCE, id, new Envelope(Envelope.Kind.SEND, message, 0, null));
+    deliver(SIGNAL_SOURCE, id, new Envelope(Envelope.Kind.SEND, message, 0, null, nowNanos()));
   }
 
   /** Freezes the node: what arrives for it waits until {@link #resume}. */
@@ -280,7 +280,7 @@ public final class Simulation {
     String detail = "from " + from + " " + envelope.describe();
     switch (envelope.kind()) {
       case SEND, REQUEST -> runNodeTask(target, target.incarnation, "recv", detail, () ->
-          target.behavior.onMessage(new Incoming(from, envelope.message(), envelope.callId())));
+          target.behavior.onMessage(new Incoming(from, envelope.message(), envelope.callId(), envelope.sentAtNanos())));
       case RESPONSE, ERROR_RESPONSE -> runNodeTask(target, target.incarnation, "recv", detail, () ->
           completeCall(target, envelope));
     }
