@@ -54,23 +54,24 @@ class ClusterRoutingPropertyTest {
             + "c-vol-2@lvm of cluster2@lvm");
   }
 
-  @Test
-  void aRestartedNodeNeedsItsDriverAgain() {
+  /** c-vol-1 starts its driver and dies at 5 ns; then c-vol-1 runs a job at {@code dispatchAt}. */
+  private PropertyResult aJobAfterTheDriverStartedAndTheProcessDiedAt5(long dispatchAt) {
     services.driverStarted("c-vol-1@lvm", "c-vol-1");
     now[0] = 5;
     services.processDied("c-vol-1");
-    dispatch(6, "c-vol-1", "cinder-volume.cluster1@lvm");
-    assertThat(check().status()).isEqualTo(PropertyStatus.VIOLATED);
+    dispatch(dispatchAt, "c-vol-1", "cinder-volume.cluster1@lvm");
+    return check();
+  }
+
+  @Test
+  void aRestartedNodeNeedsItsDriverAgain() {
+    assertThat(aJobAfterTheDriverStartedAndTheProcessDiedAt5(6).status()).isEqualTo(PropertyStatus.VIOLATED);
   }
 
   /** fencing=self, hardened seed 194: the job and then the self-fence ran in one instant's batch. */
   @Test
   void aDeathStampedTheInstantOfTheDispatch_cameAfterIt() {
-    services.driverStarted("c-vol-1@lvm", "c-vol-1");
-    now[0] = 5;
-    services.processDied("c-vol-1");
-    dispatch(5, "c-vol-1", "cinder-volume.cluster1@lvm");
-    assertThat(check().status()).isEqualTo(PropertyStatus.HOLDS);
+    assertThat(aJobAfterTheDriverStartedAndTheProcessDiedAt5(5).status()).isEqualTo(PropertyStatus.HOLDS);
   }
 
   @Test
