@@ -112,7 +112,8 @@ public final class DbClient {
   /** Cinder's {@code conditional_update}: true when the row matched and changed. */
   public SimFuture<Boolean> conditionalUpdate(String table, Object id, Condition expected,
       List<Assignment> values) {
-    Condition where = Condition.all(Condition.eq("id", id), expected);
+    // Cinder's model_query reads with read_deleted='no': a soft-deleted row is not there.
+    Condition where = Condition.all(Condition.eq("id", id), Condition.notEq("deleted", true), expected);
     return update(table, where, values).map(count -> count > 0);
   }
 
@@ -123,7 +124,8 @@ public final class DbClient {
 
   /** A plain UPDATE of one row by id, as ORM {@code save()} does. */
   public SimFuture<Boolean> save(String table, Object id, Map<String, ?> values) {
-    return updateOnce(table, Condition.eq("id", id), Assignment.setAll(values)).map(count -> count > 0);
+    return updateOnce(table, Condition.all(Condition.eq("id", id), Condition.notEq("deleted", true)),
+        Assignment.setAll(values)).map(count -> count > 0);
   }
 
   /** UPDATE under {@code wrap_db_retry} (conditional updates and the workers functions). */
