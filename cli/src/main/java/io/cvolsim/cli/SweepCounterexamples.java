@@ -58,8 +58,7 @@ final class SweepCounterexamples {
     Set<Path> written = new TreeSet<>();
     for (String property : firstSeedByProperty.keySet()) {
       Saved best = saved.stream().filter(each -> each.violates(property))
-          .min(Comparator.comparingLong((Saved each) -> each.shrunk().operationsAfter())
-              .thenComparingInt(each -> each.shrunk().drawsAfter()))
+          .min(Comparator.comparing(Saved::shrunk, ShrunkRun.SMALLER_FIRST))
           .orElseThrow(() -> new IllegalStateException("no counterexample kept " + property + " violated"));
       if (written.add(best.file())) {
         RunCommand.writeAtomically(best.file(), RunFile.render(best.shrunk().shrunk()));

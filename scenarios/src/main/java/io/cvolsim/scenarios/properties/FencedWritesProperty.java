@@ -75,11 +75,12 @@ public final class FencedWritesProperty {
         .forEach(overlap -> found.add("ran across its caller's revocation: " + overlap.first()));
     for (IoLogEntry entry : entries) {
       Long fencedAt = fencedNodes.get(entry.call().caller().name());
-      if (fencedAt != null && entry.outcome().isAccepted() && entry.startNanos() <= fencedAt
-          && entry.endNanos() > fencedAt) {
+      if (fencedAt == null || !entry.outcome().isAccepted()) {
+        continue;
+      }
+      if (entry.startNanos() <= fencedAt && entry.endNanos() > fencedAt) {
         found.add("ran across its caller's power-off at " + Durations.formatTimestamp(fencedAt) + ": " + entry);
-      } else if (fencedAt != null && entry.outcome().isAccepted() && entry.issuedNanos() <= fencedAt
-          && entry.startNanos() > fencedAt) {
+      } else if (entry.issuedNanos() <= fencedAt && entry.startNanos() > fencedAt) {
         found.add("sent before its caller's power-off at " + Durations.formatTimestamp(fencedAt) + ", at "
             + Durations.formatTimestamp(entry.issuedNanos()) + ", and arrived after: " + entry);
       }

@@ -60,9 +60,7 @@ public final class Shrinking {
         budget.maxNanos() / 2), scope, target, true);
     ShrunkRun narrow = shrinkOnce(failing, new ShrinkBudget(budget.maxCalls() - broad.runs(), budget.clockNanos(),
         budget.maxNanos() - budget.maxNanos() / 2), scope, target, false);
-    ShrunkRun smaller = narrow.operationsAfter() < broad.operationsAfter()
-        || (narrow.operationsAfter() == broad.operationsAfter() && narrow.drawsAfter() < broad.drawsAfter())
-        ? narrow : broad;
+    ShrunkRun smaller = ShrunkRun.SMALLER_FIRST.compare(narrow, broad) < 0 ? narrow : broad;
     return new ShrunkRun(failing, smaller.shrunk(), broad.runs() + narrow.runs(), smaller.steps(),
         smaller.settingChanges(), smaller.budgetSpent(), target);
   }

@@ -1,6 +1,7 @@
 package io.cvolsim.scenarios.property;
 
 import io.cvolsim.scenarios.run.RunOutcome;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -35,4 +36,8 @@ public record ShrunkRun(RunOutcome original, RunOutcome shrunk, long runs, long 
   public long operationsAfter() {
     return TrialRunner.operations(shrunk);
   }
+
+  /** Smaller counterexamples first: fewer operations, then fewer draws. */
+  public static final Comparator<ShrunkRun> SMALLER_FIRST = Comparator.comparingLong(ShrunkRun::operationsAfter)
+      .thenComparingInt(ShrunkRun::drawsAfter);
 }
