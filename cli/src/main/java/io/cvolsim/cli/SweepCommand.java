@@ -4,6 +4,8 @@ import io.cvolsim.reports.PropertyResult;
 import io.cvolsim.reports.PropertyStatus;
 import io.cvolsim.reports.RunReport;
 import io.cvolsim.reports.SweepSummary;
+import io.cvolsim.scenarios.run.RunSpec;
+import io.cvolsim.scenarios.swarm.FaultMenu;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -52,7 +54,7 @@ public final class SweepCommand implements Callable<Integer> {
     SeedRange range = SeedRange.parse(seeds);
     List<Long> chosen = Shard.parse(shard).select(range);
     int parallelism = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-    runOptions.spec(range.first()); // validates input first
+    RunSpec first = runOptions.spec(range.first()); // validates input first
     PrintWriter out = spec.commandLine().getOut();
     out.println("cvolsim sweep: seeds=" + range + (shard == null ? "" : " shard=" + shard)
         + " jobs=" + parallelism + " scenario=" + runOptions.scenarioName()
@@ -63,7 +65,7 @@ public final class SweepCommand implements Callable<Integer> {
     SweepCounterexamples counterexamples = new SweepCounterexamples();
     SweepSummary tally = runAll(chosen, parallelism, out, counterexamples);
     out.print(tally.render((System.nanoTime() - start) / 1e9));
-    out.println(FaultCoverage.line(tally));
+    out.println(FaultCoverage.line(tally, FaultMenu.of(first.kind(), first.settings())));
     out.flush();
     if (shrinkRuns > 0 && !counterexamples.isEmpty()) {
       counterexamples.shrinkAll(runOptions::spec, shrinkRuns, counterexampleDirectory, out);

@@ -115,6 +115,21 @@ public final class SettingsCatalog {
           + "random subset of those kinds per seed",
       "off", swarmFaultExamples(), raw -> io.cvolsim.scenarios.swarm.FaultKind.parseList(raw));
 
+  public static final SettingKey<io.cvolsim.scenarios.deployment.DeploymentFaults> DEPLOYMENT_FAULTS = new SettingKey<>(
+      "nemesis.deployment_faults", "when the deployment's own faults run (c-vol crashes, stalls that wait for the "
+          + "target's next workers claim, cuts from the database, broker or DLM): auto, only when swarm.faults is "
+          + "off; always, beside the swarm's faults too, so one run meets both the stalls that catch a node "
+          + "mid-operation and the swarm's wider menu",
+      "auto", Readers.values(io.cvolsim.scenarios.deployment.DeploymentFaults.class,
+          io.cvolsim.scenarios.deployment.DeploymentFaults::optionValue),
+      Readers.choice(io.cvolsim.scenarios.deployment.DeploymentFaults.class,
+          io.cvolsim.scenarios.deployment.DeploymentFaults::optionValue));
+
+  public static final SettingKey<Boolean> FORCED_CLEANUPS = new SettingKey<>("nemesis.forced_cleanups",
+      "whether the swarm's workers cleanups may pass is_up=true, cleaning services that are up (\"only if you "
+          + "know what you are doing\"); off, an admin cleans only services the database shows down",
+      "on", List.of("on", "off"), Readers.onOff());
+
   public static final SettingKey<Boolean> QUOTA_TRACKING = new SettingKey<>("quota.tracking",
       "keep the project's volume quota usage in the database (reserve and commit on create, release on "
           + "destroy) so that S13 can judge it; off, nothing is written and runs send what they did without it",
@@ -142,7 +157,7 @@ public final class SettingsCatalog {
     List<SettingKey<?>> keys = new java.util.ArrayList<>(List.of(API_TRANSITION, API_NODES, CLIENTS, VOLUMES,
         THINK_TIME_MAX, ADMIN_RESETS, REQUEST_TIMEOUT, STATEMENT_TIMEOUT, DEADLOCKS, DATABASE_MASTERS,
         REPLICATION_DELAY, DURATION, LATENCY_MAX, LOSS, NEMESIS,
-        NEMESIS_PAUSE_MAX, NEMESIS_DLM_SILENCE_MAX, SWARM_FAULTS, QUOTA_TRACKING, CAPACITY_LIMIT, STORAGE_GROUP_MOVES, DRIVER_SETUP_ERRORS, HOLD_ON_PARTITION,
+        NEMESIS_PAUSE_MAX, NEMESIS_DLM_SILENCE_MAX, SWARM_FAULTS, DEPLOYMENT_FAULTS, FORCED_CLEANUPS, QUOTA_TRACKING, CAPACITY_LIMIT, STORAGE_GROUP_MOVES, DRIVER_SETUP_ERRORS, HOLD_ON_PARTITION,
         ATTACHMENT_ROWS, ATTACH_API));
     keys.addAll(VariantKeys.ALL);
     return List.copyOf(keys);

@@ -6,6 +6,7 @@ import io.cvolsim.kernel.api.NodeId;
 import io.cvolsim.kernel.sim.Simulation;
 import io.cvolsim.model.workers.WorkerEvent;
 import io.cvolsim.model.workers.WorkerLog;
+import io.cvolsim.scenarios.swarm.FaultKind;
 import java.util.List;
 
 /**
@@ -15,9 +16,10 @@ import java.util.List;
  * c-vol from the database, the broker or the DLM. Stalls and cuts from the DLM keep within
  * {@code nemesis.dlm_silence_max}. Everything heals when the window closes.
  */
-final class DeploymentNemesis {
-  private static final List<String> KINDS = List.of("crash", "pause", "cut-from-db", "cut-from-broker",
-      "cut-from-dlm");
+public final class DeploymentNemesis {
+  /** The kinds it draws from, in the order its draws index them. */
+  public static final List<FaultKind> KINDS = List.of(FaultKind.CRASH, FaultKind.PAUSE, FaultKind.CUT_FROM_DB,
+      FaultKind.CUT_FROM_BROKER, FaultKind.CUT_FROM_DLM);
   private static final long CLAIM_WAIT_NANOS = Durations.seconds(20);
   private final Simulation simulation;
   private final DeploymentTopology topology;
@@ -59,18 +61,18 @@ final class DeploymentNemesis {
   }
 
   private void scheduleOne(Choices choices, long atNanos) {
-    String kind = choices.oneOf("nemesis.kind", KINDS);
+    FaultKind kind = choices.oneOf("nemesis.kind", KINDS);
     NodeId node = choices.oneOf("nemesis.target", topology.volumeNodes());
     long lengthNanos = choices.durationNanos("nemesis.length", Durations.seconds(5), Durations.seconds(100));
     long endNanos = Math.min(atNanos + lengthNanos, phases.faultWindowEndNanos());
     switch (kind) {
-      case "crash" -> {
+      case CRASH -> {
         at(atNanos, "crash " + node, counted(kind, () -> control.crash(node)));
         if (!choices.chance("nemesis.crash-is-permanent", io.cvolsim.kernel.api.Ratio.percent(30))) {
           at(endNanos, "restart " + node, () -> control.restartIfCrashed(node));
         }
       }
-      case "pause" -> pauseAtNextClaim(node, atNanos, Math.min(lengthNanos, pauseMaxNanos));
+      case PAUSE -> pauseAtNextClaim(node, atNanos, Math.min(lengthNanos, pauseMaxNanos));
       default -> partition(node, kind, atNanos, endNanos);
     }
   }
@@ -84,7 +86,7 @@ final class DeploymentNemesis {
    */
   private void pauseAtNextClaim(NodeId node, long atNanos, long lengthNanos) {
     boolean[] armed = {false};
-    Runnable countedPause = counted("pause", () -> simulation.pause(node));
+    Runnable countedPause = counted(FaultKind.PAUSE, () -> simulation.pause(node));
     Runnable pause = () -> {
       armed[0] = false;
       long nowNanos = simulation.nowNanos();
@@ -111,10 +113,10 @@ final class DeploymentNemesis {
     });
   }
 
-  private void partition(NodeId node, String kind, long atNanos, long endNanos) {
+  private void partition(NodeId node, FaultKind kind, long atNanos, long endNanos) {
     NodeId other = switch (kind) {
-      case "cut-from-db" -> topology.database();
-      case "cut-from-broker" -> topology.broker();
+      case CUT_FROM_DB -> topology.database();
+      case CUT_FROM_BROKER -> topology.broker();
       default -> topology.coordination();
     };
     long healNanos = other.equals(topology.coordination()) ? dlmSilences.allow(node, atNanos, endNanos) : endNanos;
@@ -134,9 +136,9 @@ final class DeploymentNemesis {
   }
 
   /** Marks that a fault of this kind was injected, so sweeps can show the fault kinds they covered. */
-  private Runnable counted(String kind, Runnable action) {
+  private Runnable counted(FaultKind kind, Runnable action) {
     return () -> {
-      simulation.probes().hit("fault." + kind);
+      simulation.probes().hit(kind.probe());
       action.run();
     };
   }

@@ -87,6 +87,7 @@ public final class DeploymentWorld implements World {
   private final ServiceLog serviceLog;
   private final NodeControl control;
   private final DeploymentPhases phases;
+  private final DlmSilenceBudget dlmSilences;
   private int replacementsStarted;
 
   public DeploymentWorld(Simulation simulation, Settings settings) {
@@ -104,6 +105,7 @@ public final class DeploymentWorld implements World {
     this.serviceLog = new ServiceLog(simulation::nowNanos);
     this.control = new NodeControl(simulation, backend, lockLog, serviceLog);
     this.phases = new DeploymentPhases(settings.get(DURATION), settings.get(SERVICE_DOWN_TIME));
+    this.dlmSilences = new DlmSilenceBudget(settings.get(SettingsCatalog.NEMESIS_DLM_SILENCE_MAX));
   }
 
   @Override
@@ -129,15 +131,28 @@ public final class DeploymentWorld implements World {
     });
     addApiNodes(infrastructure);
     new DeploymentWorkload(simulation, settings, topology, history, phases).addClients();
-    if (settings.get(NEMESIS) && settings.get(SWARM_FAULTS).isEmpty()) {
-      new DeploymentNemesis(simulation, topology, control, phases, workerLog,
-          settings.get(SettingsCatalog.NEMESIS_PAUSE_MAX), dlmSilenceBudget()).schedule();
-    } else if (settings.get(NEMESIS)) {
+    scheduleNemeses();
+    new HealPhase(simulation, settings, topology, control, phases, serviceLog).schedule();
+    scheduleDeadlocks();
+  }
+
+  /**
+   * The swarm's faults, the deployment's, or both; when both run they share one DLM silence
+   * budget, since the lease sees a stall from either as the same silence.
+   */
+  private void scheduleNemeses() {
+    if (!settings.get(NEMESIS)) {
+      return;
+    }
+    boolean swarmRuns = !settings.get(SWARM_FAULTS).isEmpty();
+    if (swarmRuns) {
       new SwarmNemesis(simulation, control, history, swarmTargets(), settings.get(SWARM_FAULTS),
           SliceWorld.linkProfile(settings), database::setDeadlockRatio).schedule();
     }
-    new HealPhase(simulation, settings, topology, control, phases, serviceLog).schedule();
-    scheduleDeadlocks();
+    if (settings.get(SettingsCatalog.DEPLOYMENT_FAULTS).runs(swarmRuns)) {
+      new DeploymentNemesis(simulation, topology, control, phases, workerLog,
+          settings.get(SettingsCatalog.NEMESIS_PAUSE_MAX), dlmSilences).schedule();
+    }
   }
 
   private void addVolumeNode(NodeId volumeNode, Infrastructure infrastructure) {
@@ -176,11 +191,8 @@ public final class DeploymentWorld implements World {
         ? Optional.of(topology.coordination()) : Optional.empty();
     return new SwarmTargets(topology.volumeNodes(), topology.services(), topology.database(), topology.broker(),
         topology.storage(), coordination, topology.apiNodes(), settings.get(VOLUMES), phases.faultWindowEndNanos(),
-        settings.get(SERVICE_DOWN_TIME), settings.get(SettingsCatalog.NEMESIS_PAUSE_MAX), dlmSilenceBudget());
-  }
-
-  private DlmSilenceBudget dlmSilenceBudget() {
-    return new DlmSilenceBudget(settings.get(SettingsCatalog.NEMESIS_DLM_SILENCE_MAX));
+        settings.get(SERVICE_DOWN_TIME), settings.get(SettingsCatalog.NEMESIS_PAUSE_MAX), dlmSilences,
+        settings.get(SettingsCatalog.FORCED_CLEANUPS));
   }
 
   private Infrastructure infrastructure() {

@@ -128,10 +128,14 @@ final class FaultDraws {
     return "vol-" + slot + (generation == 0 ? "" : "." + generation);
   }
 
-  /** The filters an operator might give, {@code is_up=true} included ("only if you know what you are doing"). */
+  /**
+   * The filters an operator might give, {@code is_up=true} included ("only if you know what you are
+   * doing") unless the run forbids forced cleanups; the draw is made either way, so forbidding them
+   * leaves every other draw as it was.
+   */
   private CleanupRequest cleanupFilters() {
-    CleanupRequest request = CleanupRequest.allDown()
-        .withIsUp(choices.chance("swarm.cleanup.is-up", Ratio.percent(50)));
+    boolean forced = choices.chance("swarm.cleanup.is-up", Ratio.percent(50));
+    CleanupRequest request = CleanupRequest.allDown().withIsUp(forced && targets.forcedCleanups());
     return switch (choices.integer("swarm.cleanup.filter", 0, 3)) {
       case 0 -> request;
       case 1 -> request.withHost(volumeNode("swarm.cleanup.host").name());

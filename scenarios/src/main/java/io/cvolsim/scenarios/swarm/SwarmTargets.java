@@ -14,10 +14,12 @@ import java.util.Optional;
  * @param faultWindowEndNanos faults start before this true time; the heal phase follows it
  * @param pauseMaxNanos the longest stall (nemesis.pause_max): a longer drawn pause is cut to it
  * @param dlmSilences keeps stalls, cuts from the DLM and splits within nemesis.dlm_silence_max
+ * @param forcedCleanups whether a workers cleanup may pass is_up=true (nemesis.forced_cleanups)
  */
 public record SwarmTargets(List<NodeId> volumeNodes, List<NodeId> services, NodeId database, NodeId broker,
     NodeId storage, Optional<NodeId> coordination, List<NodeId> apiNodes, int volumeSlots,
-    long faultWindowEndNanos, long serviceDownTimeNanos, long pauseMaxNanos, DlmSilenceBudget dlmSilences) {
+    long faultWindowEndNanos, long serviceDownTimeNanos, long pauseMaxNanos, DlmSilenceBudget dlmSilences,
+    boolean forcedCleanups) {
   public SwarmTargets {
     volumeNodes = List.copyOf(volumeNodes);
     services = List.copyOf(services);

@@ -87,7 +87,8 @@ class SwarmScenarioTest {
     List<NodeId> volumeNodes = List.of(NodeId.of("c-vol-1"), NodeId.of("c-vol-2"));
     SwarmTargets targets = new SwarmTargets(volumeNodes, List.of(NodeId.of("sch-1"), NodeId.of("c-vol-1"),
         NodeId.of("c-vol-2")), db, broker, storage, Optional.of(etcd), List.of(NodeId.of("api-1")), 3,
-        Durations.seconds(180), Durations.seconds(60), Durations.seconds(85), new DlmSilenceBudget(Durations.seconds(100)));
+        Durations.seconds(180), Durations.seconds(60), Durations.seconds(85), new DlmSilenceBudget(Durations.seconds(100)),
+        true);
     FaultDraws draws = new FaultDraws(RecordingChoices.seeded(1), targets);
     boolean plainSplitParted = false;
     for (int i = 0; i < 50; i++) {

@@ -1,0 +1,34 @@
+package io.cvolsim.scenarios.swarm;
+
+import io.cvolsim.scenarios.config.Settings;
+import io.cvolsim.scenarios.deployment.DeploymentNemesis;
+import io.cvolsim.scenarios.config.SettingsCatalog;
+import io.cvolsim.scenarios.run.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fault kinds a run's settings let its nemeses inject: the swarm's {@code swarm.faults}, and
+ * the deployment nemesis's own kinds when it runs. A sweep reads its coverage against this menu,
+ * so a kind a preset leaves out by assumption is told apart from one it allows but never drew.
+ * The first slice's nemesis partitions API nodes and clients, none of these kinds.
+ */
+public final class FaultMenu {
+  private FaultMenu() {}
+
+  /** The kinds in declaration order. */
+  public static List<FaultKind> of(Scenario.Kind kind, Settings settings) {
+    if (kind != Scenario.Kind.DEPLOYMENT || !settings.get(SettingsCatalog.NEMESIS)) {
+      return List.of();
+    }
+    List<FaultKind> swarm = settings.get(SettingsCatalog.SWARM_FAULTS);
+    boolean deploymentRuns = settings.get(SettingsCatalog.DEPLOYMENT_FAULTS).runs(!swarm.isEmpty());
+    List<FaultKind> menu = new ArrayList<>();
+    for (FaultKind fault : FaultKind.values()) {
+      if (swarm.contains(fault) || (deploymentRuns && DeploymentNemesis.KINDS.contains(fault))) {
+        menu.add(fault);
+      }
+    }
+    return List.copyOf(menu);
+  }
+}
