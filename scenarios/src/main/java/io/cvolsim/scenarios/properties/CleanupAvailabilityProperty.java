@@ -166,12 +166,19 @@ public final class CleanupAvailabilityProperty {
   private static final List<WorkerEvent.Kind> ENDED_WITHOUT_DELETE = List.of(WorkerEvent.Kind.KEPT,
       WorkerEvent.Kind.ACTION_FAILED, WorkerEvent.Kind.GIVEN_BACK);
 
+  /**
+   * Attempts that left the row as it was, so they cannot end a cleanup or undo its end; the
+   * owner's own start-up claim is one, at the very instant that counts as its return.
+   */
+  private static final List<WorkerEvent.Kind> NO_CHANGE = List.of(WorkerEvent.Kind.CLAIM_ATTEMPT,
+      WorkerEvent.Kind.CLAIM_LOST, WorkerEvent.Kind.SET_IN_USE);
+
   private static void judgeRow(WorkerEntry row, ServiceLog.Event order, long serviceId, long backAt, long endNanos,
       Optional<Long> heldOrder, List<WorkerEvent> workers, List<String> witness, List<String> caveats) {
     String what = "row " + row.id() + " (" + row.resourceType() + " " + row.resourceId() + ", " + row.status()
         + ") of " + order.serviceHost() + ", ordered cleaned at " + Durations.formatTimestamp(order.trueTimeNanos());
     Optional<WorkerEvent> last = workers.stream().filter(event -> event.row().id() == row.id()
-        && event.trueTimeNanos() > order.trueTimeNanos() && event.trueTimeNanos() <= backAt).reduce((a, b) -> b);
+        && !NO_CHANGE.contains(event.kind()) && event.trueTimeNanos() > order.trueTimeNanos() && event.trueTimeNanos() <= backAt).reduce((a, b) -> b);
     if (last.isPresent() && last.get().kind() == WorkerEvent.Kind.DELETED) {
       return;
     }

@@ -214,6 +214,24 @@ class CleanupAvailabilityPropertyTest {
     assertThat(check().status()).isEqualTo(PropertyStatus.VIOLATED);
   }
 
+  /**
+   * Seed 390 of hardened's own scenario: the cleaner's status write hit a deadlock and it gave the
+   * row back; then a redelivered job's set_worker found the row in use, and the owner's start-up
+   * claim was sent the instant it came back. Neither changed the row, so the give-back stands.
+   */
+  @Test
+  void attemptsThatLeftTheRowAsItWas_doNotHideAnEarlierGiveBack() {
+    rowOfADeadServiceOrderedCleaned();
+    worker(seconds(11), Kind.CLAIM_WON, "c-vol-2", CLEANER);
+    worker(seconds(12), Kind.ACTION_FAILED, "c-vol-2", CLEANER);
+    worker(seconds(12), Kind.GIVEN_BACK, "c-vol-2", CLEANER);
+    worker(seconds(50), Kind.SET_IN_USE, "c-vol-2", CLEANER);
+    worker(seconds(100), Kind.CLAIM_ATTEMPT, "c-vol-1", DEAD);
+    PropertyResult result = check();
+    assertThat(result.status()).isEqualTo(PropertyStatus.HOLDS);
+    assertThat(result.witness()).singleElement().asString().startsWith("caveat").contains("by c-vol-2");
+  }
+
   @Test
   void aServiceBackWithinTheGrace_orARowTheCleanerKept_isACaveat() {
     rowOfADeadServiceOrderedCleaned();
