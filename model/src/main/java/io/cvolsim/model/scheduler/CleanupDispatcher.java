@@ -9,6 +9,7 @@ import io.cvolsim.model.broker.QueueNames;
 import io.cvolsim.model.db.Row;
 import io.cvolsim.model.rpc.SchedulerRpc;
 import io.cvolsim.model.rpc.VolumeRpc;
+import io.cvolsim.model.service.OrderScope;
 import io.cvolsim.model.service.ServiceLog;
 import io.cvolsim.model.storage.FencingMode;
 import io.cvolsim.model.storage.PowerSwitch;
@@ -58,7 +59,8 @@ final class CleanupDispatcher {
   private SimFuture<Void> dispatch(CleanupRouting.Dispatch dispatch) {
     if (!dispatch.request().isUp()) {
       // Only a cleanup of services judged down declares them down; is_up=true is an admin's order.
-      serviceLog.declaredDown(dispatch.service().string("host"), context.self().name());
+      serviceLog.declaredDown(dispatch.service().string("host"), context.self().name(),
+          OrderScope.of(dispatch.request()));
     } else {
       serviceLog.orderedCleanedWhileUp(dispatch.service().string("host"), context.self().name());
     }

@@ -15,7 +15,12 @@ import java.util.function.LongSupplier;
  */
 public final class ServiceLog {
   /** One entry; {@code actor} is the node that acted (for harness events, the node acted on). */
-  public record Event(long trueTimeNanos, Kind kind, String serviceHost, String actor) {}
+  /** @param scope for a cleanup order, the rows it covers; every other event covers the whole service */
+  public record Event(long trueTimeNanos, Kind kind, String serviceHost, String actor, OrderScope scope) {
+    public Event(long trueTimeNanos, Kind kind, String serviceHost, String actor) {
+      this(trueTimeNanos, kind, serviceHost, actor, OrderScope.WHOLE_SERVICE);
+    }
+  }
 
   /** What happened. */
   public enum Kind {
@@ -110,7 +115,12 @@ public final class ServiceLog {
   }
 
   public void declaredDown(String serviceHost, String scheduler) {
-    record(Kind.DECLARED_DOWN, serviceHost, scheduler);
+    declaredDown(serviceHost, scheduler, OrderScope.WHOLE_SERVICE);
+  }
+
+  /** A scheduler judged the service down and ordered the rows in {@code scope} cleaned. */
+  public void declaredDown(String serviceHost, String scheduler, OrderScope scope) {
+    events.add(new Event(trueClock.getAsLong(), Kind.DECLARED_DOWN, serviceHost, scheduler, scope));
   }
 
   public void reconnected(String node) {

@@ -25,8 +25,8 @@ import java.util.Set;
  * service owned at that moment is deleted before the service itself comes back (its own startup
  * cleanup, the first workers action under its id) or the run ends. A row a cleaner kept or gave
  * back, a service back within {@link #GRACE_NANOS}, or back while its order was still with the
- * broker (no member had yet done it), is a caveat. The swarm's admin actions are not judged:
- * their filters clean part of a service on purpose. And a restarted c-vol cleans its
+ * broker (no member had yet done it), is a caveat. A cleanup given a resource filter (the
+ * swarm's admin) is judged on the rows it names only. And a restarted c-vol cleans its
  * own rows before consuming: when its heartbeat loop starts again (which follows init_host's
  * cleanup and the subscriptions), no row its service owned since before it died is still its
  * own unclaimed. And an answer that nobody can clean a service is wrong while another member
@@ -109,6 +109,9 @@ public final class CleanupAvailabilityProperty {
       for (WorkerEntry row : ownedAt(serviceId.get(), at, workers)) {
         if (!truth.ownedBy(row.id(), serviceId.get(), at)) {
           continue; // the log had not yet heard of the write that took it away
+        }
+        if (!order.scope().covers(row.resourceType(), row.resourceId())) {
+          continue; // a cleanup given a resource filter asked for other rows
         }
         rowsJudged++;
         if (truth.deletedBy(row.id(), backAt)) {

@@ -17,6 +17,8 @@ import io.cvolsim.model.workers.WorkerEvent;
 import io.cvolsim.model.workers.WorkerEvent.Kind;
 import io.cvolsim.reports.PropertyResult;
 import io.cvolsim.reports.PropertyStatus;
+import io.cvolsim.model.service.OrderScope;
+import io.cvolsim.model.workers.ResourceType;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -211,6 +213,25 @@ class CleanupAvailabilityPropertyTest {
     now[0] = seconds(70);
     services.declaredDown("c-vol-1@lvm", "sch-1");
     worker(seconds(200), Kind.CLAIM_WON, "c-vol-1", DEAD);
+    assertThat(check().status()).isEqualTo(PropertyStatus.VIOLATED);
+  }
+
+  /**
+   * Seeds 603 and 1783 of hardened's own scenario: an admin's cleanup of one volume declared the
+   * owner down; the rows of its other volumes were not the order's to clean.
+   */
+  @Test
+  void aCleanupGivenAResourceFilter_isJudgedOnTheRowsItNames() {
+    worker(0, Kind.CREATED, "api-1", null);
+    worker(seconds(1), Kind.SET, "c-vol-1", DEAD);
+    now[0] = seconds(10);
+    CleanupRequest oneVolume = CleanupRequest.allDown().withResource(ResourceType.VOLUME, "vol-9");
+    services.declaredDown("c-vol-1@lvm", "sch-1", OrderScope.of(oneVolume));
+    worker(seconds(100), Kind.CLAIM_WON, "c-vol-1", DEAD);
+    assertThat(check().status()).as("no row of the order's").isEqualTo(PropertyStatus.NOT_EXERCISED);
+
+    now[0] = seconds(10);
+    services.declaredDown("c-vol-1@lvm", "sch-1", OrderScope.of(oneVolume.withResource(ResourceType.VOLUME, "vol-1")));
     assertThat(check().status()).isEqualTo(PropertyStatus.VIOLATED);
   }
 
