@@ -84,7 +84,7 @@ class ShrinkCommandTest {
         "--budget-runs", "2");
     assertThat(shrink.err()).isEmpty();
     assertThat(shrink.exitStatus()).isEqualTo(1);
-    assertThat(shrink.out().get(0)).startsWith("cvolsim run: seed=1 scenario=deployment")
+    assertThat(shrink.out().get(0)).startsWith("cvolsim run: seed=1 scenario=all-faults")
         .contains("coordination.backend=file").contains("manager.completion=blind");
   }
 

@@ -144,6 +144,14 @@ public final class Presets {
           new Choice("workload.admin_resets=off", "a fault assumption, not a protocol choice: reset-state writes "
               + "without conditions, so an admin who forces a volume that is being created to available lets an "
               + "extend run beside the create (S1); no protocol setting can prevent that"),
+          new Choice("nemesis.assumed_absent=split,loss-burst,reset-state", "a fault assumption, not a protocol "
+              + "choice: the database, broker, DLM and array are never split apart (split-services stays: services "
+              + "on either side of them), links are TCP and lose no single message (redelivery stays), and admins "
+              + "reset no volume that is not stuck; reset-state writes without conditions, so a reset to available "
+              + "of a volume being created lets an extend run beside the create (S1), which no protocol setting "
+              + "prevents"),
+          new Choice("nemesis.forced_cleanups=off", "a fault assumption, not a protocol choice: an admin's workers "
+              + "cleanup never passes is_up=true, which cleans services that are up, zombie-free or not (S8)"),
           new Choice("nemesis.pause_max=85s", "a fault assumption, not a protocol choice: no node stalls longer "
               + "than 85 s, beyond service_down_time so that stalled nodes become zombies, which storage fencing "
               + "refuses (S1)"),

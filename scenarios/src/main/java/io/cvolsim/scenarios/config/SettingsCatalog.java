@@ -125,6 +125,12 @@ public final class SettingsCatalog {
       Readers.choice(io.cvolsim.scenarios.deployment.DeploymentFaults.class,
           io.cvolsim.scenarios.deployment.DeploymentFaults::optionValue));
 
+  public static final SettingKey<List<io.cvolsim.scenarios.swarm.FaultKind>> ASSUMED_ABSENT = new SettingKey<>(
+      "nemesis.assumed_absent", "fault kinds a preset's fault assumptions rule out: the swarm draws from "
+          + "swarm.faults less these, and a sweep lists them as off the menu; none, or a comma-separated list",
+      "none", swarmFaultExamples(), raw -> raw.equals("none") ? List.of()
+          : io.cvolsim.scenarios.swarm.FaultKind.parseList(raw));
+
   public static final SettingKey<Boolean> FORCED_CLEANUPS = new SettingKey<>("nemesis.forced_cleanups",
       "whether the swarm's workers cleanups may pass is_up=true, cleaning services that are up (\"only if you "
           + "know what you are doing\"); off, an admin cleans only services the database shows down",
@@ -157,7 +163,7 @@ public final class SettingsCatalog {
     List<SettingKey<?>> keys = new java.util.ArrayList<>(List.of(API_TRANSITION, API_NODES, CLIENTS, VOLUMES,
         THINK_TIME_MAX, ADMIN_RESETS, REQUEST_TIMEOUT, STATEMENT_TIMEOUT, DEADLOCKS, DATABASE_MASTERS,
         REPLICATION_DELAY, DURATION, LATENCY_MAX, LOSS, NEMESIS,
-        NEMESIS_PAUSE_MAX, NEMESIS_DLM_SILENCE_MAX, SWARM_FAULTS, DEPLOYMENT_FAULTS, FORCED_CLEANUPS, QUOTA_TRACKING, CAPACITY_LIMIT, STORAGE_GROUP_MOVES, DRIVER_SETUP_ERRORS, HOLD_ON_PARTITION,
+        NEMESIS_PAUSE_MAX, NEMESIS_DLM_SILENCE_MAX, SWARM_FAULTS, DEPLOYMENT_FAULTS, ASSUMED_ABSENT, FORCED_CLEANUPS, QUOTA_TRACKING, CAPACITY_LIMIT, STORAGE_GROUP_MOVES, DRIVER_SETUP_ERRORS, HOLD_ON_PARTITION,
         ATTACHMENT_ROWS, ATTACH_API));
     keys.addAll(VariantKeys.ALL);
     return List.copyOf(keys);

@@ -6,7 +6,6 @@ import static io.cvolsim.scenarios.config.SettingsCatalog.CLIENTS;
 import static io.cvolsim.scenarios.config.SettingsCatalog.DURATION;
 import static io.cvolsim.scenarios.config.SettingsCatalog.NEMESIS;
 import static io.cvolsim.scenarios.config.SettingsCatalog.STATEMENT_TIMEOUT;
-import static io.cvolsim.scenarios.config.SettingsCatalog.SWARM_FAULTS;
 import static io.cvolsim.scenarios.config.SettingsCatalog.VOLUMES;
 import static io.cvolsim.scenarios.config.VariantKeys.CLEANUP_TRIGGER;
 import static io.cvolsim.scenarios.config.VariantKeys.COORDINATION_BACKEND;
@@ -61,9 +60,12 @@ import io.cvolsim.scenarios.config.VariantKeys;
 import io.cvolsim.scenarios.properties.RunArtifacts;
 import io.cvolsim.scenarios.run.World;
 import io.cvolsim.scenarios.slice.SliceWorld;
+import io.cvolsim.scenarios.swarm.FaultKind;
+import io.cvolsim.scenarios.swarm.FaultMenu;
 import io.cvolsim.scenarios.swarm.SwarmNemesis;
 import io.cvolsim.scenarios.swarm.SwarmTargets;
 import io.cvolsim.scenarios.workload.CompletionRecorder;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -144,9 +146,10 @@ public final class DeploymentWorld implements World {
     if (!settings.get(NEMESIS)) {
       return;
     }
-    boolean swarmRuns = !settings.get(SWARM_FAULTS).isEmpty();
+    List<FaultKind> swarmKinds = FaultMenu.swarmKinds(settings);
+    boolean swarmRuns = !swarmKinds.isEmpty();
     if (swarmRuns) {
-      new SwarmNemesis(simulation, control, history, swarmTargets(), settings.get(SWARM_FAULTS),
+      new SwarmNemesis(simulation, control, history, swarmTargets(), swarmKinds,
           SliceWorld.linkProfile(settings), database::setDeadlockRatio).schedule();
     }
     if (settings.get(SettingsCatalog.DEPLOYMENT_FAULTS).runs(swarmRuns)) {

@@ -8,15 +8,20 @@ import java.util.Optional;
 public final class ScenarioCatalog {
   public static final String DEFAULT = "default";
 
-  /** The scenario a preset runs when no scenario is named: presets configure the whole deployment. */
   public static final String DEPLOYMENT = "deployment";
 
-  /** The scenario to run: the one named, else the deployment for a preset, else the default. */
+  /**
+   * The scenario a preset runs when no scenario is named: presets configure the whole deployment,
+   * and are judged against every fault their assumptions do not rule out.
+   */
+  public static final String ALL_FAULTS = "all-faults";
+
+  /** The scenario to run: the one named, else all faults for a preset, else the default. */
   public static String resolve(String named, boolean presetGiven) {
     if (named != null) {
       return named;
     }
-    return presetGiven ? DEPLOYMENT : DEFAULT;
+    return presetGiven ? ALL_FAULTS : DEFAULT;
   }
 
   /** The deployment under the swarm nemesis. */
@@ -44,6 +49,14 @@ public final class ScenarioCatalog {
               + "cleanup with any filters, drains, machines replaced under a new host name, deadlock bursts); probes "
               + "fault.<kind> show which were on; then healing and quiescence",
           Kind.DEPLOYMENT, List.of("net.loss=0%", "swarm.faults=all")),
+      new Scenario(ALL_FAULTS,
+          "the whole deployment under both nemeses for 180 s: the deployment's crashes, stalls that catch a "
+              + "c-vol at its next claim and cuts from the DB, broker or DLM, and the swarm's menu, of which each "
+              + "seed switches on a random subset; a preset's fault assumptions (nemesis.assumed_absent, "
+              + "nemesis.pause_max, ...) take out what it does not claim to survive; what a preset runs unless "
+              + "--scenario says otherwise",
+          Kind.DEPLOYMENT, List.of("net.loss=0%", "run.duration=180s", "swarm.faults=all",
+              "nemesis.deployment_faults=always")),
       new Scenario("api-races",
           "many clients hammer two volumes through five API nodes (first slice, no faults), to expose races "
               + "between concurrent transitions (V1) quickly; never-scheduled volumes are deleted by CAS so that "

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The fault kinds a run's settings let its nemeses inject: the swarm's {@code swarm.faults}, and
+ * The fault kinds a run's settings let its nemeses inject: the swarm's {@code swarm.faults} less
+ * those {@code nemesis.assumed_absent} rules out, and
  * the deployment nemesis's own kinds when it runs. A sweep reads its coverage against this menu,
  * so a kind a preset leaves out by assumption is told apart from one it allows but never drew.
  * The first slice's nemesis partitions API nodes and clients, none of these kinds.
@@ -21,7 +22,7 @@ public final class FaultMenu {
     if (kind != Scenario.Kind.DEPLOYMENT || !settings.get(SettingsCatalog.NEMESIS)) {
       return List.of();
     }
-    List<FaultKind> swarm = settings.get(SettingsCatalog.SWARM_FAULTS);
+    List<FaultKind> swarm = swarmKinds(settings);
     boolean deploymentRuns = settings.get(SettingsCatalog.DEPLOYMENT_FAULTS).runs(!swarm.isEmpty());
     List<FaultKind> menu = new ArrayList<>();
     for (FaultKind fault : FaultKind.values()) {
@@ -30,5 +31,11 @@ public final class FaultMenu {
       }
     }
     return List.copyOf(menu);
+  }
+
+  /** What the swarm draws from: {@code swarm.faults} less the kinds the run assumes absent. */
+  public static List<FaultKind> swarmKinds(Settings settings) {
+    List<FaultKind> assumedAbsent = settings.get(SettingsCatalog.ASSUMED_ABSENT);
+    return settings.get(SettingsCatalog.SWARM_FAULTS).stream().filter(kind -> !assumedAbsent.contains(kind)).toList();
   }
 }

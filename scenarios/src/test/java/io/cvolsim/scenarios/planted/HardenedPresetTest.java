@@ -9,12 +9,18 @@ import io.cvolsim.scenarios.properties.CapabilityConvergenceProperty;
 import io.cvolsim.scenarios.properties.LockSafetyProperty;
 import io.cvolsim.scenarios.properties.StorageExclusivityProperty;
 import io.cvolsim.scenarios.properties.ReachabilityGoals;
+import io.cvolsim.scenarios.config.Presets;
+import io.cvolsim.scenarios.property.PropertyCheck;
 import io.cvolsim.scenarios.property.SeedBudget;
 import io.cvolsim.scenarios.run.RunSpec;
 import io.cvolsim.scenarios.run.Runner;
+import io.cvolsim.scenarios.run.ScenarioCatalog;
+import io.cvolsim.scenarios.swarm.FaultKind;
+import io.cvolsim.scenarios.swarm.FaultMenu;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +54,41 @@ import org.junit.jupiter.api.Test;
  */
 class HardenedPresetTest {
   private static final String WITHIN_ASSUMPTIONS = PlantedBug.WITHIN_ASSUMPTIONS;
+
+  /**
+   * The acceptance sweep as a test: hardened on the scenario a preset runs (both nemeses, every
+   * fault kind its assumptions leave on the menu) holds in every seed, injects every kind on its
+   * menu, and reaches every interesting state but one. No lease expires under a live holder: the
+   * preset assumes every silence shorter than the lease less a heart period (see
+   * {@link #hardened_beyondItsDlmAssumption_losesLockSafety_butStorageFencingKeepsS1}).
+   */
+  @Test
+  void hardened_onItsOwnScenario_holds_injectsEveryKindOnItsMenu_andMeetsZombiesAndCleanups() {
+    RunSpec first = RunSpec.seeded(ScenarioCatalog.resolve(null, true), Optional.of("hardened"), 1, List.of());
+    List<String> menuProbes = FaultMenu.of(first.kind(), first.settings()).stream().map(FaultKind::probe).toList();
+    TreeSet<String> probesSeen = new TreeSet<>();
+    TreeSet<String> goalsReached = new TreeSet<>();
+    for (long seed = 1; seed <= 150; seed++) {
+      RunReport report = Runner.run(RunSpec.seeded(first.scenario(), Optional.of("hardened"), seed, List.of()), false)
+          .report();
+      assertThat(report.violatedProperties()).as("seed %d", seed).isEmpty();
+      probesSeen.addAll(report.probes().keySet());
+      report.properties().stream().filter(result -> result.status() == PropertyStatus.HOLDS)
+          .map(PropertyResult::name).filter(name -> name.startsWith("sometimes")).forEach(goalsReached::add);
+    }
+    assertThat(menuProbes).hasSize(FaultKind.values().length - 3);
+    assertThat(probesSeen).containsAll(menuProbes);
+    assertThat(goalsReached).contains(ReachabilityGoals.CLEANUP_RAN, ReachabilityGoals.ZOMBIE,
+        ReachabilityGoals.REDELIVERED, ReachabilityGoals.SOURCE_LOCK_WAITED).doesNotContain(ReachabilityGoals.LEASE_EXPIRED);
+  }
+
+  @Tag("nightly")
+  @Test
+  void hardened_onItsOwnScenario_nightlyBudget() {
+    PropertyCheck check = PropertyCheck.forScenario(ScenarioCatalog.ALL_FAULTS);
+    Presets.HARDENED.assignments().forEach(check::with);
+    assertThat(check.budget(new SeedBudget(1, 150, 3_000, 300, 3_000)).expectAllHold()).isPositive();
+  }
 
   @Test
   void hardened_holdsEverythingUnderTheDeploymentNemesis() {
