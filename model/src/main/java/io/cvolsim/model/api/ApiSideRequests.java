@@ -105,12 +105,20 @@ final class ApiSideRequests {
     List<Assignment> destroyed = List.of(Assignment.set("status", "deleted"), Assignment.set("deleted", true));
     SimFuture<Boolean> applied = quota.changesWithRow() ? destroyCounted(volume.get("id"), mode, destroyed)
         : mode == UnscheduledDelete.DESTROY
-        ? db.update(Database.VOLUMES, eq("id", volume.get("id")), destroyed).map(count -> true)
+        ? db.update(Database.VOLUMES, liveRow(volume.get("id")), destroyed).map(count -> true)
         : db.conditionalUpdate(Database.VOLUMES, volume.get("id"),
             Condition.all(eq("host", null), eq("deleted", false)), destroyed);
     return applied.flatMap(accepted -> accepted
         ? quota.release().map(released -> new ApiResponse(Code.ACCEPTED, "delete", volume))
         : SimFuture.succeeded(new ApiResponse(Code.REJECTED, "volume changed while being deleted", volume)));
+  }
+
+  /**
+   * Cinder's volume_destroy goes through model_query, which reads with read_deleted='no': a
+   * second destroy of a soft-deleted row matches nothing (Cinder ignores the count either way).
+   */
+  private static Condition liveRow(Object volumeId) {
+    return Condition.all(eq("id", volumeId), Condition.notEq("deleted", true));
   }
 
   /**
@@ -127,7 +135,7 @@ final class ApiSideRequests {
             return transaction.rollback().map(ignored -> mode == UnscheduledDelete.DESTROY);
           }
           List<DbStatement> writes = new ArrayList<>();
-          writes.add(new DbStatement.Update(Database.VOLUMES, eq("id", volumeId), destroyed));
+          writes.add(new DbStatement.Update(Database.VOLUMES, liveRow(volumeId), destroyed));
           writes.addAll(quota.changeWithRow(lived ? -1 : 0));
           return transaction.commit(writes).map(changed -> true);
         }));
