@@ -1,6 +1,8 @@
 package io.cvolsim.model.scheduler;
 
+import io.cvolsim.kernel.api.Failure;
 import io.cvolsim.kernel.api.NodeContext;
+import io.cvolsim.kernel.api.Outcome;
 import io.cvolsim.kernel.api.SimFuture;
 import io.cvolsim.model.api.StatusWriteObserver;
 import io.cvolsim.model.broker.BrokerClient;
@@ -92,7 +94,30 @@ final class SchedulerOperations {
   private SimFuture<?> create(SchedulerRpc.CreateVolume create) {
     SchedulingRetry retry = maxAttempts <= 1 ? null : create.retry() != null ? create.retry() : SchedulingRetry.first();
     return workers.setWorker(ResourceType.VOLUME, create.volumeId(), "creating", null, serviceId)
-        .flatMap(claimed -> databaseClock.refresh().flatMap(fresh -> db.select(Database.SERVICES,
+        .flatMap(claimed -> erroredOutOnFailure(create.volumeId(), claimed, schedule(create, retry, claimed)));
+  }
+
+  /**
+   * Cinder's ScheduleCreateVolumeTask: whatever fails while scheduling (the database out of
+   * reach, a deadlock on the host write) sets the volume to error ({@code common.error_out},
+   * whose own failure is only logged) and re-raises; {@code set_workers} then drops the row,
+   * since the object's status changed. Without it the volume stayed creating with a job nobody
+   * would run again.
+   */
+  private <T> SimFuture<T> erroredOutOnFailure(String volumeId, WorkerEntry claimed, SimFuture<T> scheduling) {
+    return scheduling.thenHandle(outcome -> {
+      if (outcome instanceof Outcome.Success<T> success) {
+        return SimFuture.succeeded(success.value());
+      }
+      Failure failure = ((Outcome.Failed<T>) outcome).failure();
+      context.probe("scheduler.create-errored-out");
+      return writeNoValidBackend(volumeId).thenHandle(errorOut -> workers.unsetWorker(claimed, "error", serviceId))
+          .thenHandle(unset -> SimFuture.<T>failed(failure));
+    });
+  }
+
+  private SimFuture<?> schedule(SchedulerRpc.CreateVolume create, SchedulingRetry retry, WorkerEntry claimed) {
+    return databaseClock.refresh().flatMap(fresh -> db.select(Database.SERVICES,
             Condition.eq("deleted", false))).flatMap(services -> {
           if (retry != null && retry.numAttempts() >= maxAttempts) {
             context.probe("scheduler.max-attempts-exceeded");
@@ -117,7 +142,7 @@ final class SchedulerOperations {
                         create.sourceSnapshotId(), create.sizeGb(), retry == null ? null : retry.placedOn(choice.backend())));
                 return unsetLater(claimed);
               });
-        }));
+        });
   }
 
   private boolean fitsCapacity(String backend, long sizeGb) {
