@@ -24,6 +24,8 @@ public final class SimNetwork {
   private LinkProfile defaultProfile;
   private final Map<Link, LinkProfile> profiles = new TreeMap<>();
   private final TreeSet<Link> blocked = new TreeSet<>();
+  /** How many faults cut each blocked link: a link heals when the last of them does. */
+  private final Map<Link, Integer> cutsByLink = new TreeMap<>();
   private final Map<Link, List<Held>> held = new TreeMap<>();
   private boolean holdOnPartition;
   private long delivered;
@@ -52,8 +54,12 @@ public final class SimNetwork {
 
   /** Blocks one direction: {@code from} can no longer reach {@code to}. */
   public void block(NodeId from, NodeId to) {
-    if (blocked.add(new Link(from, to))) {
+    Link link = new Link(from, to);
+    int cuts = cutsByLink.merge(link, 1, Integer::sum);
+    if (blocked.add(link)) {
       simulation.traceLine("network", "block", from + "->" + to);
+    } else {
+      simulation.traceLine("network", "block", from + "->" + to + " (already cut; now by " + cuts + " faults)");
     }
   }
 
@@ -63,12 +69,25 @@ public final class SimNetwork {
     block(b, a);
   }
 
+  /**
+   * Ends one fault's cut of the link. Faults that overlap on one link each end their own cut, so
+   * the link stays cut until the last of them heals: one fault's end does not shorten another.
+   */
   public void heal(NodeId from, NodeId to) {
     Link link = new Link(from, to);
-    if (blocked.remove(link)) {
-      simulation.traceLine("network", "heal", from + "->" + to);
-      release(link);
+    Integer cuts = cutsByLink.get(link);
+    if (cuts == null) {
+      return;
     }
+    if (cuts > 1) {
+      cutsByLink.put(link, cuts - 1);
+      simulation.traceLine("network", "heal", from + "->" + to + " (still cut by " + (cuts - 1) + " faults)");
+      return;
+    }
+    cutsByLink.remove(link);
+    blocked.remove(link);
+    simulation.traceLine("network", "heal", from + "->" + to);
+    release(link);
   }
 
   /** Removes every partition. */
@@ -76,6 +95,7 @@ public final class SimNetwork {
     if (!blocked.isEmpty()) {
       List<Link> healed = List.copyOf(blocked);
       blocked.clear();
+      cutsByLink.clear();
       simulation.traceLine("network", "heal", "all");
       healed.forEach(this::release);
     }

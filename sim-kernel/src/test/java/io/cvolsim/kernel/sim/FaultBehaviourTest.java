@@ -149,6 +149,23 @@ class FaultBehaviourTest {
     assertThat(simulation.network().blockedLinks()).isEmpty();
   }
 
+  /** Two faults that cut one link: the first to end leaves the link cut until the other ends. */
+  @Test
+  void overlappingCuts_healOnlyWhenTheLastOfThemEnds() {
+    Simulation simulation = twoNodes(a -> { }, b -> { });
+    simulation.network().blockBoth(A, B);
+    simulation.network().blockBoth(A, B);
+    simulation.network().heal(A, B);
+    simulation.network().heal(B, A);
+    assertThat(simulation.network().isBlocked(A, B)).isTrue();
+    simulation.network().heal(A, B);
+    simulation.network().heal(B, A);
+    assertThat(simulation.network().blockedLinks()).isEmpty();
+    simulation.network().heal(A, B);
+    simulation.network().block(A, B);
+    assertThat(simulation.network().isBlocked(A, B)).as("a heal of an uncut link is not saved up").isTrue();
+  }
+
   @Test
   void holdOnPartition_keepsMessagesInOrderUntilTheHeal_unlessTheSenderDied() {
     Simulation simulation = twoNodes(a -> {
