@@ -52,6 +52,21 @@ public final class ArchitectureRules {
         });
   }
 
+  /**
+   * A message's true send time is for the logs checkers read, never for a node's decisions: only
+   * the classes named (the array, which dates what it accepts) may read it.
+   */
+  public static ArchRule trueSendTimeOnlyFor(String packagePattern, String... allowedClasses) {
+    return noClasses().that().resideInAPackage(packagePattern)
+        .and(DescribedPredicate.describe("not one of " + String.join(", ", allowedClasses),
+            javaClass -> !java.util.List.of(allowedClasses).contains(javaClass.getName())))
+        .should().callMethodWhere(DescribedPredicate.describe("reads Incoming.sentAtNanos", call ->
+            call.getTargetOwner().getFullName().equals("io.cvolsim.kernel.api.Incoming")
+                && call.getName().equals("sentAtNanos")))
+        .because("true time is the kernel's: a node that decided on it would know what no real process can")
+        .allowEmptyShould(true);
+  }
+
   /** DESIGN.md's dependency arrows, for classes under {@code root} ("io.cvolsim"). */
   public static ArchRule layering(String root) {
     // Empty layers are allowed so the same rules can judge a fixture holding one layer only.

@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.cvolsim.archfixture.checker.CheckerThatKnowsTheModel;
+import io.cvolsim.archfixture.model.ModelThatDecidesOnTrueTime;
 import io.cvolsim.archfixture.model.ModelThatReadsTheWallClock;
 import io.cvolsim.archfixture.model.ModelThatSleeps;
 import io.cvolsim.archfixture.model.ModelThatUsesHashMap;
@@ -40,6 +41,20 @@ class ArchitectureTest {
     ArchitectureRules.noAmbientNondeterminism("io.cvolsim.scenarios.config..", "io.cvolsim.scenarios.deployment..",
         "io.cvolsim.scenarios.properties..", "io.cvolsim.scenarios.property..", "io.cvolsim.scenarios.slice..",
         "io.cvolsim.scenarios.swarm..", "io.cvolsim.scenarios.workload..").check(PRODUCTION);
+  }
+
+  @Test
+  void onlyTheArray_readsAMessagesTrueSendTime() {
+    ArchitectureRules.trueSendTimeOnlyFor("io.cvolsim.model..", "io.cvolsim.model.storage.StorageArrayNode")
+        .check(PRODUCTION);
+  }
+
+  @Test
+  void trueSendTimeRule_rejectsANodeThatDecidesOnIt() {
+    JavaClasses fixture = new ClassFileImporter().importClasses(ModelThatDecidesOnTrueTime.class);
+    assertThatThrownBy(() -> ArchitectureRules.trueSendTimeOnlyFor("io.cvolsim.archfixture..").check(fixture))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("ModelThatDecidesOnTrueTime");
   }
 
   @Test
