@@ -106,6 +106,7 @@ public final class CleanupAvailabilityProperty {
       long backAt = workers.stream().filter(event -> event.trueTimeNanos() > at && serviceId.get().equals(event.serviceId()))
           .mapToLong(WorkerEvent::trueTimeNanos).findFirst().orElse(endNanos);
       Optional<Long> heldOrder = backAt < endNanos ? held.heldAt(serviceId.get(), at, backAt) : Optional.empty();
+      OrderFate fate = new OrderFate(heldOrder, held.fateOf(serviceId.get(), at, backAt));
       for (WorkerEntry row : ownedAt(serviceId.get(), at, workers)) {
         if (!truth.ownedBy(row.id(), serviceId.get(), at)) {
           continue; // the log had not yet heard of the write that took it away
@@ -123,7 +124,7 @@ public final class CleanupAvailabilityProperty {
               + Durations.formatTimestamp(at) + " was released by " + describe(release.get()));
           continue;
         }
-        judgeRow(row, order, serviceId.get(), backAt, endNanos, heldOrder, workers, witness, caveats);
+        judgeRow(row, order, serviceId.get(), backAt, endNanos, fate, workers, witness, caveats);
       }
     }
     int restarts = 0;
@@ -177,7 +178,7 @@ public final class CleanupAvailabilityProperty {
       WorkerEvent.Kind.CLAIM_LOST, WorkerEvent.Kind.SET_IN_USE);
 
   private static void judgeRow(WorkerEntry row, ServiceLog.Event order, long serviceId, long backAt, long endNanos,
-      Optional<Long> heldOrder, List<WorkerEvent> workers, List<String> witness, List<String> caveats) {
+      OrderFate fate, List<WorkerEvent> workers, List<String> witness, List<String> caveats) {
     String what = "row " + row.id() + " (" + row.resourceType() + " " + row.resourceId() + ", " + row.status()
         + ") of " + order.serviceHost() + ", ordered cleaned at " + Durations.formatTimestamp(order.trueTimeNanos());
     Optional<WorkerEvent> last = workers.stream().filter(event -> event.row().id() == row.id()
@@ -196,11 +197,11 @@ public final class CleanupAvailabilityProperty {
       // gone before "eventually" could be judged.
       caveats.add("caveat: " + what + ", claimed by " + last.get().node() + " and still being cleaned when its "
           + "service came back at " + Durations.formatTimestamp(backAt));
-    } else if (heldOrder.isPresent()) {
+    } else if (fate.heldOrder().isPresent()) {
       // The order was still on its way: parked with a member the broker had not yet found dead,
       // paused or cut off, or handed back after a failure. Like a claim still running, the
       // owner's return ends the premise before "eventually" could be judged.
-      caveats.add("caveat: " + what + ", its cleanup order (message " + heldOrder.get()
+      caveats.add("caveat: " + what + ", its cleanup order (message " + fate.heldOrder().get()
           + ") was still with the broker, done by no member, when its service came back at "
           + Durations.formatTimestamp(backAt));
     } else if (backAt - order.trueTimeNanos() < GRACE_NANOS) {
@@ -209,9 +210,16 @@ public final class CleanupAvailabilityProperty {
     } else {
       witness.add(what + ", still there " + (backAt == endNanos ? "at the end"
           : "when its service came back at " + Durations.formatTimestamp(backAt))
-          + (row.updatedAtNanos() > order.trueTimeNanos() ? " (its updated_at is after the order)" : ""));
+          + (row.updatedAtNanos() > order.trueTimeNanos() ? " (its updated_at is after the order)" : "")
+          + fate.told().map(told -> "; " + told).orElse(""));
     }
   }
+
+  /**
+   * What became of a service's cleanup order: still held by the broker at the owner's return
+   * (a caveat), and what the broker log says happened to it, for a witness's reader.
+   */
+  private record OrderFate(Optional<Long> heldOrder, Optional<String> told) {}
 
   private static Optional<Long> idOf(String host, List<Row> serviceRows) {
     return serviceRows.stream().filter(row -> host.equals(row.string("host")))

@@ -42,6 +42,30 @@ final class HeldCleanupOrders {
         .map(BrokerLogEntry::messageId).findFirst();
   }
 
+  /**
+   * The first cluster order for {@code serviceId} published in [fromNanos, untilNanos], told as
+   * the broker saw it: to whom it went, who acknowledged it, whose handler failed. So a witness
+   * says at once that an order was, say, acknowledged before a member's run of it failed.
+   */
+  Optional<String> fateOf(long serviceId, long fromNanos, long untilNanos) {
+    if (log == null) {
+      return Optional.empty();
+    }
+    List<BrokerLogEntry> entries = log.entries();
+    return entries.stream().filter(entry -> entry.event() == BrokerEvent.PUBLISHED
+            && entry.atNanos() >= fromNanos && entry.atNanos() <= untilNanos && isClusterOrderFor(serviceId, entry))
+        .findFirst().map(published -> "its cleanup order (message " + published.messageId() + ") was "
+            + String.join(", ", entries.stream().filter(entry -> entry.messageId() == published.messageId()
+                    && TOLD.contains(entry.event()))
+                .map(entry -> entry.event().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + (entry.node() == null ? "" : " by " + entry.node()) + " at "
+                    + io.cvolsim.kernel.api.Durations.formatTimestamp(entry.atNanos()))
+                .limit(6).toList()));
+  }
+
+  private static final List<BrokerEvent> TOLD = List.of(BrokerEvent.PUBLISHED, BrokerEvent.DELIVERED,
+      BrokerEvent.ACKED, BrokerEvent.REQUEUED, BrokerEvent.DISCARDED, BrokerEvent.DISPATCH_FAILED);
+
   private boolean isClusterOrderFor(long serviceId, BrokerLogEntry published) {
     return log.payloadOf(published.messageId()).filter(VolumeRpc.DoCleanup.class::isInstance)
         .map(payload -> ((VolumeRpc.DoCleanup) payload).request())

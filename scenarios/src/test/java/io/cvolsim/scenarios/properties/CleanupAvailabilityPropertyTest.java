@@ -110,7 +110,10 @@ class CleanupAvailabilityPropertyTest {
 
     now[0] = seconds(20);
     broker.record(BrokerEvent.ACKED, 7, QueueNames.volumeTopic("cluster@lvm"), NodeId.of("c-vol-2"), 3, "");
-    assertThat(checkWith(broker).status()).as("acked at 20 s without deleting the row").isEqualTo(PropertyStatus.VIOLATED);
+    PropertyResult acked = checkWith(broker);
+    assertThat(acked.status()).as("acked at 20 s without deleting the row").isEqualTo(PropertyStatus.VIOLATED);
+    assertThat(acked.witness()).singleElement().asString()
+        .contains("its cleanup order (message 7) was published by sch-1 at 10.000000000, acked by c-vol-2 at 20.000000000");
   }
 
   @Test
