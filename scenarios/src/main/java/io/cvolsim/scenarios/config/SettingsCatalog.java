@@ -127,9 +127,9 @@ public final class SettingsCatalog {
 
   public static final SettingKey<List<io.cvolsim.scenarios.swarm.FaultKind>> ASSUMED_ABSENT = new SettingKey<>(
       "nemesis.assumed_absent", "fault kinds a preset's fault assumptions rule out: the swarm draws from "
-          + "swarm.faults less these, and a sweep lists them as off the menu; none, or a comma-separated list",
-      "none", swarmFaultExamples(), raw -> raw.equals("none") ? List.of()
-          : io.cvolsim.scenarios.swarm.FaultKind.parseList(raw));
+          + "swarm.faults less these, the deployment's nemesis draws them but does not inject them, and a sweep "
+          + "lists them as off the menu; none, or a comma-separated list",
+      "none", assumedAbsentExamples(), SettingsCatalog::readAssumedAbsent);
 
   public static final SettingKey<Boolean> FORCED_CLEANUPS = new SettingKey<>("nemesis.forced_cleanups",
       "whether the swarm's workers cleanups may pass is_up=true, cleaning services that are up (\"only if you "
@@ -167,6 +167,23 @@ public final class SettingsCatalog {
         ATTACHMENT_ROWS, ATTACH_API));
     keys.addAll(VariantKeys.ALL);
     return List.copyOf(keys);
+  }
+
+  private static List<String> assumedAbsentExamples() {
+    List<String> examples = new java.util.ArrayList<>(List.of("none"));
+    examples.addAll(io.cvolsim.scenarios.swarm.FaultKind.optionValues());
+    return List.copyOf(examples);
+  }
+
+  /** None, or a list of kinds; "off" and "all" are swarm.faults' words, not this key's. */
+  private static List<io.cvolsim.scenarios.swarm.FaultKind> readAssumedAbsent(String raw) {
+    if (raw.equals("none")) {
+      return List.of();
+    }
+    if (raw.equals("off") || raw.equals("all")) {
+      throw new IllegalArgumentException("'" + raw + "' is not a fault kind; say none, or list the kinds");
+    }
+    return io.cvolsim.scenarios.swarm.FaultKind.parseList(raw);
   }
 
   private static List<String> swarmFaultExamples() {

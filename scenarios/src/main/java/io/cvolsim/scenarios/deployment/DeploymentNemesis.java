@@ -28,9 +28,13 @@ public final class DeploymentNemesis {
   private final WorkerLog workerLog;
   private final long pauseMaxNanos;
   private final DlmSilenceBudget dlmSilences;
+  /** Kinds the run's fault assumptions rule out: drawn as ever, then not injected. */
+  private final List<FaultKind> assumedAbsent;
 
   DeploymentNemesis(Simulation simulation, DeploymentTopology topology, NodeControl control,
-      DeploymentPhases phases, WorkerLog workerLog, long pauseMaxNanos, DlmSilenceBudget dlmSilences) {
+      DeploymentPhases phases, WorkerLog workerLog, long pauseMaxNanos, DlmSilenceBudget dlmSilences,
+      List<FaultKind> assumedAbsent) {
+    this.assumedAbsent = List.copyOf(assumedAbsent);
     this.dlmSilences = dlmSilences;
     this.workerLog = workerLog;
     this.pauseMaxNanos = pauseMaxNanos;
@@ -65,6 +69,9 @@ public final class DeploymentNemesis {
     NodeId node = choices.oneOf("nemesis.target", topology.volumeNodes());
     long lengthNanos = choices.durationNanos("nemesis.length", Durations.seconds(5), Durations.seconds(100));
     long endNanos = Math.min(atNanos + lengthNanos, phases.faultWindowEndNanos());
+    if (assumedAbsent.contains(kind)) {
+      return;
+    }
     switch (kind) {
       case CRASH -> {
         at(atNanos, "crash " + node, counted(kind, () -> control.crash(node)));

@@ -154,7 +154,8 @@ public final class DeploymentWorld implements World {
     }
     if (settings.get(SettingsCatalog.DEPLOYMENT_FAULTS).runs(swarmRuns)) {
       new DeploymentNemesis(simulation, topology, control, phases, workerLog,
-          settings.get(SettingsCatalog.NEMESIS_PAUSE_MAX), dlmSilences).schedule();
+          settings.get(SettingsCatalog.NEMESIS_PAUSE_MAX), dlmSilences, settings.get(SettingsCatalog.ASSUMED_ABSENT))
+          .schedule();
     }
   }
 

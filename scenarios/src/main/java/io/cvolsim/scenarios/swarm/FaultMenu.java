@@ -23,10 +23,12 @@ public final class FaultMenu {
       return List.of();
     }
     List<FaultKind> swarm = swarmKinds(settings);
+    List<FaultKind> assumedAbsent = settings.get(SettingsCatalog.ASSUMED_ABSENT);
     boolean deploymentRuns = settings.get(SettingsCatalog.DEPLOYMENT_FAULTS).runs(!swarm.isEmpty());
     List<FaultKind> menu = new ArrayList<>();
     for (FaultKind fault : FaultKind.values()) {
-      if (swarm.contains(fault) || (deploymentRuns && DeploymentNemesis.KINDS.contains(fault))) {
+      if (swarm.contains(fault)
+          || (deploymentRuns && DeploymentNemesis.KINDS.contains(fault) && !assumedAbsent.contains(fault))) {
         menu.add(fault);
       }
     }

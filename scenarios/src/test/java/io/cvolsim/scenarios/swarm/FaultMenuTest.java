@@ -1,6 +1,7 @@
 package io.cvolsim.scenarios.swarm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cvolsim.kernel.api.Durations;
 import io.cvolsim.kernel.api.NodeId;
@@ -45,6 +46,22 @@ class FaultMenuTest {
             FaultKind.CUT_FROM_BROKER, FaultKind.DRAIN);
     assertThat(menu("deployment", List.of("nemesis=off"))).isEmpty();
     assertThat(menu("default", List.of())).as("the first slice's partitions are none of these kinds").isEmpty();
+  }
+
+  /** A preset's assumptions take kinds off whatever menu the scenario has, and say so in words. */
+  @Test
+  void assumedAbsent_subtractsFromTheSwarmsMenu_andTakesOnlyKinds() {
+    assertThat(menu("swarm", List.of("nemesis.assumed_absent=split,reset-state")))
+        .hasSize(FaultKind.values().length - 2).doesNotContain(FaultKind.SPLIT, FaultKind.RESET_STATE);
+    assertThat(menu("all-faults", List.of("nemesis.assumed_absent=none"))).containsExactly(FaultKind.values());
+    assertThat(menu("deployment", List.of("nemesis.assumed_absent=crash")))
+        .containsExactly(FaultKind.PAUSE, FaultKind.CUT_FROM_DB, FaultKind.CUT_FROM_DLM, FaultKind.CUT_FROM_BROKER);
+    for (long seed = 1; seed <= 3; seed++) {
+      assertThat(faultProbes(seed, List.of("nemesis.assumed_absent=crash"))).as("seed %d", seed)
+          .isNotEmpty().doesNotContain(FaultKind.CRASH.probe());
+    }
+    assertThatThrownBy(() -> RunSpec.seeded("swarm", 1, List.of("nemesis.assumed_absent=all")))
+        .hasMessageContaining("not a fault kind");
   }
 
   /** Without forced cleanups no cleanup passes is_up=true, and every draw is made as before. */
