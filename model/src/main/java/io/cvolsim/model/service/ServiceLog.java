@@ -14,8 +14,11 @@ import java.util.function.LongSupplier;
  * reads.
  */
 public final class ServiceLog {
-  /** One entry; {@code actor} is the node that acted (for harness events, the node acted on). */
-  /** @param scope for a cleanup order, the rows it covers; every other event covers the whole service */
+  /**
+   * One entry; {@code actor} is the node that acted (for harness events, the node acted on), and
+   * {@code scope}, for a cleanup order, the rows it covers (every other event covers the whole
+   * service).
+   */
   public record Event(long trueTimeNanos, Kind kind, String serviceHost, String actor, OrderScope scope) {
     public Event(long trueTimeNanos, Kind kind, String serviceHost, String actor) {
       this(trueTimeNanos, kind, serviceHost, actor, OrderScope.WHOLE_SERVICE);

@@ -182,7 +182,9 @@ public final class CleanupAvailabilityProperty {
     String what = "row " + row.id() + " (" + row.resourceType() + " " + row.resourceId() + ", " + row.status()
         + ") of " + order.serviceHost() + ", ordered cleaned at " + Durations.formatTimestamp(order.trueTimeNanos());
     Optional<WorkerEvent> last = workers.stream().filter(event -> event.row().id() == row.id()
-        && !NO_CHANGE.contains(event.kind()) && event.trueTimeNanos() > order.trueTimeNanos() && event.trueTimeNanos() <= backAt).reduce((a, b) -> b);
+            && !NO_CHANGE.contains(event.kind())
+            && event.trueTimeNanos() > order.trueTimeNanos() && event.trueTimeNanos() <= backAt)
+        .reduce((a, b) -> b);
     if (last.isPresent() && last.get().kind() == WorkerEvent.Kind.DELETED) {
       return;
     }

@@ -1,5 +1,6 @@
 package io.cvolsim.scenarios.properties;
 
+import io.cvolsim.kernel.api.Durations;
 import io.cvolsim.model.broker.BrokerEvent;
 import io.cvolsim.model.broker.BrokerLog;
 import io.cvolsim.model.broker.BrokerLogEntry;
@@ -7,6 +8,7 @@ import io.cvolsim.model.broker.QueueNames;
 import io.cvolsim.model.rpc.VolumeRpc;
 import io.cvolsim.model.workers.CleanupRequest;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,6 +20,9 @@ import java.util.Optional;
  */
 final class HeldCleanupOrders {
   static final HeldCleanupOrders NONE = new HeldCleanupOrders(null);
+  /** What a witness tells of an order's life in the broker. */
+  private static final List<BrokerEvent> TOLD = List.of(BrokerEvent.PUBLISHED, BrokerEvent.DELIVERED,
+      BrokerEvent.ACKED, BrokerEvent.REQUEUED, BrokerEvent.DISCARDED, BrokerEvent.DISPATCH_FAILED);
 
   private final BrokerLog log;
 
@@ -57,14 +62,11 @@ final class HeldCleanupOrders {
         .findFirst().map(published -> "its cleanup order (message " + published.messageId() + ") was "
             + String.join(", ", entries.stream().filter(entry -> entry.messageId() == published.messageId()
                     && TOLD.contains(entry.event()))
-                .map(entry -> entry.event().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                .map(entry -> entry.event().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                     + (entry.node() == null ? "" : " by " + entry.node()) + " at "
-                    + io.cvolsim.kernel.api.Durations.formatTimestamp(entry.atNanos()))
+                    + Durations.formatTimestamp(entry.atNanos()))
                 .limit(6).toList()));
   }
-
-  private static final List<BrokerEvent> TOLD = List.of(BrokerEvent.PUBLISHED, BrokerEvent.DELIVERED,
-      BrokerEvent.ACKED, BrokerEvent.REQUEUED, BrokerEvent.DISCARDED, BrokerEvent.DISPATCH_FAILED);
 
   private boolean isClusterOrderFor(long serviceId, BrokerLogEntry published) {
     return log.payloadOf(published.messageId()).filter(VolumeRpc.DoCleanup.class::isInstance)

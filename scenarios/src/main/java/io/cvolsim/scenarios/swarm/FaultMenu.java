@@ -1,17 +1,17 @@
 package io.cvolsim.scenarios.swarm;
 
 import io.cvolsim.scenarios.config.Settings;
-import io.cvolsim.scenarios.deployment.DeploymentNemesis;
 import io.cvolsim.scenarios.config.SettingsCatalog;
+import io.cvolsim.scenarios.deployment.DeploymentNemesis;
 import io.cvolsim.scenarios.run.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The fault kinds a run's settings let its nemeses inject: the swarm's {@code swarm.faults} less
- * those {@code nemesis.assumed_absent} rules out, and
- * the deployment nemesis's own kinds when it runs. A sweep reads its coverage against this menu,
- * so a kind a preset leaves out by assumption is told apart from one it allows but never drew.
+ * The fault kinds a run's settings let its nemeses inject: the swarm's {@code swarm.faults} and,
+ * when it runs, the deployment nemesis's own kinds, less those {@code nemesis.assumed_absent}
+ * rules out. A sweep reads its coverage against this menu, so a kind a preset leaves out by
+ * assumption is told apart from one it allows but never drew.
  * The first slice's nemesis partitions API nodes and clients, none of these kinds.
  */
 public final class FaultMenu {
