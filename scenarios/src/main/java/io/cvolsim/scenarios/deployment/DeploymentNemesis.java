@@ -93,7 +93,7 @@ public final class DeploymentNemesis {
    */
   private void pauseAtNextClaim(NodeId node, long atNanos, long lengthNanos) {
     boolean[] armed = {false};
-    Runnable countedPause = counted(FaultKind.PAUSE, () -> simulation.pause(node));
+    Runnable countedPause = counted(FaultKind.PAUSE, () -> control.pause(node));
     Runnable pause = () -> {
       armed[0] = false;
       long nowNanos = simulation.nowNanos();
@@ -101,7 +101,7 @@ public final class DeploymentNemesis {
           Math.min(nowNanos + lengthNanos, phases.faultWindowEndNanos()));
       if (resumeNanos > nowNanos) {
         countedPause.run();
-        at(resumeNanos, "resume " + node, () -> control.resumeIfPaused(node));
+        at(resumeNanos, "resume " + node, () -> control.endPause(node));
       }
     };
     workerLog.observe(event -> {

@@ -28,6 +28,8 @@ public final class NodeControl implements PowerSwitch {
   private final SortedMap<String, Long> fencedAtNanos = new TreeMap<>();
   private final SortedMap<String, Long> fenceEndedAtNanos = new TreeMap<>();
   private final List<NodeId> retired = new ArrayList<>();
+  /** How many faults stall each paused node: it runs again when the last of them ends. */
+  private final SortedMap<NodeId, Integer> pausesByNode = new TreeMap<>();
   private UnaryOperator<NodeId> replacements = node -> {
     throw new IllegalStateException("this world cannot replace " + node);
   };
@@ -43,6 +45,7 @@ public final class NodeControl implements PowerSwitch {
     if (simulation.state(node) == NodeState.CRASHED) {
       return;
     }
+    pausesByNode.remove(node);
     simulation.crash(node);
     serviceLog.processDied(node.name());
     if (backend.freedAtProcessDeath()) {
@@ -80,7 +83,28 @@ public final class NodeControl implements PowerSwitch {
     }
   }
 
+  /** One fault stalls the node (a GC pause, a hung path); faults that overlap each last as drawn. */
+  public void pause(NodeId node) {
+    if (simulation.state(node) == NodeState.CRASHED) {
+      return; // nothing to stall; a restart must not find the stall waiting
+    }
+    pausesByNode.merge(node, 1, Integer::sum);
+    simulation.pause(node);
+  }
+
+  /** One fault's stall ends; the node runs again only when no other fault still stalls it. */
+  public void endPause(NodeId node) {
+    Integer pauses = pausesByNode.get(node);
+    if (pauses != null && pauses > 1) {
+      pausesByNode.put(node, pauses - 1);
+      return;
+    }
+    resumeIfPaused(node);
+  }
+
+  /** Every stall ends now (the heal phase). */
   public void resumeIfPaused(NodeId node) {
+    pausesByNode.remove(node);
     if (simulation.state(node) == NodeState.PAUSED) {
       simulation.resume(node);
     }

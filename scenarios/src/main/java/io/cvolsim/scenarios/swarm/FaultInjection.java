@@ -49,8 +49,8 @@ final class FaultInjection {
     } else if (fault instanceof SwarmFault.Pause pause) {
       long lengthNanos = silentFor(List.of(pause.node()), pause.lengthNanos());
       if (lengthNanos > 0) {
-        simulation.pause(pause.node());
-        endAtLatestAtWindowEnd(lengthNanos, "resume " + pause.node(), () -> control.resumeIfPaused(pause.node()));
+        control.pause(pause.node());
+        endAtLatestAtWindowEnd(lengthNanos, "resume " + pause.node(), () -> control.endPause(pause.node()));
       }
     } else if (fault instanceof SwarmFault.Cut cut) {
       long lengthNanos = targets.coordination().filter(cut.other()::equals).isPresent()

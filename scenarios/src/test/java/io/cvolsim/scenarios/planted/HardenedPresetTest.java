@@ -152,16 +152,17 @@ class HardenedPresetTest {
   /**
    * Beyond the assumption, so that "a lease expired under its holder" is met (within it, no seed of
    * 1..3000 reaches it, by design): with the 90 s lease hardened had before and no bound on
-   * silences, c-vol-3 stalls 60 s between its lease grant and its put, and again 29 s soon after.
-   * The lease runs out under it and c-vol-2 takes the lock (S10 fails, 2 of seeds 1..400, as the
-   * reference predicts for any lease), yet storage fencing keeps the array's calls apart (S1). The
-   * race is one of timing: with the presets' quota, attachment rows, capacity limit and database
-   * clock for workers rows, whose statements move every later message, no seed of 1..1000 meets it,
-   * so the seed runs without them.
+   * silences, c-vol-1 stalls at 19 s as it claims vol-2.1, holding its delete lock, and a second
+   * stall drawn at 70 s overlaps the first, so it wakes only at 155 s. The lease ran out at 109 s
+   * and c-vol-3 took the lock (S10 fails, as the reference predicts for any lease), yet storage
+   * fencing refuses c-vol-1's late delete (S1 holds). Seed 157 since overlapping stalls each last
+   * as drawn (64 before, with a different story). The presets' quota, attachment rows, capacity
+   * limit and database clock for workers rows move every later message, so the seed runs
+   * without them.
    */
   @Test
   void hardened_beyondItsDlmAssumption_losesLockSafety_butStorageFencingKeepsS1() {
-    RunReport report = Runner.run(RunSpec.seeded("deployment", Optional.of("hardened"), 64,
+    RunReport report = Runner.run(RunSpec.seeded("deployment", Optional.of("hardened"), 157,
         List.of("coordination.lease=90s", "nemesis.dlm_silence_max=1h", "quota.tracking=off",
             "volume.attachment_rows=off", "backend.capacity_gb=unlimited", "workers.clock=writer")), false).report();
     assertThat(report.properties()).filteredOn(result -> result.name().equals(ReachabilityGoals.LEASE_EXPIRED))

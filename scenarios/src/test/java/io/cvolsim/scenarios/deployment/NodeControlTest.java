@@ -1,0 +1,62 @@
+package io.cvolsim.scenarios.deployment;
+
+import static io.cvolsim.kernel.api.Durations.millis;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cvolsim.kernel.api.Incoming;
+import io.cvolsim.kernel.api.Node;
+import io.cvolsim.kernel.api.NodeId;
+import io.cvolsim.kernel.choice.RecordingChoices;
+import io.cvolsim.kernel.sim.LinkProfile;
+import io.cvolsim.kernel.sim.NodeState;
+import io.cvolsim.kernel.sim.Simulation;
+import io.cvolsim.kernel.sim.SimulationOptions;
+import io.cvolsim.model.dlm.CoordinationBackend;
+import io.cvolsim.model.dlm.LockLog;
+import io.cvolsim.model.service.ServiceLog;
+import org.junit.jupiter.api.Test;
+
+/** Stalls from several faults: a node runs again when the last of them ends, as each was drawn. */
+class NodeControlTest {
+  private static final NodeId NODE = NodeId.of("c-vol-1");
+  private final Simulation simulation = new Simulation(new SimulationOptions(10_000, false,
+      LinkProfile.reliable(millis(1), millis(2))), RecordingChoices.seeded(1));
+  private final NodeControl control = new NodeControl(simulation, CoordinationBackend.FILE,
+      new LockLog(simulation::nowNanos), new ServiceLog(simulation::nowNanos));
+
+  NodeControlTest() {
+    simulation.addNode(NODE, context -> new Node() {
+      @Override
+      public void start() {}
+
+      @Override
+      public void onMessage(Incoming incoming) {}
+    });
+  }
+
+  @Test
+  void overlappingPauses_endWhenTheLastOfThemEnds() {
+    control.pause(NODE);
+    control.pause(NODE);
+    control.endPause(NODE);
+    assertThat(simulation.state(NODE)).isEqualTo(NodeState.PAUSED);
+    control.endPause(NODE);
+    assertThat(simulation.state(NODE)).isEqualTo(NodeState.RUNNING);
+  }
+
+  @Test
+  void theHealResumesWhateverStillStalls_andACrashForgetsItsStalls() {
+    control.pause(NODE);
+    control.pause(NODE);
+    control.resumeIfPaused(NODE);
+    assertThat(simulation.state(NODE)).isEqualTo(NodeState.RUNNING);
+
+    control.pause(NODE);
+    control.crash(NODE);
+    control.pause(NODE);
+    control.restartIfCrashed(NODE);
+    control.pause(NODE);
+    control.endPause(NODE);
+    assertThat(simulation.state(NODE)).as("no stall outlives the process it stalled").isEqualTo(NodeState.RUNNING);
+  }
+}
