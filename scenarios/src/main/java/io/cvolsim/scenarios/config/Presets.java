@@ -126,7 +126,8 @@ public final class Presets {
           new Choice("quota.tracking=on", "as Cinder, quota usage is kept; S13 judges it"),
           new Choice("quota.commit=atomic", "the usage changes in the transaction that inserts or destroys the "
               + "row, and a destroy releases only a row that still lived, so no crash between the two and no "
-              + "second destroy leaves the usage wrong (S13); Cinder's separate steps fail in 71 of 200 seeds of the preset's own scenario"),
+              + "second destroy leaves the usage wrong (S13); Cinder's separate steps fail in 71 of 200 seeds of "
+              + "the preset's own scenario"),
           new Choice("workers.clock=db-server", "one clock stamps every workers row and bounds every automatic "
               + "and startup cleanup, so a node whose clock ran ahead cannot leave rows that a cleanup on a slower "
               + "clock passes over, so a restarted node consumes with rows of its previous life still its own "
