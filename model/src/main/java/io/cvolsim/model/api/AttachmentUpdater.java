@@ -64,6 +64,11 @@ final class AttachmentUpdater {
             eq("instance_uuid", attachment.get("instance_uuid")), notEq("id", request.attachmentId()),
             in("attach_status", "attaching", "attached")))
         .flatMap(others -> {
+          if (!locks.keepsEveryLock()) {
+            // Nothing written yet: a 500 before any change, as when the DLM raises.
+            return SimFuture.succeeded(ApiResponse.of(Code.ERROR, "lock " + lockName(request.volumeId(),
+                request.connectorHost()) + " given up: its lease may have run out"));
+          }
           if (others.isEmpty()) {
             return callVolume(request, volume);
           }

@@ -26,10 +26,16 @@ import java.util.Objects;
  * @param coordinationServer the etcd or ZooKeeper server node
  * @param database the database node, for workers-table locks
  * @param releaseFailure what an etcd lock whose release was lost becomes
+ * @param holder whether a holder gives a lock up when its lease could have run out
+ * @param holderClockErrorPpm for a lease-aware holder, how much slower than the server's its own
+ *     clock may run, in parts per million: it gives a lock up that share of the lease early
  */
 public record DlmOptions(CoordinationBackend backend, LockOrder lockOrder, long leaseNanos,
     long membershipTimeoutNanos, long retryIntervalNanos, long requestTimeoutNanos,
-    NodeId coordinationServer, NodeId database, ReleaseFailure releaseFailure) {
+    NodeId coordinationServer, NodeId database, ReleaseFailure releaseFailure, LockHolder holder,
+    long holderClockErrorPpm) {
+
+  private static final long PPM = 1_000_000L;
 
   /** The {@code --set} key of {@link #leaseNanos}. */
   public static final String LEASE_OPTION_KEY = "coordination.lease";
@@ -43,6 +49,10 @@ public record DlmOptions(CoordinationBackend backend, LockOrder lockOrder, long 
     Objects.requireNonNull(coordinationServer, "coordinationServer");
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(releaseFailure, "releaseFailure");
+    Objects.requireNonNull(holder, "holder");
+    if (holderClockErrorPpm < 0 || holderClockErrorPpm >= PPM) {
+      throw new IllegalArgumentException("a holder's clock error must be in [0, 1000000) ppm: " + holderClockErrorPpm);
+    }
     requirePositive("lease", leaseNanos);
     requirePositive("membership timeout", membershipTimeoutNanos);
     requirePositive("retry interval", retryIntervalNanos);
@@ -60,7 +70,8 @@ public record DlmOptions(CoordinationBackend backend, LockOrder lockOrder, long 
       NodeId database) {
     return new DlmOptions(backend, LockOrder.SORTED, defaultLeaseNanos(backend),
         Durations.seconds(30), defaultRetryIntervalNanos(backend),
-        defaultRequestTimeoutNanos(backend), coordinationServer, database, ReleaseFailure.KEEP_LEASE);
+        defaultRequestTimeoutNanos(backend), coordinationServer, database, ReleaseFailure.KEEP_LEASE,
+        LockHolder.UNAWARE, 0);
   }
 
   /** Tooz etcd3gw's {@code lock_timeout} (30 s) or kazoo's session timeout (10 s). */
@@ -94,7 +105,7 @@ public record DlmOptions(CoordinationBackend backend, LockOrder lockOrder, long 
       CoordinationBackend chosen = CoordinationBackend.fromOptionValue(value);
       return new DlmOptions(chosen, lockOrder, defaultLeaseNanos(chosen), membershipTimeoutNanos,
           defaultRetryIntervalNanos(chosen), defaultRequestTimeoutNanos(chosen), coordinationServer, database,
-          releaseFailure);
+          releaseFailure, holder, holderClockErrorPpm);
     }
     if (LEASE_OPTION_KEY.equals(key)) {
       return withLeaseNanos(Durations.parse(value));
@@ -107,19 +118,39 @@ public record DlmOptions(CoordinationBackend backend, LockOrder lockOrder, long 
 
   public DlmOptions withLeaseNanos(long nanos) {
     return new DlmOptions(backend, lockOrder, nanos, membershipTimeoutNanos, retryIntervalNanos,
-        requestTimeoutNanos, coordinationServer, database, releaseFailure);
+        requestTimeoutNanos, coordinationServer, database, releaseFailure, holder, holderClockErrorPpm);
   }
 
   public DlmOptions withLockOrder(LockOrder order) {
     return new DlmOptions(backend, order, leaseNanos, membershipTimeoutNanos, retryIntervalNanos,
-        requestTimeoutNanos, coordinationServer, database, releaseFailure);
+        requestTimeoutNanos, coordinationServer, database, releaseFailure, holder, holderClockErrorPpm);
   }
 
   public DlmOptions withReleaseFailure(ReleaseFailure failure) {
     return new DlmOptions(backend, lockOrder, leaseNanos, membershipTimeoutNanos, retryIntervalNanos,
-        requestTimeoutNanos, coordinationServer, database, failure);
+        requestTimeoutNanos, coordinationServer, database, failure, holder, holderClockErrorPpm);
   }
 
+  /** A lease-aware holder assuming its clock runs at most {@code clockErrorPpm} slow, or an unaware one. */
+  public DlmOptions withHolder(LockHolder chosen, long clockErrorPpm) {
+    return new DlmOptions(backend, lockOrder, leaseNanos, membershipTimeoutNanos, retryIntervalNanos,
+        requestTimeoutNanos, coordinationServer, database, releaseFailure, chosen, clockErrorPpm);
+  }
+
+  public boolean leaseAware() {
+    return holder == LockHolder.LEASE_AWARE;
+  }
+
+  /**
+   * For a lease-aware holder: on its own monotonic clock, the last instant it may count on a
+   * lease the server confirmed by answering a request sent at {@code confirmedSendNanos}. The
+   * server starts the lease no earlier than that send, and a holder clock running slow by the
+   * assumed error shows {@code (1 - error) x lease} by the time the server's shows the lease.
+   */
+  public long holderDeadlineNanos(long confirmedSendNanos) {
+    return confirmedSendNanos + leaseNanos - Math.multiplyExact(leaseNanos / PPM, holderClockErrorPpm)
+        - (leaseNanos % PPM) * holderClockErrorPpm / PPM;
+  }
   /**
    * What Tooz's etcd heartbeat answers, min(lock_timeout, membership_timeout); the heart then
    * sleeps half of it, less the time the beat took, so about 15 s with the defaults.

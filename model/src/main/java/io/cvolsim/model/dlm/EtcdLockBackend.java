@@ -27,11 +27,16 @@ final class EtcdLockBackend implements LockBackend {
   private final NodeContext context;
   private final DlmOptions options;
   private final Map<Long, HeldKey> held = new TreeMap<>();
+  /** By token: the send time of the lease grant, then of each refresh found alive. */
+  private final Map<Long, Long> confirmedAtByToken = new TreeMap<>();
+  private final Runnable leaseConfirmed;
   private boolean heartBeating;
 
-  EtcdLockBackend(NodeContext context, DlmOptions options) {
+  /** {@code leaseConfirmed} runs whenever a refresh found a lease alive. */
+  EtcdLockBackend(NodeContext context, DlmOptions options, Runnable leaseConfirmed) {
     this.context = context;
     this.options = options;
+    this.leaseConfirmed = leaseConfirmed;
   }
 
   private <R extends EtcdMessage> SimFuture<R> call(EtcdMessage request, Class<R> answerType) {
@@ -41,22 +46,29 @@ final class EtcdLockBackend implements LockBackend {
   @Override
   public SimFuture<Attempt> tryAcquire(String name, Queued queued) {
     String key = LOCK_PREFIX + name;
+    long leaseAskedAtNanos = context.monotonicNanos();
     return call(new EtcdMessage.LeaseGrant(options.leaseNanos()), EtcdMessage.LeaseGranted.class)
         .flatMap(lease -> {
           // Tooz stores a random UUID; a lease id is as unique and needs no random draw.
           String value = context.self() + "/lease-" + lease.leaseId();
           return call(new EtcdMessage.PutIfAbsent(key, value, lease.leaseId()), EtcdMessage.TxnAnswer.class)
-              .map(answer -> afterPut(new HeldKey(key, value, lease.leaseId()), answer));
+              .map(answer -> afterPut(new HeldKey(key, value, lease.leaseId()), answer, leaseAskedAtNanos));
         });
   }
 
-  private Attempt afterPut(HeldKey candidate, EtcdMessage.TxnAnswer answer) {
+  private Attempt afterPut(HeldKey candidate, EtcdMessage.TxnAnswer answer, long leaseAskedAtNanos) {
     if (!answer.succeeded()) {
       return new Busy(null);
     }
     held.put(answer.revision(), candidate);
+    confirmedAtByToken.put(answer.revision(), leaseAskedAtNanos);
     startHeart();
     return new Granted(answer.revision());
+  }
+
+  @Override
+  public long leaseConfirmedAtNanos(long token) {
+    return confirmedAtByToken.getOrDefault(token, NO_LEASE);
   }
 
   @Override
@@ -86,7 +98,7 @@ final class EtcdLockBackend implements LockBackend {
     if (!(answer instanceof Outcome.Success<EtcdMessage.TxnAnswer> success)) {
       if (options.releaseFailure() == ReleaseFailure.LET_EXPIRE) {
         context.probe("dlm.etcd-release-unreachable-lease-left-to-expire");
-        held.remove(token);
+        forget(token);
         return ReleaseOutcome.UNREACHABLE;
       }
       // Tooz keeps the lock in its acquired set, so the heart goes on refreshing a lease whose
@@ -96,12 +108,17 @@ final class EtcdLockBackend implements LockBackend {
     }
     // Tooz keeps a lock whose compare failed in its acquired set too, but its lease is gone
     // with the key, so refreshing it would change nothing; forgetting it here is equivalent.
-    held.remove(token);
+    forget(token);
     if (!success.value().succeeded()) {
       context.probe("dlm.etcd-late-release-refused");
       return ReleaseOutcome.NOT_HELD;
     }
     return ReleaseOutcome.RELEASED;
+  }
+
+  private void forget(long token) {
+    held.remove(token);
+    confirmedAtByToken.remove(token);
   }
 
   // ---- the heart ------------------------------------------------------------------------
@@ -123,19 +140,29 @@ final class EtcdLockBackend implements LockBackend {
 
   private void beat() {
     long startedNanos = context.monotonicNanos();
-    refreshFrom(List.copyOf(held.values()), 0, startedNanos);
+    refreshFrom(heldNow(), 0, startedNanos);
+  }
+
+  /** The beat's snapshot: a lock released while the beat runs still has its lease refreshed once. */
+  private List<Map.Entry<Long, HeldKey>> heldNow() {
+    return held.entrySet().stream().map(entry -> Map.entry(entry.getKey(), entry.getValue())).toList();
   }
 
   /** Refreshes one lease after another, as the driver's heartbeat loops over its locks. */
-  private void refreshFrom(List<HeldKey> keys, int index, long startedNanos) {
+  private void refreshFrom(List<Map.Entry<Long, HeldKey>> keys, int index, long startedNanos) {
     if (index == keys.size()) {
       scheduleNextBeat(startedNanos);
       return;
     }
-    long leaseId = keys.get(index).leaseId();
-    call(new EtcdMessage.LeaseKeepAlive(leaseId), EtcdMessage.KeepAliveAnswer.class).whenComplete(answer -> {
+    long token = keys.get(index).getKey();
+    HeldKey key = keys.get(index).getValue();
+    long sentAtNanos = context.monotonicNanos();
+    call(new EtcdMessage.LeaseKeepAlive(key.leaseId()), EtcdMessage.KeepAliveAnswer.class).whenComplete(answer -> {
       if (answer instanceof Outcome.Success<EtcdMessage.KeepAliveAnswer> success) {
-        if (!success.value().alive()) {
+        if (success.value().alive()) {
+          confirmedAtByToken.computeIfPresent(token, (ignored, before) -> Math.max(before, sentAtNanos));
+          leaseConfirmed.run();
+        } else {
           // etcd3gw answers -1 for an expired lease and Lock.heartbeat() ignores the result:
           // the holder is not told and goes on believing it holds the lock.
           context.probe("dlm.etcd-refresh-of-expired-lease-ignored");
@@ -146,7 +173,7 @@ final class EtcdLockBackend implements LockBackend {
         // The refresh raised; Tooz's heart retries the whole beat after 1 s.
         context.probe("dlm.etcd-heartbeat-retry");
         context.setTimer("dlm.etcd-heartbeat-retry", HEARTBEAT_RETRY_NANOS,
-            () -> refreshFrom(List.copyOf(held.values()), 0, startedNanos));
+            () -> refreshFrom(heldNow(), 0, startedNanos));
       }
     });
   }

@@ -8,6 +8,8 @@ import java.util.List;
  * acquisition, logging and election on top of them, the same for every backend.
  */
 interface LockBackend {
+  /** {@link #leaseConfirmedAtNanos}'s answer for a lock that lives on no lease. */
+  long NO_LEASE = Long.MAX_VALUE;
 
   /**
    * One try at the lock. {@code queued} is what the previous try of the same acquisition left
@@ -24,6 +26,15 @@ interface LockBackend {
 
   /** The names of the locks someone holds now that start with {@code prefix}, sorted. */
   SimFuture<List<String>> heldNamesStartingWith(String prefix);
+
+  /**
+   * For a lock that lives on a lease or session: when, on this node's monotonic clock, it sent
+   * the last request whose answer showed that lease still alive; {@link #NO_LEASE} for file and
+   * workers-table locks, which never expire.
+   */
+  default long leaseConfirmedAtNanos(long token) {
+    return NO_LEASE;
+  }
 
   /** A backend's mark of a place in line; only ZooKeeper has one. */
   interface Queued {}

@@ -27,22 +27,26 @@ public final class LockCoordinator {
   private final LockBackend backend;
   private final Map<String, LockGrant> leaderships = new TreeMap<>();
   private final Map<Long, LockGrant> believedHeld = new TreeMap<>();
+  /** A lease-aware holder's locks given up at their lease's end and not yet released, by operation. */
+  private final Map<Long, LockGrant> givenUp = new TreeMap<>();
+  private final Map<String, Runnable> onElectedByGroup = new TreeMap<>();
+  private boolean leaseEndTimerSet;
 
   public LockCoordinator(NodeContext context, DlmOptions options, LockLog lockLog) {
     this.context = context;
     this.options = options;
     this.lockLog = lockLog;
-    this.backend = backendFor(context, options);
+    this.backend = backendFor(context, options, this::noteBeliefLimits);
   }
 
-  private static LockBackend backendFor(NodeContext context, DlmOptions options) {
+  private static LockBackend backendFor(NodeContext context, DlmOptions options, Runnable leaseConfirmed) {
     switch (options.backend()) {
       case FILE:
         return new FileLockBackend();
       case ETCD:
-        return new EtcdLockBackend(context, options);
+        return new EtcdLockBackend(context, options, leaseConfirmed);
       case ZOOKEEPER:
-        return new ZooKeeperLockBackend(context, options);
+        return new ZooKeeperLockBackend(context, options, leaseConfirmed);
       case WORKERS_TABLE:
         return new WorkersTableLockBackend(context, options);
       default:
@@ -110,6 +114,11 @@ public final class LockCoordinator {
     if (outcome instanceof Outcome.Success<LockGrant> success) {
       believedHeld.put(operationId, success.value());
       lockLog.record(LockEvent.Kind.GRANTED, name, context.self(), success.value().token(), operationId, "");
+      if (options.leaseAware()) {
+        noteBeliefLimits();
+        giveUpLocksPastTheirLease();
+        setLeaseEndTimer();
+      }
     } else {
       lockLog.record(LockEvent.Kind.ACQUIRE_FAILED, name, context.self(), LockEvent.NO_TOKEN, operationId,
           String.valueOf(((Outcome.Failed<LockGrant>) outcome).failure()));
@@ -121,9 +130,15 @@ public final class LockCoordinator {
    * always succeeds.
    */
   public SimFuture<Void> release(LockGrant grant) {
+    if (options.leaseAware()) {
+      // A holder woken past its lease's end gives the lock up as of then, before it lets go.
+      giveUpLocksPastTheirLease();
+    }
     lockLog.record(LockEvent.Kind.RELEASE_REQUESTED, grant.name(), grant.holder(), grant.token(),
         grant.operationId(), "");
     believedHeld.remove(grant.operationId());
+    givenUp.remove(grant.operationId());
+    lockLog.dropBeliefLimit(grant.name(), grant.holder(), grant.token());
     return backend.release(grant).map(outcome -> {
       if (outcome == LockBackend.ReleaseOutcome.RELEASED) {
         lockLog.record(LockEvent.Kind.RELEASED, grant.name(), grant.holder(), grant.token(),
@@ -143,7 +158,91 @@ public final class LockCoordinator {
    * lease or session expiry the server may disagree, and nothing here tells the holder.
    */
   public List<LockGrant> heldLocks() {
+    if (options.leaseAware()) {
+      giveUpLocksPastTheirLease();
+    }
     return List.copyOf(believedHeld.values());
+  }
+
+  // ---- a lease-aware holder -----------------------------------------------------------------
+
+  /**
+   * False while a lock this node gave up at its lease's end is not yet released: a lease-aware
+   * c-vol sends no storage call then, since the lock's next holder may already be at work.
+   * Always true for an unaware holder, which never gives a lock up.
+   */
+  public boolean keepsEveryLock() {
+    if (!options.leaseAware()) {
+      return true;
+    }
+    giveUpLocksPastTheirLease();
+    if (!givenUp.isEmpty()) {
+      context.probe("dlm.call-withheld-after-giving-up-a-lock");
+    }
+    return givenUp.isEmpty();
+  }
+
+  /** Looks at the clock first, so a holder that was stalled past a lease's end notices before it acts. */
+  private void giveUpLocksPastTheirLease() {
+    long nowNanos = context.monotonicNanos();
+    for (LockGrant grant : List.copyOf(believedHeld.values())) {
+      long deadlineNanos = leaseEndNanos(grant);
+      if (deadlineNanos <= nowNanos) {
+        giveUp(grant, deadlineNanos);
+      }
+    }
+  }
+
+  /** Tells the lock log where each lock's lease now ends by this holder's reckoning. */
+  private void noteBeliefLimits() {
+    if (!options.leaseAware()) {
+      return;
+    }
+    for (LockGrant grant : believedHeld.values()) {
+      long deadlineNanos = leaseEndNanos(grant);
+      if (deadlineNanos != Long.MAX_VALUE) {
+        lockLog.noteBeliefLimit(grant.name(), grant.holder(), grant.token(), grant.operationId(), deadlineNanos);
+      }
+    }
+  }
+
+  private long leaseEndNanos(LockGrant grant) {
+    long confirmedAtNanos = backend.leaseConfirmedAtNanos(grant.token());
+    return confirmedAtNanos == LockBackend.NO_LEASE ? Long.MAX_VALUE : options.holderDeadlineNanos(confirmedAtNanos);
+  }
+
+  private void giveUp(LockGrant grant, long deadlineNanos) {
+    believedHeld.remove(grant.operationId());
+    context.probe("dlm.lock-given-up-at-lease-end");
+    context.log("gave up lock " + grant.name() + ": its lease may have run out");
+    lockLog.recordGaveUp(grant.name(), grant.holder(), grant.token(), grant.operationId(), deadlineNanos);
+    String group = leaderships.entrySet().stream().filter(entry -> entry.getValue().equals(grant))
+        .map(Map.Entry::getKey).findFirst().orElse(null);
+    if (group == null) {
+      givenUp.put(grant.operationId(), grant);
+      return;
+    }
+    // A leader that cannot be sure of its lock stops leading and stands again.
+    leaderships.remove(group);
+    release(grant);
+    runForElection(group, onElectedByGroup.get(group));
+  }
+
+  /** One timer at the earliest lease end among the locks held, set again when it fires. */
+  private void setLeaseEndTimer() {
+    if (leaseEndTimerSet) {
+      return;
+    }
+    long earliestNanos = believedHeld.values().stream().mapToLong(this::leaseEndNanos).min().orElse(Long.MAX_VALUE);
+    if (earliestNanos == Long.MAX_VALUE) {
+      return;
+    }
+    leaseEndTimerSet = true;
+    context.setTimer("dlm.lease-end", Math.max(0, earliestNanos - context.monotonicNanos()), () -> {
+      leaseEndTimerSet = false;
+      giveUpLocksPastTheirLease();
+      setLeaseEndTimer();
+    });
   }
 
   // ---- several locks ----------------------------------------------------------------------
@@ -248,11 +347,17 @@ public final class LockCoordinator {
    * Runs for leader of {@code group}: waits for the group's leader lock and keeps it, calling
    * {@code onElected} once it is ours. Leadership ends only with this process (a crash, or lease
    * or session expiry that the leader does not notice, exactly as for any lock); a failed try is
-   * repeated after the retry interval. File locks make every node its own leader.
+   * repeated after the retry interval. File locks make every node its own leader. A lease-aware
+   * leader stands again when it gives its lock up, as does one whose lock came too late to count.
    */
   public void runForElection(String group, Runnable onElected) {
+    onElectedByGroup.put(group, onElected);
     acquire(leaderLockName(group), LockWait.forever()).whenComplete(outcome -> {
-      if (outcome instanceof Outcome.Success<LockGrant> success) {
+      if (outcome instanceof Outcome.Success<LockGrant> success
+          && !believedHeld.containsKey(success.value().operationId())) {
+        release(success.value());
+        runForElection(group, onElected);
+      } else if (outcome instanceof Outcome.Success<LockGrant> success) {
         leaderships.put(group, success.value());
         context.probe("dlm.elected-leader");
         onElected.run();
@@ -265,6 +370,9 @@ public final class LockCoordinator {
 
   /** Whether this node believes it leads {@code group}. */
   public boolean isLeader(String group) {
+    if (options.leaseAware()) {
+      giveUpLocksPastTheirLease();
+    }
     return leaderships.containsKey(group);
   }
 }

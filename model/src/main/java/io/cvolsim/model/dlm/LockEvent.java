@@ -44,7 +44,14 @@ public record LockEvent(long trueTimeNanos, Kind kind, String lockName, NodeId h
     /** Cleanup deleted a workers-table lock row left behind by the holder. */
     CLEANED,
     /** The holder's process died and the operating system dropped its file lock. */
-    FREED_AT_PROCESS_DEATH
+    FREED_AT_PROCESS_DEATH,
+    /**
+     * A lease-aware holder ({@link LockHolder#LEASE_AWARE}) stopped counting on the lock: its own
+     * clock passed the end of the lease it could be sure of. Stamped with that instant, even when
+     * the holder was stalled then and only noticed on waking, since it does nothing under the
+     * lock before it looks.
+     */
+    GAVE_UP
   }
 
   @Override

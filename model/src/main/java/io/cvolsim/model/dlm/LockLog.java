@@ -15,19 +15,69 @@ import java.util.function.LongSupplier;
  */
 public final class LockLog {
   private final LongSupplier trueClock;
+  private final MonotonicDating monotonicDating;
   private final List<LockEvent> events = new ArrayList<>();
   private final Map<Long, String> purposeByOperation = new TreeMap<>();
+  /** A lease-aware holder's latest lease end per grant it has not yet given up or released. */
+  private final Map<String, BeliefLimit> beliefLimits = new TreeMap<>();
+
+  private record BeliefLimit(String lockName, NodeId holder, long token, long operationId, long monotonicNanos) {}
   private long lastOperationId;
 
-  /** {@code trueClock} is the simulator's clock ({@code simulation::nowNanos} in tests). */
+  /** When, in true time, a node's monotonic clock read a value: the simulator's answer. */
+  @FunctionalInterface
+  public interface MonotonicDating {
+    long trueTimeOf(NodeId node, long monotonicNanos);
+  }
+
+  /**
+   * {@code trueClock} is the simulator's clock ({@code simulation::nowNanos} in tests); nodes'
+   * monotonic clocks are taken to read true time, as they do while no drift is set.
+   */
   public LockLog(LongSupplier trueClock) {
+    this(trueClock, (node, monotonicNanos) -> monotonicNanos);
+  }
+
+  /** As above, dating a node's own deadlines with {@code monotonicDating} ({@code simulation::trueTimeOfMonotonic}). */
+  public LockLog(LongSupplier trueClock, MonotonicDating monotonicDating) {
     this.trueClock = trueClock;
+    this.monotonicDating = monotonicDating;
   }
 
   /** Appends an entry stamped with the true time now. */
   public void record(LockEvent.Kind kind, String lockName, NodeId holder, long token,
       long operationId, String detail) {
     events.add(new LockEvent(trueClock.getAsLong(), kind, lockName, holder, token, operationId, detail));
+  }
+
+  /**
+   * A lease-aware holder gave a lock up: the entry is stamped with the true time at which its
+   * monotonic clock read {@code monotonicNanos}, the lease's end it reckoned.
+   */
+  public void recordGaveUp(String lockName, NodeId holder, long token, long operationId, long monotonicNanos) {
+    beliefLimits.remove(limitKey(lockName, holder, token));
+    events.add(new LockEvent(monotonicDating.trueTimeOf(holder, monotonicNanos), LockEvent.Kind.GAVE_UP, lockName,
+        holder, token, operationId, "its lease may have run out"));
+  }
+
+  /**
+   * A lease-aware holder's reckoning of a grant's lease end moved to {@code monotonicNanos} on its
+   * own clock. It gives the lock up there whether or not it runs to notice: a holder stalled or
+   * dead by then does nothing under the lock before it looks. So {@link #events} ends its belief
+   * there even when the holder never logged giving it up.
+   */
+  public void noteBeliefLimit(String lockName, NodeId holder, long token, long operationId, long monotonicNanos) {
+    beliefLimits.put(limitKey(lockName, holder, token),
+        new BeliefLimit(lockName, holder, token, operationId, monotonicNanos));
+  }
+
+  /** The holder released the grant, or gave it up: its belief limit no longer matters. */
+  public void dropBeliefLimit(String lockName, NodeId holder, long token) {
+    beliefLimits.remove(limitKey(lockName, holder, token));
+  }
+
+  private static String limitKey(String lockName, NodeId holder, long token) {
+    return lockName + "\u0000" + holder.name() + "\u0000" + token;
   }
 
   /** Notes what an acquisition was for (the decorated manager function, such as delete_volume). */
@@ -45,19 +95,32 @@ public final class LockLog {
     return ++lastOperationId;
   }
 
-  /** Every entry so far, in the order written. */
+  /**
+   * Every entry so far, in the order written, then a {@link LockEvent.Kind#GAVE_UP} for each
+   * belief limit passed by now that its holder did not get to log (dated at the limit, so out of
+   * time order).
+   */
   public List<LockEvent> events() {
-    return List.copyOf(events);
+    List<LockEvent> all = new ArrayList<>(events);
+    long nowNanos = trueClock.getAsLong();
+    for (BeliefLimit limit : beliefLimits.values()) {
+      long datedNanos = monotonicDating.trueTimeOf(limit.holder(), limit.monotonicNanos());
+      if (datedNanos <= nowNanos) {
+        all.add(new LockEvent(datedNanos, LockEvent.Kind.GAVE_UP, limit.lockName(), limit.holder(), limit.token(),
+            limit.operationId(), "its lease may have run out; the holder did not run again to notice"));
+      }
+    }
+    return List.copyOf(all);
   }
 
   /** The entries for one lock name. */
   public List<LockEvent> eventsFor(String lockName) {
-    return events.stream().filter(event -> event.lockName().equals(lockName)).toList();
+    return events().stream().filter(event -> event.lockName().equals(lockName)).toList();
   }
 
   /** The entries of one kind. */
   public List<LockEvent> eventsOf(LockEvent.Kind kind) {
-    return events.stream().filter(event -> event.kind() == kind).toList();
+    return events().stream().filter(event -> event.kind() == kind).toList();
   }
 
   /**

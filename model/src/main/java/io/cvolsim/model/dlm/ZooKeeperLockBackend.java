@@ -21,22 +21,32 @@ final class ZooKeeperLockBackend implements LockBackend {
   private final NodeContext context;
   private final DlmOptions options;
   private final Map<Long, LockNode> held = new TreeMap<>();
+  /** By session: the send time of the last request the server answered on it. */
+  private final Map<Long, Long> confirmedAtBySession = new TreeMap<>();
   private long sessionId;
   private SimFuture<Long> connecting;
 
-  ZooKeeperLockBackend(NodeContext context, DlmOptions options) {
+  private final Runnable sessionConfirmed;
+
+  /** {@code sessionConfirmed} runs whenever the server answered a request on a session. */
+  ZooKeeperLockBackend(NodeContext context, DlmOptions options, Runnable sessionConfirmed) {
     this.context = context;
     this.options = options;
+    this.sessionConfirmed = sessionConfirmed;
   }
 
   /** A request on {@code session}; a refusal for an expired session ends that session here. */
   private <R extends ZooKeeperMessage> SimFuture<R> call(long session, ZooKeeperMessage request,
       Class<R> answerType) {
+    long sentAtNanos = context.monotonicNanos();
     SimFuture<R> answer = context.call(options.coordinationServer(), request, answerType,
         options.requestTimeoutNanos());
     answer.whenComplete(outcome -> {
       if (outcome instanceof Outcome.Failed<R> failed && isSessionExpired(failed.failure())) {
         sessionLost(session);
+      } else if (outcome instanceof Outcome.Success<R>) {
+        confirmedAtBySession.merge(session, sentAtNanos, Math::max);
+        sessionConfirmed.run();
       }
     });
     return answer;
@@ -52,11 +62,13 @@ final class ZooKeeperLockBackend implements LockBackend {
       return SimFuture.succeeded(sessionId);
     }
     if (connecting == null) {
+      long askedAtNanos = context.monotonicNanos();
       connecting = context.call(options.coordinationServer(),
               new ZooKeeperMessage.CreateSession(options.leaseNanos()), ZooKeeperMessage.SessionCreated.class,
               options.requestTimeoutNanos())
           .map(created -> {
             sessionId = created.sessionId();
+            confirmedAtBySession.put(sessionId, askedAtNanos);
             schedulePing(sessionId);
             return sessionId;
           });
@@ -105,6 +117,12 @@ final class ZooKeeperLockBackend implements LockBackend {
   private Attempt granted(LockNode node) {
     held.put(node.zxid(), node);
     return new Granted(node.zxid());
+  }
+
+  @Override
+  public long leaseConfirmedAtNanos(long token) {
+    LockNode node = held.get(token);
+    return node == null ? NO_LEASE : confirmedAtBySession.getOrDefault(node.sessionId(), NO_LEASE);
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.cvolsim.kernel.api.NodeContext;
 import io.cvolsim.kernel.api.NodeId;
 import io.cvolsim.kernel.api.Outcome;
 import io.cvolsim.kernel.api.SimFuture;
+import java.util.function.BooleanSupplier;
 
 /**
  * A c-vol's volume driver: the client of the shared array, one method per Cinder driver call.
@@ -18,21 +19,32 @@ public final class VolumeDriver {
   private final NodeId array;
   private final DriverOptions options;
   private final FencingToken fencingToken;
+  private final BooleanSupplier keepsItsLocks;
 
   public VolumeDriver(NodeContext context, NodeId array, DriverOptions options) {
-    this(context, array, options, null);
+    this(context, array, options, null, () -> true);
   }
 
-  private VolumeDriver(NodeContext context, NodeId array, DriverOptions options, FencingToken fencingToken) {
+  private VolumeDriver(NodeContext context, NodeId array, DriverOptions options, FencingToken fencingToken,
+      BooleanSupplier keepsItsLocks) {
     this.context = context;
     this.array = array;
     this.options = options;
     this.fencingToken = fencingToken;
+    this.keepsItsLocks = keepsItsLocks;
   }
 
   /** This driver, with every call carrying {@code token} (the lock's token the caller holds). */
   public VolumeDriver withFencingToken(FencingToken token) {
-    return new VolumeDriver(context, array, options, token);
+    return new VolumeDriver(context, array, options, token, keepsItsLocks);
+  }
+
+  /**
+   * This driver, failing each call on a volume or snapshot while {@code keepsItsLocks} says no: a
+   * lease-aware holder that gave a lock up touches no storage until it has released it.
+   */
+  public VolumeDriver withLockGuard(BooleanSupplier guard) {
+    return new VolumeDriver(context, array, options, fencingToken, guard);
   }
 
   public DriverOptions options() {
@@ -171,6 +183,10 @@ public final class VolumeDriver {
 
   private <R extends ArrayResponse> SimFuture<R> driverCall(StorageCall call, Class<R> responseType) {
     String operation = ArrayEffects.lower(call.operation());
+    if (!keepsItsLocks.getAsBoolean()) {
+      return SimFuture.failed(Failure.error("lock lost: " + operation + " " + call.target()
+          + " not sent, a lock its lease may no longer cover is not yet released"));
+    }
     if (injectsError(operation, call.target())) {
       return injectedFailure(operation, call.target());
     }

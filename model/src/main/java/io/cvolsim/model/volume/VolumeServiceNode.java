@@ -70,7 +70,7 @@ public final class VolumeServiceNode implements Node {
     this.db = infrastructure.dbClient(context);
     this.broker = infrastructure.brokerClient(context);
     this.locks = infrastructure.lockCoordinator(context);
-    this.driver = infrastructure.volumeDriver(context);
+    this.driver = infrastructure.volumeDriver(context).withLockGuard(locks::keepsEveryLock);
   }
 
   @Override

@@ -24,6 +24,8 @@ import io.cvolsim.model.config.UnscheduledDelete;
 import io.cvolsim.model.dlm.CoordinationBackend;
 import io.cvolsim.model.dlm.LockOrder;
 import io.cvolsim.model.dlm.ReleaseFailure;
+import io.cvolsim.kernel.api.Ratio;
+import io.cvolsim.model.dlm.LockHolder;
 import io.cvolsim.model.service.HeartbeatMode;
 import io.cvolsim.model.storage.FencingMode;
 import io.cvolsim.model.workers.CleanupClaim;
@@ -165,6 +167,20 @@ public final class VariantKeys {
       "keep-lease", Readers.values(ReleaseFailure.class, ReleaseFailure::optionValue),
       Readers.choice(ReleaseFailure.class, ReleaseFailure::optionValue));
 
+  public static final SettingKey<LockHolder> LOCK_HOLDER = new SettingKey<>("coordination.holder",
+      "what a lock holder knows of its lease (reference §7.4): unaware, as Tooz, whose heart ignores the server's "
+          + "answer, so a holder goes on after its lease expired (S10); or lease-aware (this project's proposal; not "
+          + "in V1-V21), which gives a lock up once its own clock says the lease could have run out, and whose c-vol "
+          + "sends no storage call until it has released the lock",
+      "unaware", Readers.values(LockHolder.class, LockHolder::optionValue),
+      Readers.choice(LockHolder.class, LockHolder::optionValue));
+
+  public static final SettingKey<Ratio> HOLDER_CLOCK_ERROR = new SettingKey<>("coordination.holder_clock_error",
+      "with coordination.holder=lease-aware: how much slower than the DLM server's the holder assumes its clock "
+          + "may run; it gives a lock up that share of the lease early (a slower clock than assumed shows the "
+          + "lease's end after the server has freed the lock, S10)",
+      "20%", List.of("0%..50%"), Readers.percent(50));
+
   public static final SettingKey<LockOrder> LOCK_ORDER = new SettingKey<>("lock.order",
       "how several locks are taken (V20): sorted and de-duplicated, or in decorator order", "sorted",
       Readers.values(LockOrder.class, LockOrder::optionValue), Readers.choice(LockOrder.class, LockOrder::optionValue));
@@ -262,7 +278,7 @@ public final class VariantKeys {
   public static final List<SettingKey<?>> ALL = List.of(UNSCHEDULED_DELETE, QUOTA_COMMIT, WORKERS_CLOCK,
       UNRESERVE_ATTACHMENTS, SOURCE_DELETE, ERROR_REPORTING, SCHEDULER_ROUTING,
       HOST_NAMING,
-      COORDINATION_BACKEND, COORDINATION_LEASE, RELEASE_FAILURE, LOCK_ORDER,
+      COORDINATION_BACKEND, COORDINATION_LEASE, RELEASE_FAILURE, LOCK_HOLDER, HOLDER_CLOCK_ERROR, LOCK_ORDER,
       MANAGER_COMPLETION, VOLUME_LOCK, BROKER_ACK, CLEANUP_TRIGGER, STARTUP_CLEANUP, CLEANUP_CLAIM, FENCING, FENCING_SELF_TIMEOUT,
       FENCING_STONITH_DELAY, FENCING_REVOCATION, CONCURRENT_MUTATIONS, HEARTBEAT_MODE, IS_UP_CLOCK, REPORT_INTERVAL, PERIODIC_INTERVAL, SERVICE_DOWN_TIME, VOLUME_NODES,
       SCHEDULER_NODES, CAPABILITY_STAMP, CAPABILITY_PROCESSING_MAX, UNINITIALIZED_DRIVER, ATTACH_REUSE,

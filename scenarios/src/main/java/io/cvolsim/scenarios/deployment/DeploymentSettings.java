@@ -65,8 +65,13 @@ final class DeploymentSettings {
   static DlmOptions dlm(Settings settings, DeploymentTopology topology) {
     DlmOptions options = DlmOptions.defaults(settings.get(COORDINATION_BACKEND), topology.coordination(),
         topology.database()).withLockOrder(settings.get(LOCK_ORDER))
-        .withReleaseFailure(settings.get(VariantKeys.RELEASE_FAILURE));
+        .withReleaseFailure(settings.get(VariantKeys.RELEASE_FAILURE))
+        .withHolder(settings.get(VariantKeys.LOCK_HOLDER), ppm(settings.get(VariantKeys.HOLDER_CLOCK_ERROR)));
     return settings.get(COORDINATION_LEASE).map(options::withLeaseNanos).orElse(options);
+  }
+
+  private static long ppm(io.cvolsim.kernel.api.Ratio share) {
+    return share.numerator() * 1_000_000L / share.denominator();
   }
 
   static BrokerOptions broker(Settings settings) {

@@ -100,7 +100,7 @@ public final class DeploymentWorld implements World {
         Math.max(2, settings.get(API_NODES)), settings.get(CLIENTS), backend);
     this.history = new HistoryRecorder(simulation::nowNanos);
     this.brokerLog = new BrokerLog(simulation::nowNanos);
-    this.lockLog = new LockLog(simulation::nowNanos);
+    this.lockLog = new LockLog(simulation::nowNanos, simulation::trueTimeOfMonotonic);
     this.workerLog = new WorkerLog(simulation::nowNanos);
     database.observeWrites(Database.WORKERS, workerLog::applied);
     this.storageLog = new StorageIoLog(simulation::nowNanos);

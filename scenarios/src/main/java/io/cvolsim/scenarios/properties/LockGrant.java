@@ -5,9 +5,9 @@ import io.cvolsim.kernel.api.NodeId;
 
 /**
  * One grant of a lock as the lock log shows it, with two views of how long it lasted (reference
- * §7.4): the holder's belief (until it starts releasing, its process dies, or it is fenced) and
- * the server's truth (until the release took effect, the lease expired, cleanup removed it, or
- * the process died). {@link LockGrants} builds them.
+ * §7.4): the holder's belief (until it starts releasing or, lease-aware, gives the lock up, its
+ * process dies, or it is fenced) and the server's truth (until the release took effect, the
+ * lease expired, cleanup removed it, or the process died). {@link LockGrants} builds them.
  *
  * @param requestedNanos when the acquire was requested (true time)
  * @param grantedNanos when the holder learned it holds the lock
@@ -15,9 +15,12 @@ import io.cvolsim.kernel.api.NodeId;
  * @param beliefEnd why the belief ended
  * @param serverEndNanos when the lock service let go of the grant; {@link #OPEN} if never
  * @param releaseDoneNanos when the holder's release answered; equals the belief end otherwise
+ * @param expiredUnderLiveHolder the server let go while the holder, alive and not yet releasing,
+ *     still believed (Tooz) or had given the lock up at its own reckoning of the lease's end
  */
 record LockGrant(String name, NodeId holder, long token, long operationId, long requestedNanos,
-    long grantedNanos, long beliefEndNanos, BeliefEnd beliefEnd, long serverEndNanos, long releaseDoneNanos) {
+    long grantedNanos, long beliefEndNanos, BeliefEnd beliefEnd, long serverEndNanos, long releaseDoneNanos,
+    boolean expiredUnderLiveHolder) {
   static final long OPEN = Long.MAX_VALUE;
 
   /** What ended a holder's belief. */
@@ -30,6 +33,8 @@ record LockGrant(String name, NodeId holder, long token, long operationId, long 
     CRASH,
     /** The harness powered the holder off. */
     FENCE,
+    /** A lease-aware holder gave the lock up when its clock said the lease could have run out. */
+    GAVE_UP,
     /**
      * Never released, but the server expired or cleaned the grant: the holder crashed (the log
      * cannot say when) or stalled past the run's end. Taken to end at the server's end: a caveat.
@@ -46,11 +51,6 @@ record LockGrant(String name, NodeId holder, long token, long operationId, long 
 
   boolean overlaps(LockGrant other) {
     return grantedNanos < other.heldUntilNanos() && other.grantedNanos < heldUntilNanos();
-  }
-
-  /** The server let go while the holder, alive (it released later), still believed. */
-  boolean expiredUnderLiveHolder() {
-    return beliefEnd == BeliefEnd.RELEASE && serverEndNanos < beliefEndNanos;
   }
 
   @Override

@@ -23,6 +23,8 @@ final class LockGrants {
     long releaseRequestedNanos = LockGrant.OPEN;
     long releaseDoneNanos = LockGrant.OPEN;
     long serverEndNanos = LockGrant.OPEN;
+    long gaveUpNanos = LockGrant.OPEN;
+    boolean expiredAtServer;
     boolean diedWithProcess;
 
     Open(LockEvent granted, long requestedNanos) {
@@ -95,7 +97,13 @@ final class LockGrants {
         grant.serverEndNanos = Math.min(grant.serverEndNanos, Math.min(grant.releaseRequestedNanos, at));
       }
       case RELEASE_FAILED -> grant.releaseDoneNanos = Math.min(grant.releaseDoneNanos, at);
-      case EXPIRED, CLEANED -> grant.serverEndNanos = Math.min(grant.serverEndNanos, at);
+      case EXPIRED -> {
+        grant.expiredAtServer |= at < grant.serverEndNanos;
+        grant.serverEndNanos = Math.min(grant.serverEndNanos, at);
+      }
+      case CLEANED -> grant.serverEndNanos = Math.min(grant.serverEndNanos, at);
+      // Dated at the lease's end on the holder's clock, which may come before the grant's answer.
+      case GAVE_UP -> grant.gaveUpNanos = Math.min(grant.gaveUpNanos, Math.max(at, grant.granted.trueTimeNanos()));
       case FREED_AT_PROCESS_DEATH -> {
         grant.serverEndNanos = Math.min(grant.serverEndNanos, at);
         grant.diedWithProcess = true;
@@ -115,7 +123,11 @@ final class LockGrants {
         .filter(at -> at >= granted.trueTimeNanos()).min(Long::compare).orElse(LockGrant.OPEN);
     long beliefEnd;
     LockGrant.BeliefEnd why;
-    if (releaseStart != LockGrant.OPEN) {
+    boolean fencedFirst = fencedAt != null && fencedAt >= granted.trueTimeNanos() && fencedAt < grant.gaveUpNanos;
+    if (grant.gaveUpNanos < releaseStart && grant.gaveUpNanos <= diedAt && !fencedFirst) {
+      beliefEnd = grant.gaveUpNanos;
+      why = LockGrant.BeliefEnd.GAVE_UP;
+    } else if (releaseStart != LockGrant.OPEN) {
       beliefEnd = releaseStart;
       why = LockGrant.BeliefEnd.RELEASE;
     } else if (grant.diedWithProcess) {
@@ -135,7 +147,13 @@ final class LockGrants {
       why = LockGrant.BeliefEnd.OPEN;
     }
     long releaseDone = grant.releaseDoneNanos == LockGrant.OPEN ? beliefEnd : grant.releaseDoneNanos;
+    // The goal "a lease expired under its holder": the holder lived on, not yet releasing, past the
+    // server's expiry; whether it still believed (Tooz) or had given the lock up (lease-aware).
+    boolean expiredUnderLiveHolder = why == LockGrant.BeliefEnd.RELEASE ? grant.serverEndNanos < beliefEnd
+        : why == LockGrant.BeliefEnd.GAVE_UP && grant.expiredAtServer
+            && grant.serverEndNanos < Math.min(releaseStart, diedAt);
     return new LockGrant(granted.lockName(), granted.holder(), granted.token(), granted.operationId(),
-        grant.requestedNanos, granted.trueTimeNanos(), beliefEnd, why, grant.serverEndNanos, releaseDone);
+        grant.requestedNanos, granted.trueTimeNanos(), beliefEnd, why, grant.serverEndNanos, releaseDone,
+        expiredUnderLiveHolder);
   }
 }

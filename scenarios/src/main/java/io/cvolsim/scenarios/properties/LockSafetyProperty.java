@@ -19,7 +19,8 @@ import java.util.TreeMap;
 /**
  * S10 lock safety (reference §8, §7.4): no two grants of one lock name are held at overlapping
  * times. A grant is held from GRANTED until the later of the holder's belief (it holds the lock
- * until it starts releasing, its process dies, or it is powered off) and the server's view (until
+ * until it starts releasing, gives it up at its lease's end when lease-aware, its process dies,
+ * or it is powered off) and the server's view (until
  * the release took effect, the lease expired, cleanup removed it, or the process died); see
  * {@link LockGrants}. The overlap of beliefs is what endangers storage: etcd's expired lease
  * under a stalled holder that releases later shows as one. A grant never released whose lease
@@ -37,13 +38,20 @@ public final class LockSafetyProperty {
   private LockSafetyProperty() {}
 
   public static PropertyResult check(RunArtifacts artifacts) {
-    // A crashed holder stops believing when it dies; a later power-off of the dead machine does
-    // not stretch its belief (hardened with fencing=stonith, seed 21; from a helper's triage).
+    return check(artifacts.locks().events(), artifacts.fencedNodes(), deathsOf(artifacts));
+  }
+
+  /**
+   * Each node's process deaths, in true time. A crashed holder stops believing when it dies; a
+   * later power-off of the dead machine does not stretch its belief (hardened with
+   * fencing=stonith, seed 21; from a helper's triage), nor does a lease-aware holder's lease end.
+   */
+  static Map<String, List<Long>> deathsOf(RunArtifacts artifacts) {
     Map<String, List<Long>> deaths = new TreeMap<>();
     artifacts.services().events().stream()
         .filter(event -> event.kind() == ServiceLog.Kind.PROCESS_DIED)
         .forEach(event -> deaths.computeIfAbsent(event.actor(), node -> new ArrayList<>()).add(event.trueTimeNanos()));
-    return check(artifacts.locks().events(), artifacts.fencedNodes(), deaths);
+    return deaths;
   }
 
   static PropertyResult check(List<LockEvent> events, Map<String, Long> fencedNodes) {

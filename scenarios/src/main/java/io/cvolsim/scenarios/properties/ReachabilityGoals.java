@@ -32,18 +32,22 @@ public final class ReachabilityGoals {
   private ReachabilityGoals() {}
 
   public static List<PropertyResult> check(RunArtifacts artifacts) {
-    List<LockGrant> grants = LockGrants.of(artifacts.locks().events(), artifacts.fencedNodes());
-    List<String> leaseExpiries = grants.stream().filter(LockGrant::expiredUnderLiveHolder)
+    List<LockGrant> grants = LockGrants.of(artifacts.locks().events(), artifacts.fencedNodes(),
+        LockSafetyProperty.deathsOf(artifacts));
+    List<LockGrant> expiredUnderLiveHolders = grants.stream().filter(LockGrant::expiredUnderLiveHolder).toList();
+    List<String> leaseExpiries = expiredUnderLiveHolders.stream()
         .map(grant -> "lease expired under its holder: " + grant).toList();
     List<IoLogEntry> calls = artifacts.storage().entries();
     List<String> zombies = new ArrayList<>(FencedWritesProperty.storageZombies(calls, artifacts.fencedNodes()));
     zombies.addAll(fencedOut(calls));
     zombies.addAll(workedAfterItsCleanup(artifacts.services().events(), calls));
-    zombies.addAll(leaseExpiries);
+    // A lease-aware holder that gave the lock up before the expiry went on without it: no zombie.
+    expiredUnderLiveHolders.stream().filter(grant -> grant.beliefEnd() == LockGrant.BeliefEnd.RELEASE)
+        .map(grant -> "lease expired under its holder: " + grant).forEach(zombies::add);
     return List.of(
         goal(CLEANUP_RAN, cleanups(artifacts.workers().events()), "no cleanup action ran"),
         goal(ZOMBIE, zombies, "no node worked on after it was given up, fenced or its lease expired"),
-        goal(LEASE_EXPIRED, leaseExpiries, "no lease expired while its holder still believed"),
+        goal(LEASE_EXPIRED, leaseExpiries, "no lease expired while its holder lived on without releasing it"),
         goal(REDELIVERED, redeliveries(artifacts.broker().entries()), "no message was delivered twice"),
         goal(SOURCE_LOCK_WAITED, sourceLockWaits(grants), "no source lock was contended"));
   }

@@ -54,6 +54,56 @@ class LockPropertiesTest {
     assertThat(result.witness()).singleElement().asString().contains("held at once").contains(A).contains(B);
   }
 
+  /**
+   * The same pause with a lease-aware holder: A's 30 s lease, confirmed at its 1 s grant, ends by
+   * its own reckoning at 25 s (20% error allowed) while it is paused; etcd frees the lock at about
+   * 31 s and B takes it. A never runs to notice before its release at 61 s, yet its belief ends at
+   * 25 s, so S10 holds and the expiry under a live holder is reported as reached.
+   */
+  @Test
+  void s10_leaseAwareHolderPausedPastItsLease_gaveUpFirst_holds() {
+    LockScript script = etcd().leaseAware(200_000).acquireAt(seconds(1), A, LOCK)
+        .pauseBetween(A, seconds(2), seconds(60)).acquireAt(seconds(3), B, LOCK).releaseAt(seconds(61), A, LOCK)
+        .run(seconds(80));
+    LockEvent gaveUp = script.log.eventsOf(LockEvent.Kind.GAVE_UP).get(0);
+    LockEvent expired = script.log.eventsOf(LockEvent.Kind.EXPIRED).get(0);
+
+    assertThat(gaveUp.holder().name()).isEqualTo(A);
+    assertThat(gaveUp.trueTimeNanos()).isBetween(seconds(25), seconds(26)).isLessThan(expired.trueTimeNanos());
+    assertThat(s10(script).status()).isEqualTo(PropertyStatus.HOLDS);
+    TestArtifacts artifacts = new TestArtifacts();
+    artifacts.locks = script.log;
+    assertThat(artifacts.goal(ReachabilityGoals.LEASE_EXPIRED)).isEqualTo(PropertyStatus.HOLDS);
+    assertThat(artifacts.goal(ReachabilityGoals.ZOMBIE)).as("it gave the lock up: no zombie")
+        .isEqualTo(PropertyStatus.NOT_EXERCISED);
+  }
+
+  /**
+   * A holder that gives the lock up only after the server freed it (it reckoned the lease too
+   * long) overlaps the next holder: the log alone convicts it.
+   */
+  @Test
+  void s10_givingUpAfterTheServerFreedTheLock_isViolated() {
+    long[] now = {seconds(10)};
+    LockLog log = new LockLog(() -> now[0]);
+    log.record(LockEvent.Kind.GRANTED, LOCK, NodeId.of(A), 7, 1, "");
+    now[0] = seconds(40);
+    log.record(LockEvent.Kind.EXPIRED, LOCK, NodeId.of(A), 7, LockEvent.NO_OPERATION, "");
+    now[0] = seconds(41);
+    log.record(LockEvent.Kind.GRANTED, LOCK, NodeId.of(B), 9, 2, "");
+    log.noteBeliefLimit(LOCK, NodeId.of(B), 9, 2, seconds(70));
+    now[0] = seconds(50);
+    log.recordGaveUp(LOCK, NodeId.of(A), 7, 1, seconds(45));
+    now[0] = seconds(80);
+
+    PropertyResult result = LockSafetyProperty.check(log.events(), Map.of());
+
+    assertThat(log.eventsOf(LockEvent.Kind.GAVE_UP)).as("B's limit is dated though B never logged it")
+        .extracting(LockEvent::holder).extracting(NodeId::name).containsExactly(A, B);
+    assertThat(result.status()).isEqualTo(PropertyStatus.VIOLATED);
+    assertThat(result.witness()).anySatisfy(line -> assertThat(line).contains("(GAVE_UP)"));
+  }
+
   @Test
   void s10_fileLocksOnTwoNodes_areHeldAtOnce() {
     LockScript script = new LockScript(CoordinationBackend.FILE, A, B)

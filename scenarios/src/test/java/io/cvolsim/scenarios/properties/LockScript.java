@@ -11,6 +11,7 @@ import io.cvolsim.model.dlm.EtcdServerNode;
 import io.cvolsim.model.dlm.EtcdStore;
 import io.cvolsim.model.dlm.LockCoordinator;
 import io.cvolsim.model.dlm.LockGrant;
+import io.cvolsim.model.dlm.LockHolder;
 import io.cvolsim.model.dlm.LockLog;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,8 +26,8 @@ final class LockScript {
   static final NodeId DATABASE = NodeId.of("db");
 
   final TestWorld world = new TestWorld(11);
-  final LockLog log = new LockLog(world.simulation::nowNanos);
-  private final DlmOptions options;
+  final LockLog log = new LockLog(world.simulation::nowNanos, world.simulation::trueTimeOfMonotonic);
+  private DlmOptions options;
   private final Map<String, LockCoordinator> coordinators = new TreeMap<>();
   private final Map<String, NodeContext> incarnations = new TreeMap<>();
   private final Map<String, LockGrant> grants = new TreeMap<>();
@@ -39,6 +40,12 @@ final class LockScript {
     for (String node : nodes) {
       world.passiveNode(node);
     }
+  }
+
+  /** Every holder gives a lock up once its clock says the lease, less {@code clockErrorPpm}, ran out. */
+  LockScript leaseAware(long clockErrorPpm) {
+    options = options.withHolder(LockHolder.LEASE_AWARE, clockErrorPpm);
+    return this;
   }
 
   private LockCoordinator coordinator(String node) {

@@ -71,7 +71,7 @@ final class RunbookDeployment {
     this.topology = DeploymentTopology.of(knobs.schedulerNodes(), knobs.volumeNodes(), knobs.apiNodes(), 1,
         knobs.coordination());
     this.history = new HistoryRecorder(simulation::nowNanos);
-    this.logs = new RunbookNodes.Logs(new BrokerLog(simulation::nowNanos), new LockLog(simulation::nowNanos),
+    this.logs = new RunbookNodes.Logs(new BrokerLog(simulation::nowNanos), new LockLog(simulation::nowNanos, simulation::trueTimeOfMonotonic),
         new WorkerLog(simulation::nowNanos), new StorageIoLog(simulation::nowNanos), new ServiceLog(simulation::nowNanos));
     this.control = new NodeControl(simulation, knobs.coordination(), logs.locks(), logs.services());
   }
@@ -160,6 +160,11 @@ final class RunbookDeployment {
 
   void resume(NodeId node) {
     control.resumeIfPaused(node);
+  }
+
+  /** From now on {@code node}'s clocks gain {@code driftPpm} per million (negative: lose). */
+  void driftClock(NodeId node, long driftPpm) {
+    control.setClockDrift(node, driftPpm);
   }
 
   /** Cuts {@code node} off from the database only, both ways; broker, DLM and array still answer. */

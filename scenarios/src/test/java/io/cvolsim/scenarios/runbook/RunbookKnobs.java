@@ -8,6 +8,7 @@ import io.cvolsim.model.config.FencingRevocation;
 import io.cvolsim.model.config.ManagerCompletion;
 import io.cvolsim.model.config.UninitializedDriver;
 import io.cvolsim.model.dlm.CoordinationBackend;
+import io.cvolsim.model.dlm.LockHolder;
 import io.cvolsim.model.dlm.LockOrder;
 import io.cvolsim.model.storage.DurationRange;
 import io.cvolsim.model.storage.FencingMode;
@@ -29,11 +30,17 @@ import java.util.Optional;
  * @param lockOrder how several locks are taken at once (V20)
  * @param storageGroupMoves whether the driver moves a retyped volume between storage groups (PowerMax)
  * @param uninitializedDriver what a c-vol whose driver did not start does (Cinder: it consumes)
+ * @param holder what a lock holder knows of its lease (Tooz: nothing)
  */
 record RunbookKnobs(long seed, int schedulerNodes, int volumeNodes, int apiNodes, CoordinationBackend coordination,
     Optional<Long> leaseNanos, AckMode brokerAck, Fencing fencing, ManagerCompletion completion,
     CleanupTrigger cleanupTrigger, CleanupClaim cleanupClaim, long copyNanos, long deleteNanos, long createNanos,
-    LockOrder lockOrder, boolean storageGroupMoves, UninitializedDriver uninitializedDriver) {
+    LockOrder lockOrder, boolean storageGroupMoves, UninitializedDriver uninitializedDriver, Holder holder) {
+
+  /** A lock holder's knowledge of its lease, and the clock error a lease-aware one allows for. */
+  record Holder(LockHolder kind, long clockErrorPpm) {
+    static final Holder UNAWARE = new Holder(LockHolder.UNAWARE, 0);
+  }
 
   /** How the scheduler fences a node it judged down, and what its revocations name. */
   record Fencing(FencingMode mode, FencingRevocation revocation) {}
@@ -41,7 +48,7 @@ record RunbookKnobs(long seed, int schedulerNodes, int volumeNodes, int apiNodes
   static RunbookKnobs cinderToday() {
     return new RunbookKnobs(1, 2, 3, 2, CoordinationBackend.FILE, Optional.empty(), AckMode.BEFORE_DISPATCH,
         new Fencing(FencingMode.NONE, FencingRevocation.HOST), ManagerCompletion.BLIND, CleanupTrigger.MANUAL, CleanupClaim.RACE_PREVENTER,
-        seconds(20), seconds(1), seconds(1), LockOrder.SORTED, false, UninitializedDriver.CONSUME);
+        seconds(20), seconds(1), seconds(1), LockOrder.SORTED, false, UninitializedDriver.CONSUME, Holder.UNAWARE);
   }
 
   /** The array's timings: the three a runbook sets, everything else short and fixed. */
@@ -57,22 +64,22 @@ record RunbookKnobs(long seed, int schedulerNodes, int volumeNodes, int apiNodes
 
   RunbookKnobs withVolumeNodes(int count) {
     return new RunbookKnobs(seed, schedulerNodes, count, apiNodes, coordination, leaseNanos, brokerAck, fencing,
-        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver);
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver, holder);
   }
 
   RunbookKnobs withCoordination(CoordinationBackend backend) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, backend, leaseNanos, brokerAck, fencing,
-        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver);
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver, holder);
   }
 
   RunbookKnobs withLease(long nanos) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, Optional.of(nanos),
-        brokerAck, fencing, completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver);
+        brokerAck, fencing, completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver, holder);
   }
 
   RunbookKnobs withBrokerAck(AckMode mode) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, mode, fencing,
-        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver);
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver, holder);
   }
 
   RunbookKnobs withFencing(FencingMode mode) {
@@ -86,53 +93,59 @@ record RunbookKnobs(long seed, int schedulerNodes, int volumeNodes, int apiNodes
   private RunbookKnobs withFencing(Fencing newFencing) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
         newFencing, completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder,
-        storageGroupMoves, uninitializedDriver);
+        storageGroupMoves, uninitializedDriver, holder);
   }
 
   RunbookKnobs withCompletion(ManagerCompletion mode) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
-        fencing, mode, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver);
+        fencing, mode, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver, holder);
   }
 
   RunbookKnobs withCleanupTrigger(CleanupTrigger trigger) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
-        fencing, completion, trigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver);
+        fencing, completion, trigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver, holder);
   }
 
   RunbookKnobs withCleanupClaim(CleanupClaim claim) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
-        fencing, completion, cleanupTrigger, claim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver);
+        fencing, completion, cleanupTrigger, claim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver, holder);
   }
 
   RunbookKnobs withCopy(long nanos) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
-        fencing, completion, cleanupTrigger, cleanupClaim, nanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver);
+        fencing, completion, cleanupTrigger, cleanupClaim, nanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver, holder);
   }
 
   RunbookKnobs withDelete(long nanos) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
-        fencing, completion, cleanupTrigger, cleanupClaim, copyNanos, nanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver);
+        fencing, completion, cleanupTrigger, cleanupClaim, copyNanos, nanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver, holder);
   }
 
   RunbookKnobs withCreate(long nanos) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
         fencing, completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, nanos, lockOrder,
-        storageGroupMoves, uninitializedDriver);
+        storageGroupMoves, uninitializedDriver, holder);
   }
 
   RunbookKnobs withLockOrder(LockOrder order) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck, fencing,
-        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, order, storageGroupMoves, uninitializedDriver);
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, order, storageGroupMoves, uninitializedDriver, holder);
   }
 
   RunbookKnobs withStorageGroupMoves(boolean moves) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck, fencing,
-        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, moves, uninitializedDriver);
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, moves, uninitializedDriver, holder);
   }
 
   RunbookKnobs withUninitializedDriver(UninitializedDriver mode) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck, fencing,
         completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves,
-        mode);
+        mode, holder);
+  }
+
+  RunbookKnobs withHolder(Holder chosen) {
+    return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck, fencing,
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves,
+        uninitializedDriver, chosen);
   }
 }

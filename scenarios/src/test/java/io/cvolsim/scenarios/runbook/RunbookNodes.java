@@ -155,7 +155,7 @@ final class RunbookNodes {
 
   private DlmOptions dlmOptions() {
     DlmOptions options = DlmOptions.defaults(knobs.coordination(), topology.coordination(), topology.database())
-        .withLockOrder(knobs.lockOrder());
+        .withLockOrder(knobs.lockOrder()).withHolder(knobs.holder().kind(), knobs.holder().clockErrorPpm());
     return knobs.leaseNanos().map(options::withLeaseNanos).orElse(options);
   }
 

@@ -1,5 +1,8 @@
 package io.cvolsim.kernel.sim;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One node's clocks: the wall clock, true time shifted by an offset and running fast or slow by a
  * drift in parts per million; and the monotonic clock, which drifts with the same oscillator but
@@ -13,12 +16,17 @@ public final class NodeClock {
   private long monotonicAnchorTrueNanos;
   private long monotonicAnchorNanos;
   private long driftPpm;
+  /** Each stretch of the monotonic clock at one drift, oldest first: logs ask when a past reading was. */
+  private final List<MonotonicStretch> stretches = new ArrayList<>();
+
+  private record MonotonicStretch(long startTrueNanos, long startMonotonicNanos, long driftPpm) {}
 
   NodeClock(long nowTrueNanos) {
     this.anchorTrueNanos = nowTrueNanos;
     this.anchorLocalNanos = nowTrueNanos;
     this.monotonicAnchorTrueNanos = nowTrueNanos;
     this.monotonicAnchorNanos = nowTrueNanos;
+    stretches.add(new MonotonicStretch(nowTrueNanos, nowTrueNanos, 0));
   }
 
   long localTime(long trueNanos) {
@@ -35,11 +43,31 @@ public final class NodeClock {
 
   /** How much true time passes while this clock advances by {@code localDelayNanos}. */
   long trueDelay(long localDelayNanos) {
+    return trueDelay(localDelayNanos, driftPpm);
+  }
+
+  private static long trueDelay(long localDelayNanos, long driftPpm) {
     if (driftPpm == 0) {
       return localDelayNanos;
     }
     long rate = PPM + driftPpm;
     return Math.max(0, Math.floorDiv(Math.multiplyExact(localDelayNanos, PPM) + rate - 1, rate));
+  }
+
+  /**
+   * The first true time at which the monotonic clock read {@code monotonicNanos} or more; a
+   * reading before the clock began maps to its beginning. Readings yet to come are answered at
+   * today's drift.
+   */
+  long trueTimeOfMonotonic(long monotonicNanos) {
+    for (int i = stretches.size() - 1; i >= 0; i--) {
+      MonotonicStretch stretch = stretches.get(i);
+      if (monotonicNanos >= stretch.startMonotonicNanos() || i == 0) {
+        long sinceStart = Math.max(0, monotonicNanos - stretch.startMonotonicNanos());
+        return stretch.startTrueNanos() + trueDelay(sinceStart, stretch.driftPpm());
+      }
+    }
+    throw new IllegalStateException("a clock always has its first stretch");
   }
 
   /** Steps the wall clock so that it reads {@code trueNanos + offsetNanos} now; the monotonic one runs on. */
@@ -58,6 +86,7 @@ public final class NodeClock {
     monotonicAnchorNanos = monotonicTime(nowTrueNanos);
     monotonicAnchorTrueNanos = nowTrueNanos;
     driftPpm = newDriftPpm;
+    stretches.add(new MonotonicStretch(nowTrueNanos, monotonicAnchorNanos, newDriftPpm));
   }
 
   long driftPpm() {

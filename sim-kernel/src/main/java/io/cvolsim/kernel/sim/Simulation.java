@@ -253,6 +253,15 @@ public final class Simulation {
     traceLine(id.name(), "clock-drift", driftPpm + "ppm");
   }
 
+  /**
+   * When, in true time, the node's monotonic clock read {@code monotonicNanos}: for logs that
+   * date a node's own deadline (a lock holder giving up at the end of its lease), never for
+   * decisions. A reading still to come is dated at the clock's drift now.
+   */
+  public long trueTimeOfMonotonic(NodeId id, long monotonicNanos) {
+    return runtime(id).clock.trueTimeOfMonotonic(monotonicNanos);
+  }
+
   /** What the node's own clock reads now. */
   public long localTimeNanos(NodeId id) {
     return runtime(id).clock.localTime(nowNanos);
