@@ -187,7 +187,8 @@ public final class LockCoordinator {
     long nowNanos = context.monotonicNanos();
     for (LockGrant grant : List.copyOf(believedHeld.values())) {
       long deadlineNanos = leaseEndNanos(grant);
-      if (deadlineNanos <= nowNanos) {
+      // A leader's give-up releases, which looks again: skip what that already gave up.
+      if (deadlineNanos <= nowNanos && believedHeld.containsKey(grant.operationId())) {
         giveUp(grant, deadlineNanos);
       }
     }
