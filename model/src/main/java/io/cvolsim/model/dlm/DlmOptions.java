@@ -151,6 +151,7 @@ public record DlmOptions(CoordinationBackend backend, LockOrder lockOrder, long 
     return confirmedSendNanos + leaseNanos - Math.multiplyExact(leaseNanos / PPM, holderClockErrorPpm)
         - (leaseNanos % PPM) * holderClockErrorPpm / PPM;
   }
+
   /**
    * What Tooz's etcd heartbeat answers, min(lock_timeout, membership_timeout); the heart then
    * sleeps half of it, less the time the beat took, so about 15 s with the defaults.
