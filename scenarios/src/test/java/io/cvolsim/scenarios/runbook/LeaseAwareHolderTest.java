@@ -3,14 +3,13 @@ package io.cvolsim.scenarios.runbook;
 import static io.cvolsim.kernel.api.Durations.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cvolsim.kernel.api.NodeId;
-import io.cvolsim.model.api.VolumeRequest;
 import io.cvolsim.model.dlm.CoordinationBackend;
 import io.cvolsim.model.dlm.LockEvent;
 import io.cvolsim.model.dlm.LockHolder;
 import io.cvolsim.reports.PropertyResult;
 import io.cvolsim.reports.PropertyStatus;
 import io.cvolsim.scenarios.properties.LockSafetyProperty;
+import io.cvolsim.scenarios.runbook.CloneUnderFrozenHolder.Freeze;
 import io.cvolsim.scenarios.runbook.RunbookKnobs.Holder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,11 +22,8 @@ import org.junit.jupiter.api.Test;
  * trusting its clock, it reckons the lease a quarter longer than etcd does and overlaps.
  */
 class LeaseAwareHolderTest {
-  private static final String SOURCE = "A";
-  private static final String CLONE = "B";
-  private static final String SOURCE_LOCK = SOURCE + "-delete_volume";
+  private static final String SOURCE_LOCK = CloneUnderFrozenHolder.SOURCE_LOCK;
   private static final long SLOW_CLOCK_PPM = -200_000;
-  private static final long PAUSE_NANOS = seconds(45);
 
   /**
    * Intent: node 1 holds {@code A-delete_volume} for a clone and freezes for 45 s under a 30 s
@@ -40,20 +36,20 @@ class LeaseAwareHolderTest {
   void allowingForItsClockError_holderGivesUpBeforeTheServerFreesTheLock() {
     Freeze freeze = cloneThenFreezeHolderThenDelete(knobs(200_000));
 
-    LockEvent gaveUp = single(freeze.deployment, LockEvent.Kind.GAVE_UP);
-    LockEvent expiry = single(freeze.deployment, LockEvent.Kind.EXPIRED);
-    assertThat(gaveUp.holder()).isEqualTo(freeze.holder);
+    LockEvent gaveUp = single(freeze.deployment(), LockEvent.Kind.GAVE_UP);
+    LockEvent expiry = single(freeze.deployment(), LockEvent.Kind.EXPIRED);
+    assertThat(gaveUp.holder()).isEqualTo(freeze.holder());
     assertThat(gaveUp.trueTimeNanos()).as("given up while frozen, before etcd freed the lock")
-        .isBetween(freeze.pausedAtNanos, expiry.trueTimeNanos());
-    LockEvent secondGrant = events(freeze.deployment, LockEvent.Kind.GRANTED).get(1);
-    assertThat(secondGrant.holder()).isEqualTo(freeze.deleteNode);
+        .isBetween(freeze.pausedAtNanos(), expiry.trueTimeNanos());
+    LockEvent secondGrant = events(freeze.deployment(), LockEvent.Kind.GRANTED).get(1);
+    assertThat(secondGrant.holder()).isEqualTo(freeze.deleteNode());
     assertThat(secondGrant.trueTimeNanos()).isGreaterThanOrEqualTo(expiry.trueTimeNanos());
-    PropertyResult lockSafety = LockSafetyProperty.check(freeze.deployment.artifacts());
+    PropertyResult lockSafety = LockSafetyProperty.check(freeze.deployment().artifacts());
     assertThat(lockSafety.status()).isEqualTo(PropertyStatus.HOLDS);
-    LockEvent released = events(freeze.deployment, LockEvent.Kind.RELEASE_REQUESTED).stream()
-        .filter(event -> event.holder().equals(freeze.holder)).findFirst().orElseThrow();
-    assertThat(freeze.deployment.storageLog().entries())
-        .filteredOn(entry -> entry.call().caller().equals(freeze.holder) && entry.issuedNanos() > freeze.pausedAtNanos)
+    LockEvent released = events(freeze.deployment(), LockEvent.Kind.RELEASE_REQUESTED).stream()
+        .filter(event -> event.holder().equals(freeze.holder())).findFirst().orElseThrow();
+    assertThat(freeze.deployment().storageLog().entries())
+        .filteredOn(entry -> entry.call().caller().equals(freeze.holder()) && entry.issuedNanos() > freeze.pausedAtNanos())
         .as("after its freeze, the holder's storage calls wait until it has released the lock it gave up")
         .isNotEmpty().allSatisfy(entry -> assertThat(entry.issuedNanos()).isGreaterThanOrEqualTo(released.trueTimeNanos()));
   }
@@ -67,14 +63,14 @@ class LeaseAwareHolderTest {
   void trustingASlowClock_holderBelievesPastTheServersExpiry_lockSafetyViolated() {
     Freeze freeze = cloneThenFreezeHolderThenDelete(knobs(0));
 
-    LockEvent gaveUp = single(freeze.deployment, LockEvent.Kind.GAVE_UP);
-    LockEvent expiry = single(freeze.deployment, LockEvent.Kind.EXPIRED);
+    LockEvent gaveUp = single(freeze.deployment(), LockEvent.Kind.GAVE_UP);
+    LockEvent expiry = single(freeze.deployment(), LockEvent.Kind.EXPIRED);
     assertThat(gaveUp.trueTimeNanos()).as("the slow clock shows the lease's end late")
         .isGreaterThan(expiry.trueTimeNanos());
-    PropertyResult lockSafety = LockSafetyProperty.check(freeze.deployment.artifacts());
+    PropertyResult lockSafety = LockSafetyProperty.check(freeze.deployment().artifacts());
     assertThat(lockSafety.status()).isEqualTo(PropertyStatus.VIOLATED);
     assertThat(lockSafety.witness()).anySatisfy(line -> assertThat(line).contains(SOURCE_LOCK)
-        .contains(freeze.holder.name()).contains(freeze.deleteNode.name()).contains("GAVE_UP"));
+        .contains(freeze.holder().name()).contains(freeze.deleteNode().name()).contains("GAVE_UP"));
   }
 
   private static RunbookKnobs knobs(long clockErrorPpm) {
@@ -82,30 +78,12 @@ class LeaseAwareHolderTest {
         .withCopy(seconds(50)).withHolder(new Holder(LockHolder.LEASE_AWARE, clockErrorPpm));
   }
 
-  private record Freeze(RunbookDeployment deployment, NodeId holder, NodeId deleteNode, long pausedAtNanos,
-      long resumedAtNanos) {}
-
   /** Runbook 5's script, with both c-vols' clocks running slow from the start. */
   private static Freeze cloneThenFreezeHolderThenDelete(RunbookKnobs knobs) {
     RunbookDeployment deployment = RunbookDeployment.start(knobs);
     deployment.driftClock(deployment.volumeNode(1), SLOW_CLOCK_PPM);
     deployment.driftClock(deployment.volumeNode(2), SLOW_CLOCK_PPM);
-    deployment.send(RunbookDeployment.WARMED_UP_NANOS, VolumeRequest.Create.empty(SOURCE, "lvm"));
-    long available = deployment.awaitStatus(SOURCE, "available", seconds(40));
-    deployment.send(available, new VolumeRequest.Create(CLONE, "lvm", SOURCE, null));
-    deployment.stepUntil("the clone holds " + SOURCE_LOCK,
-        () -> !events(deployment, LockEvent.Kind.GRANTED).isEmpty(), available + seconds(10));
-    NodeId holder = events(deployment, LockEvent.Kind.GRANTED).get(0).holder();
-    long pausedAt = deployment.nowNanos() + seconds(2);
-    long resumedAt = pausedAt + PAUSE_NANOS;
-    deployment.at(pausedAt, "freeze " + holder, () -> deployment.pause(holder));
-    deployment.at(resumedAt, "thaw " + holder, () -> deployment.resume(holder));
-    deployment.send(pausedAt + seconds(1), new VolumeRequest.Delete(SOURCE, false));
-    deployment.runUntil(resumedAt + seconds(60));
-    List<LockEvent> requests = events(deployment, LockEvent.Kind.ACQUIRE_REQUESTED);
-    NodeId deleteNode = requests.get(requests.size() - 1).holder();
-    assertThat(deleteNode).as("round robin gave the delete to the other node").isNotEqualTo(holder);
-    return new Freeze(deployment, holder, deleteNode, pausedAt, resumedAt);
+    return CloneUnderFrozenHolder.run(deployment);
   }
 
   private static LockEvent single(RunbookDeployment deployment, LockEvent.Kind kind) {
@@ -115,6 +93,6 @@ class LeaseAwareHolderTest {
   }
 
   private static List<LockEvent> events(RunbookDeployment deployment, LockEvent.Kind kind) {
-    return deployment.lockLog().eventsFor(SOURCE_LOCK).stream().filter(event -> event.kind() == kind).toList();
+    return CloneUnderFrozenHolder.events(deployment, kind);
   }
 }

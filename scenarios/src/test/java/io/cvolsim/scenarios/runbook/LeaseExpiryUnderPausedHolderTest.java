@@ -3,13 +3,12 @@ package io.cvolsim.scenarios.runbook;
 import static io.cvolsim.kernel.api.Durations.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cvolsim.kernel.api.NodeId;
 import io.cvolsim.model.api.ApiResponse;
-import io.cvolsim.model.api.VolumeRequest;
 import io.cvolsim.model.dlm.CoordinationBackend;
 import io.cvolsim.model.dlm.LockEvent;
 import io.cvolsim.reports.PropertyResult;
 import io.cvolsim.reports.PropertyStatus;
+import io.cvolsim.scenarios.runbook.CloneUnderFrozenHolder.Freeze;
 import io.cvolsim.scenarios.properties.LockSafetyProperty;
 import io.cvolsim.scenarios.properties.SourceProtectionProperty;
 import java.util.List;
@@ -21,10 +20,9 @@ import org.junit.jupiter.api.Test;
  * still believes it holds it. A lease longer than the stall keeps the lock.
  */
 class LeaseExpiryUnderPausedHolderTest {
-  private static final String SOURCE = "A";
-  private static final String CLONE = "B";
-  private static final String SOURCE_LOCK = SOURCE + "-delete_volume";
-  private static final long PAUSE_NANOS = seconds(45);
+  private static final String SOURCE = CloneUnderFrozenHolder.SOURCE;
+  private static final String CLONE = CloneUnderFrozenHolder.CLONE;
+  private static final String SOURCE_LOCK = CloneUnderFrozenHolder.SOURCE_LOCK;
 
   /**
    * Intent: on a two-node cluster with etcd's default 30 s lease, node 1 clones B from A (a 50 s
@@ -37,19 +35,19 @@ class LeaseExpiryUnderPausedHolderTest {
   void leaseShorterThanPause_secondNodeAcquiresWhileFirstIsFrozen_lockSafetyViolated() {
     Freeze freeze = cloneThenFreezeHolderThenDelete(knobs());
 
-    List<LockEvent> expiries = events(freeze.deployment, LockEvent.Kind.EXPIRED);
+    List<LockEvent> expiries = events(freeze.deployment(), LockEvent.Kind.EXPIRED);
     assertThat(expiries).hasSize(1);
-    assertThat(expiries.get(0).holder()).isEqualTo(freeze.holder);
-    assertThat(expiries.get(0).trueTimeNanos()).isBetween(freeze.pausedAtNanos, freeze.resumedAtNanos);
-    LockEvent secondGrant = events(freeze.deployment, LockEvent.Kind.GRANTED).get(1);
-    assertThat(secondGrant.holder()).isEqualTo(freeze.deleteNode);
+    assertThat(expiries.get(0).holder()).isEqualTo(freeze.holder());
+    assertThat(expiries.get(0).trueTimeNanos()).isBetween(freeze.pausedAtNanos(), freeze.resumedAtNanos());
+    LockEvent secondGrant = events(freeze.deployment(), LockEvent.Kind.GRANTED).get(1);
+    assertThat(secondGrant.holder()).isEqualTo(freeze.deleteNode());
     assertThat(secondGrant.trueTimeNanos()).as("granted while the first holder was frozen")
-        .isBetween(freeze.pausedAtNanos, freeze.resumedAtNanos);
-    PropertyResult lockSafety = LockSafetyProperty.check(freeze.deployment.artifacts());
+        .isBetween(freeze.pausedAtNanos(), freeze.resumedAtNanos());
+    PropertyResult lockSafety = LockSafetyProperty.check(freeze.deployment().artifacts());
     assertThat(lockSafety.status()).isEqualTo(PropertyStatus.VIOLATED);
     assertThat(lockSafety.witness()).anySatisfy(line -> assertThat(line).contains(SOURCE_LOCK)
-        .contains(freeze.holder.name()).contains(freeze.deleteNode.name()));
-    assertThat(SourceProtectionProperty.check(freeze.deployment.artifacts()).status())
+        .contains(freeze.holder().name()).contains(freeze.deleteNode().name()));
+    assertThat(SourceProtectionProperty.check(freeze.deployment().artifacts()).status())
         .isEqualTo(PropertyStatus.VIOLATED);
   }
 
@@ -62,17 +60,17 @@ class LeaseExpiryUnderPausedHolderTest {
   void leaseLongerThanPause_lockKept_deleteWaitsForTheClone() {
     Freeze freeze = cloneThenFreezeHolderThenDelete(knobs().withLease(seconds(90)));
 
-    assertThat(events(freeze.deployment, LockEvent.Kind.EXPIRED)).isEmpty();
-    LockEvent release = events(freeze.deployment, LockEvent.Kind.RELEASED).get(0);
-    LockEvent secondGrant = events(freeze.deployment, LockEvent.Kind.GRANTED).get(1);
-    assertThat(release.holder()).isEqualTo(freeze.holder);
-    assertThat(secondGrant.holder()).isEqualTo(freeze.deleteNode);
+    assertThat(events(freeze.deployment(), LockEvent.Kind.EXPIRED)).isEmpty();
+    LockEvent release = events(freeze.deployment(), LockEvent.Kind.RELEASED).get(0);
+    LockEvent secondGrant = events(freeze.deployment(), LockEvent.Kind.GRANTED).get(1);
+    assertThat(release.holder()).isEqualTo(freeze.holder());
+    assertThat(secondGrant.holder()).isEqualTo(freeze.deleteNode());
     assertThat(secondGrant.trueTimeNanos()).isGreaterThanOrEqualTo(release.trueTimeNanos());
-    assertThat(LockSafetyProperty.check(freeze.deployment.artifacts()).status()).isEqualTo(PropertyStatus.HOLDS);
-    assertThat(SourceProtectionProperty.check(freeze.deployment.artifacts()).status())
+    assertThat(LockSafetyProperty.check(freeze.deployment().artifacts()).status()).isEqualTo(PropertyStatus.HOLDS);
+    assertThat(SourceProtectionProperty.check(freeze.deployment().artifacts()).status())
         .isEqualTo(PropertyStatus.HOLDS);
-    assertThat(freeze.deployment.status(CLONE)).isEqualTo("available");
-    assertThat(freeze.deployment.volume(SOURCE).isTrue("deleted")).isTrue();
+    assertThat(freeze.deployment().status(CLONE)).isEqualTo("available");
+    assertThat(freeze.deployment().volume(SOURCE).isTrue("deleted")).isTrue();
   }
 
   /** The copy ends within the driver's 60 s call timeout, frozen time included. */
@@ -81,33 +79,13 @@ class LeaseExpiryUnderPausedHolderTest {
         .withCopy(seconds(50));
   }
 
-  /** The run at its end, and who held, who froze when, and who deleted. */
-  private record Freeze(RunbookDeployment deployment, NodeId holder, NodeId deleteNode, long pausedAtNanos,
-      long resumedAtNanos) {}
-
-  /** Create A; clone B from A; freeze the clone's node 2 s after its grant; delete A 1 s later. */
   private static Freeze cloneThenFreezeHolderThenDelete(RunbookKnobs knobs) {
-    RunbookDeployment deployment = RunbookDeployment.start(knobs);
-    deployment.send(RunbookDeployment.WARMED_UP_NANOS, VolumeRequest.Create.empty(SOURCE, "lvm"));
-    long available = deployment.awaitStatus(SOURCE, "available", seconds(40));
-    deployment.send(available, new VolumeRequest.Create(CLONE, "lvm", SOURCE, null));
-    deployment.stepUntil("the clone holds " + SOURCE_LOCK,
-        () -> !events(deployment, LockEvent.Kind.GRANTED).isEmpty(), available + seconds(10));
-    NodeId holder = events(deployment, LockEvent.Kind.GRANTED).get(0).holder();
-    long pausedAt = deployment.nowNanos() + seconds(2);
-    long resumedAt = pausedAt + PAUSE_NANOS;
-    deployment.at(pausedAt, "freeze " + holder, () -> deployment.pause(holder));
-    deployment.at(resumedAt, "thaw " + holder, () -> deployment.resume(holder));
-    var delete = deployment.send(pausedAt + seconds(1), new VolumeRequest.Delete(SOURCE, false));
-    deployment.runUntil(resumedAt + seconds(60));
-    assertThat(delete.answer().code()).isEqualTo(ApiResponse.Code.ACCEPTED);
-    List<LockEvent> requests = events(deployment, LockEvent.Kind.ACQUIRE_REQUESTED);
-    NodeId deleteNode = requests.get(requests.size() - 1).holder();
-    assertThat(deleteNode).as("round robin gave the delete to the other node").isNotEqualTo(holder);
-    return new Freeze(deployment, holder, deleteNode, pausedAt, resumedAt);
+    Freeze freeze = CloneUnderFrozenHolder.run(RunbookDeployment.start(knobs));
+    assertThat(freeze.delete().answer().code()).isEqualTo(ApiResponse.Code.ACCEPTED);
+    return freeze;
   }
 
   private static List<LockEvent> events(RunbookDeployment deployment, LockEvent.Kind kind) {
-    return deployment.lockLog().eventsFor(SOURCE_LOCK).stream().filter(event -> event.kind() == kind).toList();
+    return CloneUnderFrozenHolder.events(deployment, kind);
   }
 }
