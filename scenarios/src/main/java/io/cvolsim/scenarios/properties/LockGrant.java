@@ -17,10 +17,11 @@ import io.cvolsim.kernel.api.NodeId;
  * @param releaseDoneNanos when the holder's release answered; equals the belief end otherwise
  * @param expiredUnderLiveHolder the server let go while the holder, alive and not yet releasing,
  *     still believed (Tooz) or had given the lock up at its own reckoning of the lease's end
+ * @param releasedByHolder the holder asked to release it, even after giving it up
  */
 record LockGrant(String name, NodeId holder, long token, long operationId, long requestedNanos,
     long grantedNanos, long beliefEndNanos, BeliefEnd beliefEnd, long serverEndNanos, long releaseDoneNanos,
-    boolean expiredUnderLiveHolder) {
+    boolean expiredUnderLiveHolder, boolean releasedByHolder) {
   static final long OPEN = Long.MAX_VALUE;
 
   /** What ended a holder's belief. */

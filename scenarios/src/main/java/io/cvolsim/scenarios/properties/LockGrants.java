@@ -154,6 +154,6 @@ final class LockGrants {
             && grant.serverEndNanos < Math.min(releaseStart, diedAt);
     return new LockGrant(granted.lockName(), granted.holder(), granted.token(), granted.operationId(),
         grant.requestedNanos, granted.trueTimeNanos(), beliefEnd, why, grant.serverEndNanos, releaseDone,
-        expiredUnderLiveHolder);
+        expiredUnderLiveHolder, releaseStart != LockGrant.OPEN);
   }
 }

@@ -27,7 +27,7 @@ public final class LockReleaseProperty {
   static PropertyResult check(List<LockEvent> events, Map<String, Long> fencedNodes) {
     List<LockGrant> grants = LockGrants.of(events, fencedNodes);
     List<LockGrant> unreleased = grants.stream()
-        .filter(grant -> grant.beliefEnd() != LockGrant.BeliefEnd.RELEASE).toList();
+        .filter(grant -> !grant.releasedByHolder()).toList();
     if (unreleased.isEmpty()) {
       return VERDICTS.notExercised("every grant was released by its holder");
     }

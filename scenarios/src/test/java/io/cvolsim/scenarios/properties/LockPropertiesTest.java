@@ -71,6 +71,8 @@ class LockPropertiesTest {
     assertThat(gaveUp.holder().name()).isEqualTo(A);
     assertThat(gaveUp.trueTimeNanos()).isBetween(seconds(25), seconds(26)).isLessThan(expired.trueTimeNanos());
     assertThat(s10(script).status()).isEqualTo(PropertyStatus.HOLDS);
+    assertThat(l3(script).summary()).as("A released what it gave up; only B's grant is left open")
+        .startsWith("1 grants never released by their holder");
     TestArtifacts artifacts = new TestArtifacts();
     artifacts.locks = script.log;
     assertThat(artifacts.goal(ReachabilityGoals.LEASE_EXPIRED)).isEqualTo(PropertyStatus.HOLDS);
