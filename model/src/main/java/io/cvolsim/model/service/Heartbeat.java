@@ -84,6 +84,7 @@ public final class Heartbeat {
       return;
     }
     long startedAt = context.monotonicNanos();
+    observer.sending();
     reportState(0).whenComplete(outcome -> afterBeat(outcome, startedAt));
   }
 

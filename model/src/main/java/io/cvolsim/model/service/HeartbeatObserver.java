@@ -4,6 +4,9 @@ package io.cvolsim.model.service;
 public interface HeartbeatObserver {
   void started();
 
+  /** A beat is being sent: its write reaches the database no earlier than now. */
+  default void sending() {}
+
   /** The database applied a beat. */
   void acknowledged();
 

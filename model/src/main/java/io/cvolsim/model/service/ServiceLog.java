@@ -29,6 +29,8 @@ public final class ServiceLog {
   public enum Kind {
     /** A service process started its heartbeat loop (after init_host). */
     HEARTBEAT_STARTED,
+    /** The service sent a heartbeat; if acknowledged, it was written no earlier than this. */
+    HEARTBEAT_SENT,
     /** The database acknowledged a heartbeat of the service. */
     HEARTBEAT,
     /** A beat was due but the manager was not working (driver not initialized): none was sent. */
@@ -99,6 +101,11 @@ public final class ServiceLog {
       @Override
       public void started() {
         record(Kind.HEARTBEAT_STARTED, serviceHost, node);
+      }
+
+      @Override
+      public void sending() {
+        record(Kind.HEARTBEAT_SENT, serviceHost, node);
       }
 
       @Override

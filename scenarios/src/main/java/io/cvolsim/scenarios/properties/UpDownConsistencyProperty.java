@@ -5,14 +5,16 @@ import io.cvolsim.model.service.ServiceLog;
 import io.cvolsim.reports.PropertyResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * S11 up/down consistency (reference §8, §4.4): a service is acted on as down only when it has
- * not had a heartbeat acknowledged for service_down_time of TRUE time. Judged at each cleanup a
- * scheduler sent for a service it found down (an admin's is_up=true cleanup declares nothing),
- * against the heartbeats acknowledged up to a second before it (when the scheduler read them).
+ * not written a heartbeat for service_down_time of TRUE time. Judged at each cleanup a scheduler
+ * sent for a service it found down (an admin's is_up=true cleanup declares nothing), against the
+ * heartbeats acknowledged up to a second before it (when the scheduler read them). A beat was
+ * written between its sending and its acknowledgement, and a node stalled in between learns of
+ * it late, so each is measured from its sending: only a surely early decision is a witness.
  * Violated by clock skew under the reader-clock rule (V17) and by heartbeats on the wrong row.
  */
 public final class UpDownConsistencyProperty {
@@ -28,12 +30,22 @@ public final class UpDownConsistencyProperty {
   }
 
   static PropertyResult check(List<ServiceLog.Event> events, long serviceDownTimeNanos) {
-    TreeMap<String, TreeSet<Long>> heartbeats = new TreeMap<>();
+    // Per service host: each acknowledged beat's acknowledgement, mapped to when it was sent.
+    TreeMap<String, TreeMap<Long, Long>> heartbeats = new TreeMap<>();
+    Map<String, Long> sendingByProcess = new TreeMap<>();
     List<String> witness = new ArrayList<>();
     int declarations = 0;
     for (ServiceLog.Event event : events) {
+      String process = event.serviceHost() + "\u0000" + event.actor();
+      if (event.kind() == ServiceLog.Kind.HEARTBEAT_SENT) {
+        sendingByProcess.put(process, event.trueTimeNanos());
+        continue;
+      }
       if (event.kind() == ServiceLog.Kind.HEARTBEAT) {
-        heartbeats.computeIfAbsent(event.serviceHost(), host -> new TreeSet<>()).add(event.trueTimeNanos());
+        long sentNanos = Math.min(event.trueTimeNanos(),
+            sendingByProcess.getOrDefault(process, event.trueTimeNanos()));
+        heartbeats.computeIfAbsent(event.serviceHost(), host -> new TreeMap<>())
+            .merge(event.trueTimeNanos(), sentNanos, Math::max);
         continue;
       }
       if (event.kind() != ServiceLog.Kind.DECLARED_DOWN) {
@@ -44,11 +56,12 @@ public final class UpDownConsistencyProperty {
       // read is not held against it, and one that surely preceded it is measured to the decision
       // (the latest the read can have been), so only a surely early decision is a witness.
       long earliestReadNanos = event.trueTimeNanos() - READ_SLACK_NANOS;
-      Long last = heartbeats.getOrDefault(event.serviceHost(), new TreeSet<>()).floor(earliestReadNanos);
+      Long last = heartbeats.getOrDefault(event.serviceHost(), new TreeMap<>()).headMap(earliestReadNanos, true)
+          .values().stream().max(Long::compare).orElse(null);
       if (last != null && event.trueTimeNanos() - last < serviceDownTimeNanos) {
         witness.add(event.actor() + " acted on " + event.serviceHost() + " as down at "
             + Durations.formatTimestamp(event.trueTimeNanos()) + ", " + Durations.format(event.trueTimeNanos() - last)
-            + " after its last heartbeat (service_down_time " + Durations.format(serviceDownTimeNanos) + ")");
+            + " after it sent its last acknowledged heartbeat (service_down_time " + Durations.format(serviceDownTimeNanos) + ")");
       }
     }
     if (declarations == 0) {

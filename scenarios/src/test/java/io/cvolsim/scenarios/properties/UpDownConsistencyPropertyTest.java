@@ -28,6 +28,34 @@ class UpDownConsistencyPropertyTest {
     assertThat(UpDownConsistencyProperty.check(patient.events(), DOWN_TIME).status()).isEqualTo(PropertyStatus.HOLDS);
   }
 
+  /**
+   * A node stalled while its beat was on the way learns of the write only when it wakes: the beat
+   * counts from its sending, the earliest it can have been written (hardened all-faults seed 2223,
+   * a stall and a cut from the database that each last as drawn).
+   */
+  @Test
+  void aBeatAcknowledgedLate_countsFromItsSending() {
+    long[] now = {Durations.seconds(100)};
+    ServiceLog log = new ServiceLog(() -> now[0]);
+    var observer = log.observer("c-vol-1@lvm", "c-vol-1");
+    observer.sending();
+    now[0] = Durations.seconds(165);
+    observer.acknowledged();
+    now[0] = Durations.seconds(180);
+    log.declaredDown("c-vol-1@lvm", "sch-2");
+    assertThat(UpDownConsistencyProperty.check(log.events(), DOWN_TIME).status()).isEqualTo(PropertyStatus.HOLDS);
+
+    now[0] = Durations.seconds(190);
+    observer.sending();
+    now[0] = Durations.seconds(191);
+    observer.acknowledged();
+    now[0] = Durations.seconds(240);
+    log.declaredDown("c-vol-1@lvm", "sch-2");
+    var result = UpDownConsistencyProperty.check(log.events(), DOWN_TIME);
+    assertThat(result.status()).isEqualTo(PropertyStatus.VIOLATED);
+    assertThat(result.witness()).singleElement().asString().contains("50s after it sent");
+  }
+
   @Test
   void aBeatLandingBetweenTheSchedulersReadAndItsDecision_isNotHeldAgainstIt() {
     long[] now = {0};
