@@ -93,7 +93,8 @@ public final class DeploymentNemesis {
    */
   private void pauseAtNextClaim(NodeId node, long atNanos, long lengthNanos) {
     boolean[] armed = {false};
-    Runnable countedPause = counted(FaultKind.PAUSE, () -> control.pause(node));
+    long[] stall = {NodeControl.NO_STALL};
+    Runnable countedPause = counted(FaultKind.PAUSE, () -> stall[0] = control.pause(node));
     Runnable pause = () -> {
       armed[0] = false;
       long nowNanos = simulation.nowNanos();
@@ -101,7 +102,8 @@ public final class DeploymentNemesis {
           Math.min(nowNanos + lengthNanos, phases.faultWindowEndNanos()));
       if (resumeNanos > nowNanos) {
         countedPause.run();
-        at(resumeNanos, "resume " + node, () -> control.endPause(node));
+        long thisStall = stall[0];
+        at(resumeNanos, "resume " + node, () -> control.endPause(node, thisStall));
       }
     };
     workerLog.observe(event -> {

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,8 +30,9 @@ public final class NodeControl implements PowerSwitch {
   private final SortedMap<String, Long> fencedAtNanos = new TreeMap<>();
   private final SortedMap<String, Long> fenceEndedAtNanos = new TreeMap<>();
   private final List<NodeId> retired = new ArrayList<>();
-  /** How many faults stall each paused node: it runs again when the last of them ends. */
-  private final SortedMap<NodeId, Integer> pausesByNode = new TreeMap<>();
+  /** The stalls of each paused node, by id: it runs again when the last of them ends. */
+  private final SortedMap<NodeId, SortedSet<Long>> stallsByNode = new TreeMap<>();
+  private long lastStallId;
   private UnaryOperator<NodeId> replacements = node -> {
     throw new IllegalStateException("this world cannot replace " + node);
   };
@@ -45,7 +48,7 @@ public final class NodeControl implements PowerSwitch {
     if (simulation.state(node) == NodeState.CRASHED) {
       return;
     }
-    pausesByNode.remove(node);
+    stallsByNode.remove(node);
     simulation.crash(node);
     serviceLog.processDied(node.name());
     if (backend.freedAtProcessDeath()) {
@@ -83,28 +86,40 @@ public final class NodeControl implements PowerSwitch {
     }
   }
 
-  /** One fault stalls the node (a GC pause, a hung path); faults that overlap each last as drawn. */
-  public void pause(NodeId node) {
+  /** {@link #pause}'s answer when there was nothing to stall. */
+  public static final long NO_STALL = 0;
+
+  /**
+   * One fault stalls the node (a GC pause, a hung path); faults that overlap each last as drawn.
+   * Answers the stall's id for {@link #endPause}, or {@link #NO_STALL} for a crashed node.
+   */
+  public long pause(NodeId node) {
     if (simulation.state(node) == NodeState.CRASHED) {
-      return; // nothing to stall; a restart must not find the stall waiting
+      return NO_STALL; // nothing to stall; a restart must not find the stall waiting
     }
-    pausesByNode.merge(node, 1, Integer::sum);
+    long stall = ++lastStallId;
+    stallsByNode.computeIfAbsent(node, ignored -> new TreeSet<>()).add(stall);
     simulation.pause(node);
+    return stall;
   }
 
-  /** One fault's stall ends; the node runs again only when no other fault still stalls it. */
-  public void endPause(NodeId node) {
-    Integer pauses = pausesByNode.get(node);
-    if (pauses != null && pauses > 1) {
-      pausesByNode.put(node, pauses - 1);
+  /**
+   * One fault's stall ends; the node runs again only when no other fault still stalls it. A stall
+   * the node's crash already ended ends nothing, not even a stall of its next process.
+   */
+  public void endPause(NodeId node, long stall) {
+    SortedSet<Long> stalls = stallsByNode.get(node);
+    if (stalls == null || !stalls.remove(stall)) {
       return;
     }
-    resumeIfPaused(node);
+    if (stalls.isEmpty()) {
+      resumeIfPaused(node);
+    }
   }
 
   /** Every stall ends now (the heal phase). */
   public void resumeIfPaused(NodeId node) {
-    pausesByNode.remove(node);
+    stallsByNode.remove(node);
     if (simulation.state(node) == NodeState.PAUSED) {
       simulation.resume(node);
     }

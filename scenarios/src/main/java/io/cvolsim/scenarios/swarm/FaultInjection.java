@@ -15,19 +15,42 @@ import java.util.function.Consumer;
  * a lost machine would.
  */
 final class FaultInjection {
+  /** One direction of one link. */
+  record Link(NodeId from, NodeId to) implements Comparable<Link> {
+    @Override
+    public int compareTo(Link other) {
+      int byFrom = from.compareTo(other.from);
+      return byFrom != 0 ? byFrom : to.compareTo(other.to);
+    }
+  }
+
+  /** The knobs faults of one run share, so that overlapping faults on one knob each last as drawn. */
+  record SharedKnobs(LinkProfile baseProfile, FaultLayers<Link, LinkProfile> linkProfiles,
+      FaultLayers<String, LinkProfile> everyLink, FaultLayers<String, Ratio> deadlockRatio) {
+    static final String EVERY_LINK = "every link";
+    static final String DATABASE = "database";
+
+    static SharedKnobs of(Simulation simulation, LinkProfile baseProfile, Consumer<Ratio> deadlockRatio) {
+      return new SharedKnobs(baseProfile,
+          new FaultLayers<>(baseProfile, (link, profile) -> simulation.network().setProfile(link.from(), link.to(),
+              profile)),
+          new FaultLayers<>(baseProfile, (ignored, profile) -> simulation.network().setDefaultProfile(profile)),
+          new FaultLayers<>(Ratio.ZERO, (ignored, ratio) -> deadlockRatio.accept(ratio)));
+    }
+  }
+
   private final Simulation simulation;
   private final NodeControl control;
   private final SwarmTargets targets;
+  private final SharedKnobs knobs;
   private final LinkProfile baseProfile;
-  private final Consumer<Ratio> deadlockRatio;
 
-  FaultInjection(Simulation simulation, NodeControl control, SwarmTargets targets, LinkProfile baseProfile,
-      Consumer<Ratio> deadlockRatio) {
-    this.deadlockRatio = deadlockRatio;
+  FaultInjection(Simulation simulation, NodeControl control, SwarmTargets targets, SharedKnobs knobs) {
     this.simulation = simulation;
     this.control = control;
     this.targets = targets;
-    this.baseProfile = baseProfile;
+    this.knobs = knobs;
+    this.baseProfile = knobs.baseProfile();
   }
 
   void start(SwarmFault fault) {
@@ -39,8 +62,9 @@ final class FaultInjection {
       endWithinWindow(drain.downForNanos(), "start " + drain.node() + " again",
           () -> control.restartIfCrashed(drain.node()));
     } else if (fault instanceof SwarmFault.DeadlockBurst burst) {
-      deadlockRatio.accept(burst.ratio());
-      endAtLatestAtWindowEnd(burst.lengthNanos(), "no more deadlock aborts", () -> deadlockRatio.accept(Ratio.ZERO));
+      long layer = knobs.deadlockRatio().begin(SharedKnobs.DATABASE, burst.ratio());
+      endAtLatestAtWindowEnd(burst.lengthNanos(), "no more deadlock aborts",
+          () -> knobs.deadlockRatio().end(SharedKnobs.DATABASE, layer));
     } else if (fault instanceof SwarmFault.Replace replace) {
       control.retire(replace.node());
       control.crash(replace.node());
@@ -49,8 +73,8 @@ final class FaultInjection {
     } else if (fault instanceof SwarmFault.Pause pause) {
       long lengthNanos = silentFor(List.of(pause.node()), pause.lengthNanos());
       if (lengthNanos > 0) {
-        control.pause(pause.node());
-        endAtLatestAtWindowEnd(lengthNanos, "resume " + pause.node(), () -> control.endPause(pause.node()));
+        long stall = control.pause(pause.node());
+        endAtLatestAtWindowEnd(lengthNanos, "resume " + pause.node(), () -> control.endPause(pause.node(), stall));
       }
     } else if (fault instanceof SwarmFault.Cut cut) {
       long lengthNanos = targets.coordination().filter(cut.other()::equals).isPresent()
@@ -100,32 +124,32 @@ final class FaultInjection {
 
   private void startBurst(SwarmFault.LinkBurst burst) {
     if (burst.kind() == FaultKind.LOSS_BURST) {
-      simulation.network().setDefaultProfile(new LinkProfile(baseProfile.latencyMinNanos(),
+      long layer = knobs.everyLink().begin(SharedKnobs.EVERY_LINK, new LinkProfile(baseProfile.latencyMinNanos(),
           baseProfile.latencyMaxNanos(), burst.ratio(), baseProfile.duplicateRatio()));
       endAtLatestAtWindowEnd(burst.lengthNanos(), "loss burst ends",
-          () -> simulation.network().setDefaultProfile(baseProfile));
+          () -> knobs.everyLink().end(SharedKnobs.EVERY_LINK, layer));
       return;
     }
     LinkProfile duplicating = new LinkProfile(baseProfile.latencyMinNanos(), baseProfile.latencyMaxNanos(),
         baseProfile.lossRatio(), burst.ratio());
-    for (NodeId volumeNode : targets.volumeNodes()) {
-      simulation.network().setProfile(targets.broker(), volumeNode, duplicating);
-    }
-    endAtLatestAtWindowEnd(burst.lengthNanos(), "redelivery burst ends", () -> {
-      for (NodeId volumeNode : targets.volumeNodes()) {
-        simulation.network().setProfile(targets.broker(), volumeNode, baseProfile);
-      }
-    });
+    List<Link> links = targets.volumeNodes().stream().map(volumeNode -> new Link(targets.broker(), volumeNode)).toList();
+    endLayersAfter(burst.lengthNanos(), "redelivery burst ends", links, duplicating);
   }
 
   private void startSlowStorage(SwarmFault.SlowStorage slow) {
     LinkProfile slowLink = new LinkProfile(slow.latencyNanos(), slow.latencyNanos() + baseProfile.latencyMaxNanos(),
         Ratio.ZERO, Ratio.ZERO);
-    simulation.network().setProfile(slow.node(), targets.storage(), slowLink);
-    simulation.network().setProfile(targets.storage(), slow.node(), slowLink);
-    endAtLatestAtWindowEnd(slow.lengthNanos(), "storage fast again for " + slow.node(), () -> {
-      simulation.network().setProfile(slow.node(), targets.storage(), baseProfile);
-      simulation.network().setProfile(targets.storage(), slow.node(), baseProfile);
+    endLayersAfter(slow.lengthNanos(), "storage fast again for " + slow.node(),
+        List.of(new Link(slow.node(), targets.storage()), new Link(targets.storage(), slow.node())), slowLink);
+  }
+
+  /** Gives each link {@code profile} now, and takes that layer off again after the fault's length. */
+  private void endLayersAfter(long lengthNanos, String label, List<Link> links, LinkProfile profile) {
+    List<Long> layers = links.stream().map(link -> knobs.linkProfiles().begin(link, profile)).toList();
+    endAtLatestAtWindowEnd(lengthNanos, label, () -> {
+      for (int i = 0; i < links.size(); i++) {
+        knobs.linkProfiles().end(links.get(i), layers.get(i));
+      }
     });
   }
 

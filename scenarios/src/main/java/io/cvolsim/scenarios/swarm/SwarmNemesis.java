@@ -26,18 +26,16 @@ public final class SwarmNemesis {
   private final HistoryRecorder history;
   private final SwarmTargets targets;
   private final List<FaultKind> allowed;
-  private final LinkProfile baseProfile;
-  private final Consumer<Ratio> deadlockRatio;
+  private final FaultInjection.SharedKnobs knobs;
 
   public SwarmNemesis(Simulation simulation, NodeControl control, HistoryRecorder history, SwarmTargets targets,
       List<FaultKind> allowed, LinkProfile baseProfile, Consumer<Ratio> deadlockRatio) {
-    this.deadlockRatio = deadlockRatio;
     this.simulation = simulation;
     this.control = control;
     this.history = history;
     this.targets = targets;
     this.allowed = List.copyOf(allowed);
-    this.baseProfile = baseProfile;
+    this.knobs = FaultInjection.SharedKnobs.of(simulation, baseProfile, deadlockRatio);
   }
 
   /** Draws the profile and the faults, and schedules them; returns the faults in time order. */
@@ -74,6 +72,6 @@ public final class SwarmNemesis {
 
   private void inject(SwarmFault fault) {
     simulation.probes().hit(fault.kind().probe());
-    new FaultInjection(simulation, control, targets, baseProfile, deadlockRatio).start(fault);
+    new FaultInjection(simulation, control, targets, knobs).start(fault);
   }
 }

@@ -36,11 +36,13 @@ class NodeControlTest {
 
   @Test
   void overlappingPauses_endWhenTheLastOfThemEnds() {
-    control.pause(NODE);
-    control.pause(NODE);
-    control.endPause(NODE);
+    long first = control.pause(NODE);
+    long second = control.pause(NODE);
+    control.endPause(NODE, first);
     assertThat(simulation.state(NODE)).isEqualTo(NodeState.PAUSED);
-    control.endPause(NODE);
+    control.endPause(NODE, first);
+    assertThat(simulation.state(NODE)).as("a stall ends once").isEqualTo(NodeState.PAUSED);
+    control.endPause(NODE, second);
     assertThat(simulation.state(NODE)).isEqualTo(NodeState.RUNNING);
   }
 
@@ -53,10 +55,22 @@ class NodeControlTest {
 
     control.pause(NODE);
     control.crash(NODE);
-    control.pause(NODE);
+    assertThat(control.pause(NODE)).as("a crashed node has nothing to stall").isEqualTo(NodeControl.NO_STALL);
     control.restartIfCrashed(NODE);
-    control.pause(NODE);
-    control.endPause(NODE);
+    long afterRestart = control.pause(NODE);
+    control.endPause(NODE, afterRestart);
     assertThat(simulation.state(NODE)).as("no stall outlives the process it stalled").isEqualTo(NodeState.RUNNING);
+  }
+
+  @Test
+  void aStallEndedByACrash_doesNotEndAStallOfTheNextProcess() {
+    long beforeCrash = control.pause(NODE);
+    control.crash(NODE);
+    control.restartIfCrashed(NODE);
+    long afterRestart = control.pause(NODE);
+    control.endPause(NODE, beforeCrash);
+    assertThat(simulation.state(NODE)).isEqualTo(NodeState.PAUSED);
+    control.endPause(NODE, afterRestart);
+    assertThat(simulation.state(NODE)).isEqualTo(NodeState.RUNNING);
   }
 }
