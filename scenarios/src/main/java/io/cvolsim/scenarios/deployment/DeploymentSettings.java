@@ -13,6 +13,7 @@ import static io.cvolsim.scenarios.config.VariantKeys.REPORT_INTERVAL;
 import static io.cvolsim.scenarios.config.VariantKeys.SERVICE_DOWN_TIME;
 
 import io.cvolsim.kernel.api.Durations;
+import io.cvolsim.kernel.api.Ratio;
 import io.cvolsim.model.broker.BrokerOptions;
 import io.cvolsim.model.config.QuotaKeeping;
 import io.cvolsim.model.config.UnreserveAttachments;
@@ -70,7 +71,7 @@ final class DeploymentSettings {
     return settings.get(COORDINATION_LEASE).map(options::withLeaseNanos).orElse(options);
   }
 
-  private static long ppm(io.cvolsim.kernel.api.Ratio share) {
+  private static long ppm(Ratio share) {
     return share.numerator() * 1_000_000L / share.denominator();
   }
 

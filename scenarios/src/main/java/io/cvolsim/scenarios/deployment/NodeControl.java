@@ -23,6 +23,9 @@ import java.util.function.UnaryOperator;
  * and when for the properties.
  */
 public final class NodeControl implements PowerSwitch {
+  /** {@link #pause}'s answer when there was nothing to stall. */
+  public static final long NO_STALL = 0;
+
   private final Simulation simulation;
   private final CoordinationBackend backend;
   private final LockLog lockLog;
@@ -85,9 +88,6 @@ public final class NodeControl implements PowerSwitch {
       serviceLog.processStarted(node.name());
     }
   }
-
-  /** {@link #pause}'s answer when there was nothing to stall. */
-  public static final long NO_STALL = 0;
 
   /**
    * One fault stalls the node (a GC pause, a hung path); faults that overlap each last as drawn.
