@@ -52,6 +52,9 @@ class PlantedBugMeasurementTest {
         violation("V13 lease 5s", PlantedBug.in("swarm", "coordination.lease=5s", "coordination.holder=unaware",
                 "swarm.faults=pause")
             .with(PlantedBug.HOT_WORKLOAD), "S10 lock safety"),
+        violation("holder trusting a slow clock (S10)", PlantedBug.in("swarm", "coordination.holder_clock_error=0%",
+            "coordination.lease=10s", "swarm.faults=clock-drift,pause").with(PlantedBug.HOT_WORKLOAD),
+            "S10 lock safety"),
         violation("no volume lock (S1)", PlantedBug.in("swarm", "manager.volume_lock=none",
             "storage.concurrent_mutations=allow", "swarm.faults=force-delete").with(PlantedBug.HOT_WORKLOAD),
             "S1 storage exclusivity"),

@@ -212,6 +212,21 @@ class PlantedBugsTest {
         .seeds(1, 15).expectViolation(LockSafetyProperty.NAME);
   }
 
+  /**
+   * A lease-aware holder that trusts its clock ({@code coordination.holder_clock_error=0%}) reckons
+   * its lease longer than etcd does when that clock runs slow. Seed 229: c-vol-1 gives
+   * vol-1.44's delete lock up at 38.27 s by its slow clock, etcd freed it at 37.55 s, and c-vol-3
+   * took it at 38.17 s (S10). Found by this harness; runbook 18 scripts it.
+   */
+  @Test
+  void leaseAwareHolderTrustingASlowClock_breaksLockSafety() {
+    // First failing seed: 229 (10 s lease, pauses and drifted clocks, hot workload; 3 of 1..1000);
+    // hardened's 20%: 0 of 1000, with a lease expiring under a live holder in 184.
+    PlantedBug.in("swarm", "coordination.holder_clock_error=0%", "coordination.lease=10s",
+        "swarm.faults=clock-drift,pause").with(PlantedBug.HOT_WORKLOAD).check()
+        .seeds(228, 230).expectViolation(LockSafetyProperty.NAME);
+  }
+
   /** V19: a blind completion save overwrites a later force-delete (S4). */
   @Test
   void blindCompletion_v19_losesAForceDelete() {
