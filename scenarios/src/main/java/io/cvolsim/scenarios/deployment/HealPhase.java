@@ -41,6 +41,7 @@ final class HealPhase {
       }
       topology.schedulers().forEach(control::markReconnectedIfRunning);
       topology.volumeNodes().forEach(control::markReconnectedIfRunning);
+      control.replacementsStarted().forEach(control::markReconnectedIfRunning);
     });
     if (settings.get(VariantKeys.CLEANUP_TRIGGER) == CleanupTrigger.MANUAL) {
       simulation.addNode(topology.admin(), context -> new AdminClient(context, topology.apiNodes(),
@@ -48,6 +49,9 @@ final class HealPhase {
     }
     // Lost nodes come back last, after cleanup had its chance, as a replaced machine would.
     simulation.scheduleAt(phases.adminCleanupAtNanos() + settings.get(VariantKeys.SERVICE_DOWN_TIME),
-        "heal: crashed nodes restarted", () -> topology.services().forEach(control::restartIfCrashed));
+        "heal: crashed nodes restarted", () -> {
+          topology.services().forEach(control::restartIfCrashed);
+          control.replacementsStarted().forEach(control::restartIfCrashed);
+        });
   }
 }

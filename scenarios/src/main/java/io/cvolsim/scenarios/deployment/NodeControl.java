@@ -33,6 +33,9 @@ public final class NodeControl implements PowerSwitch {
   private final SortedMap<String, Long> fencedAtNanos = new TreeMap<>();
   private final SortedMap<String, Long> fenceEndedAtNanos = new TreeMap<>();
   private final List<NodeId> retired = new ArrayList<>();
+  /** Each node lost for good, to the machine that joined in its place. */
+  private final SortedMap<NodeId, NodeId> replacementOf = new TreeMap<>();
+  private final List<NodeId> replacementsStarted = new ArrayList<>();
   /** The stalls of each paused node, by id: it runs again when the last of them ends. */
   private final SortedMap<NodeId, SortedSet<Long>> stallsByNode = new TreeMap<>();
   private long lastStallId;
@@ -74,9 +77,25 @@ public final class NodeControl implements PowerSwitch {
   /** Starts a new machine in the retired node's cluster, under a new host name. */
   public NodeId startReplacement(NodeId lost) {
     NodeId replacement = replacements.apply(lost);
+    replacementOf.put(lost, replacement);
+    replacementsStarted.add(replacement);
     serviceLog.processStarted(replacement.name());
     simulation.probes().hit("fault.replacement-joined");
     return replacement;
+  }
+
+  /** The process that now stands in for {@code node}: its replacement's, if it was replaced. */
+  public NodeId occupant(NodeId node) {
+    NodeId now = node;
+    while (replacementOf.containsKey(now)) {
+      now = replacementOf.get(now);
+    }
+    return now;
+  }
+
+  /** The machines started in place of lost ones, in the order they joined. */
+  public List<NodeId> replacementsStarted() {
+    return List.copyOf(replacementsStarted);
   }
 
   public void restartIfCrashed(NodeId node) {

@@ -5,6 +5,7 @@ import io.cvolsim.kernel.api.NodeId;
 import io.cvolsim.kernel.api.Ratio;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * One fault the swarm nemesis drew for a run: a typed event with the true time it starts and a
@@ -18,11 +19,24 @@ public sealed interface SwarmFault {
 
   String label();
 
+  /**
+   * This fault aimed at whichever process now stands in for each node it names: a c-vol lost for
+   * good is replaced under a new name, and a fault drawn for it falls on its replacement.
+   */
+  default SwarmFault onto(UnaryOperator<NodeId> occupant) {
+    return this;
+  }
+
   /** A service process killed, restarted with the same host after {@code downForNanos}. */
   record Crash(NodeId node, long atNanos, long downForNanos) implements SwarmFault {
     @Override
     public FaultKind kind() {
       return FaultKind.CRASH;
+    }
+
+    @Override
+    public SwarmFault onto(UnaryOperator<NodeId> occupant) {
+      return new Crash(occupant.apply(node), atNanos, downForNanos);
     }
 
     @Override
@@ -39,6 +53,11 @@ public sealed interface SwarmFault {
     }
 
     @Override
+    public SwarmFault onto(UnaryOperator<NodeId> occupant) {
+      return new Replace(occupant.apply(node), atNanos, downForNanos);
+    }
+
+    @Override
     public String label() {
       return "fault: lose " + node + " at " + seconds(atNanos) + ", a replacement joins after " + seconds(downForNanos);
     }
@@ -49,6 +68,11 @@ public sealed interface SwarmFault {
     @Override
     public FaultKind kind() {
       return FaultKind.DRAIN;
+    }
+
+    @Override
+    public SwarmFault onto(UnaryOperator<NodeId> occupant) {
+      return new Drain(occupant.apply(node), atNanos, downForNanos);
     }
 
     @Override
@@ -65,6 +89,11 @@ public sealed interface SwarmFault {
     }
 
     @Override
+    public SwarmFault onto(UnaryOperator<NodeId> occupant) {
+      return new Pause(occupant.apply(node), atNanos, lengthNanos);
+    }
+
+    @Override
     public String label() {
       return "fault: pause " + node + " at " + seconds(atNanos) + " for " + seconds(lengthNanos);
     }
@@ -72,6 +101,11 @@ public sealed interface SwarmFault {
 
   /** A node cut off, both ways, from one infrastructure node (the DB, DLM, broker or array). */
   record Cut(FaultKind kind, NodeId node, NodeId other, long atNanos, long lengthNanos) implements SwarmFault {
+    @Override
+    public SwarmFault onto(UnaryOperator<NodeId> occupant) {
+      return new Cut(kind, occupant.apply(node), occupant.apply(other), atNanos, lengthNanos);
+    }
+
     @Override
     public String label() {
       return "fault: partition " + node + " from " + other + " at " + seconds(atNanos) + " for " + seconds(lengthNanos);
@@ -84,6 +118,12 @@ public sealed interface SwarmFault {
     public Split {
       sideA = List.copyOf(sideA);
       sideB = List.copyOf(sideB);
+    }
+
+    @Override
+    public SwarmFault onto(UnaryOperator<NodeId> occupant) {
+      return new Split(kind, sideA.stream().map(occupant).toList(), sideB.stream().map(occupant).toList(), atNanos,
+          lengthNanos);
     }
 
     @Override
@@ -126,6 +166,11 @@ public sealed interface SwarmFault {
     }
 
     @Override
+    public SwarmFault onto(UnaryOperator<NodeId> occupant) {
+      return new ClockSkew(occupant.apply(node), atNanos, offsetNanos);
+    }
+
+    @Override
     public String label() {
       return "fault: skew " + node + "'s clock by " + seconds(offsetNanos) + " at " + seconds(atNanos);
     }
@@ -136,6 +181,11 @@ public sealed interface SwarmFault {
     @Override
     public FaultKind kind() {
       return FaultKind.CLOCK_DRIFT;
+    }
+
+    @Override
+    public SwarmFault onto(UnaryOperator<NodeId> occupant) {
+      return new ClockDrift(occupant.apply(node), atNanos, driftPpm);
     }
 
     @Override
@@ -152,6 +202,11 @@ public sealed interface SwarmFault {
     @Override
     public FaultKind kind() {
       return FaultKind.SLOW_STORAGE;
+    }
+
+    @Override
+    public SwarmFault onto(UnaryOperator<NodeId> occupant) {
+      return new SlowStorage(occupant.apply(node), atNanos, lengthNanos, latencyNanos);
     }
 
     @Override

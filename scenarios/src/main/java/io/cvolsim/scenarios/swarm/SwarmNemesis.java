@@ -72,6 +72,12 @@ public final class SwarmNemesis {
 
   private void inject(SwarmFault fault) {
     simulation.probes().hit(fault.kind().probe());
-    new FaultInjection(simulation, control, targets, knobs).start(fault);
+    SwarmFault aimed = fault.onto(control::occupant);
+    if (!aimed.equals(fault)) {
+      simulation.probes().hit("fault.on-a-replacement");
+      simulation.scheduleAt(simulation.nowNanos(), "swarm: a node it names was replaced; "
+          + aimed.label().replaceFirst("^fault: ", "the fault falls on: "), () -> { });
+    }
+    new FaultInjection(simulation, control, targets, knobs).start(aimed);
   }
 }

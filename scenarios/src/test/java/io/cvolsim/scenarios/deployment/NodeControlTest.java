@@ -73,4 +73,19 @@ class NodeControlTest {
     control.endPause(NODE, afterRestart);
     assertThat(simulation.state(NODE)).isEqualTo(NodeState.RUNNING);
   }
+
+  @Test
+  void aReplacedNodesOccupant_isTheMachineThatJoinedLast() {
+    int[] joined = {3};
+    control.replaceWith(lost -> NodeId.of("c-vol-" + ++joined[0]));
+    control.retire(NODE);
+    NodeId first = control.startReplacement(NODE);
+    control.retire(first);
+    NodeId second = control.startReplacement(first);
+
+    assertThat(control.occupant(NODE)).isEqualTo(second).isEqualTo(NodeId.of("c-vol-5"));
+    assertThat(control.occupant(first)).isEqualTo(second);
+    assertThat(control.occupant(NodeId.of("c-vol-2"))).as("never replaced").isEqualTo(NodeId.of("c-vol-2"));
+    assertThat(control.replacementsStarted()).containsExactly(first, second);
+  }
 }
