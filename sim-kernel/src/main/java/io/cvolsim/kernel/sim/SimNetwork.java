@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The simulated network: per-link latency, loss and duplication drawn from the run's choices,
@@ -23,9 +22,8 @@ public final class SimNetwork {
   private final Simulation simulation;
   private LinkProfile defaultProfile;
   private final Map<Link, LinkProfile> profiles = new TreeMap<>();
-  private final TreeSet<Link> blocked = new TreeSet<>();
   /** How many faults cut each blocked link: a link heals when the last of them does. */
-  private final Map<Link, Integer> cutsByLink = new TreeMap<>();
+  private final TreeMap<Link, Integer> cutsByLink = new TreeMap<>();
   private final Map<Link, List<Held>> held = new TreeMap<>();
   private boolean holdOnPartition;
   private long delivered;
@@ -56,7 +54,7 @@ public final class SimNetwork {
   public void block(NodeId from, NodeId to) {
     Link link = new Link(from, to);
     int cuts = cutsByLink.merge(link, 1, Integer::sum);
-    if (blocked.add(link)) {
+    if (cuts == 1) {
       simulation.traceLine("network", "block", from + "->" + to);
     } else {
       simulation.traceLine("network", "block", from + "->" + to + " (already cut; now by " + cuts + " faults)");
@@ -85,16 +83,14 @@ public final class SimNetwork {
       return;
     }
     cutsByLink.remove(link);
-    blocked.remove(link);
     simulation.traceLine("network", "heal", from + "->" + to);
     release(link);
   }
 
   /** Removes every partition. */
   public void healAll() {
-    if (!blocked.isEmpty()) {
-      List<Link> healed = List.copyOf(blocked);
-      blocked.clear();
+    if (!cutsByLink.isEmpty()) {
+      List<Link> healed = List.copyOf(cutsByLink.keySet());
       cutsByLink.clear();
       simulation.traceLine("network", "heal", "all");
       healed.forEach(this::release);
@@ -121,11 +117,11 @@ public final class SimNetwork {
   }
 
   public boolean isBlocked(NodeId from, NodeId to) {
-    return blocked.contains(new Link(from, to));
+    return cutsByLink.containsKey(new Link(from, to));
   }
 
   public NavigableSet<Link> blockedLinks() {
-    return Collections.unmodifiableNavigableSet(blocked);
+    return Collections.unmodifiableNavigableSet(cutsByLink.navigableKeySet());
   }
 
   public long deliveredCount() {
