@@ -61,7 +61,8 @@ public final class UpDownConsistencyProperty {
       if (last != null && event.trueTimeNanos() - last < serviceDownTimeNanos) {
         witness.add(event.actor() + " acted on " + event.serviceHost() + " as down at "
             + Durations.formatTimestamp(event.trueTimeNanos()) + ", " + Durations.format(event.trueTimeNanos() - last)
-            + " after it sent its last acknowledged heartbeat (service_down_time " + Durations.format(serviceDownTimeNanos) + ")");
+            + " after it sent its last acknowledged heartbeat (service_down_time "
+            + Durations.format(serviceDownTimeNanos) + ")");
       }
     }
     if (declarations == 0) {

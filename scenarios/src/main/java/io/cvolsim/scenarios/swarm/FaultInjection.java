@@ -132,7 +132,8 @@ final class FaultInjection {
     }
     LinkProfile duplicating = new LinkProfile(baseProfile.latencyMinNanos(), baseProfile.latencyMaxNanos(),
         baseProfile.lossRatio(), burst.ratio());
-    List<Link> links = targets.volumeNodes().stream().map(volumeNode -> new Link(targets.broker(), volumeNode)).toList();
+    List<Link> links = targets.volumeNodes().stream()
+        .map(volumeNode -> new Link(targets.broker(), volumeNode)).toList();
     endLayersAfter(burst.lengthNanos(), "redelivery burst ends", links, duplicating);
   }
 

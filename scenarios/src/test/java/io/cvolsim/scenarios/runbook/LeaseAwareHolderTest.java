@@ -49,9 +49,11 @@ class LeaseAwareHolderTest {
     LockEvent released = events(freeze.deployment(), LockEvent.Kind.RELEASE_REQUESTED).stream()
         .filter(event -> event.holder().equals(freeze.holder())).findFirst().orElseThrow();
     assertThat(freeze.deployment().storageLog().entries())
-        .filteredOn(entry -> entry.call().caller().equals(freeze.holder()) && entry.issuedNanos() > freeze.pausedAtNanos())
+        .filteredOn(entry -> entry.call().caller().equals(freeze.holder())
+            && entry.issuedNanos() > freeze.pausedAtNanos())
         .as("after its freeze, the holder's storage calls wait until it has released the lock it gave up")
-        .isNotEmpty().allSatisfy(entry -> assertThat(entry.issuedNanos()).isGreaterThanOrEqualTo(released.trueTimeNanos()));
+        .isNotEmpty()
+        .allSatisfy(entry -> assertThat(entry.issuedNanos()).isGreaterThanOrEqualTo(released.trueTimeNanos()));
   }
 
   /**

@@ -71,7 +71,8 @@ final class RunbookDeployment {
     this.topology = DeploymentTopology.of(knobs.schedulerNodes(), knobs.volumeNodes(), knobs.apiNodes(), 1,
         knobs.coordination());
     this.history = new HistoryRecorder(simulation::nowNanos);
-    this.logs = new RunbookNodes.Logs(new BrokerLog(simulation::nowNanos), new LockLog(simulation::nowNanos, simulation::trueTimeOfMonotonic),
+    this.logs = new RunbookNodes.Logs(new BrokerLog(simulation::nowNanos),
+        new LockLog(simulation::nowNanos, simulation::trueTimeOfMonotonic),
         new WorkerLog(simulation::nowNanos), new StorageIoLog(simulation::nowNanos), new ServiceLog(simulation::nowNanos));
     this.control = new NodeControl(simulation, knobs.coordination(), logs.locks(), logs.services());
   }

@@ -64,22 +64,27 @@ record RunbookKnobs(long seed, int schedulerNodes, int volumeNodes, int apiNodes
 
   RunbookKnobs withVolumeNodes(int count) {
     return new RunbookKnobs(seed, schedulerNodes, count, apiNodes, coordination, leaseNanos, brokerAck, fencing,
-        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver, holder);
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves,
+        uninitializedDriver, holder);
   }
 
   RunbookKnobs withCoordination(CoordinationBackend backend) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, backend, leaseNanos, brokerAck, fencing,
-        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver, holder);
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves,
+        uninitializedDriver, holder);
   }
 
   RunbookKnobs withLease(long nanos) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, Optional.of(nanos),
-        brokerAck, fencing, completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver, holder);
+        brokerAck, fencing, completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos,
+        lockOrder, storageGroupMoves,
+        uninitializedDriver, holder);
   }
 
   RunbookKnobs withBrokerAck(AckMode mode) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, mode, fencing,
-        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver, holder);
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves,
+        uninitializedDriver, holder);
   }
 
   RunbookKnobs withFencing(FencingMode mode) {
@@ -98,27 +103,33 @@ record RunbookKnobs(long seed, int schedulerNodes, int volumeNodes, int apiNodes
 
   RunbookKnobs withCompletion(ManagerCompletion mode) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
-        fencing, mode, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver, holder);
+        fencing, mode, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves,
+        uninitializedDriver, holder);
   }
 
   RunbookKnobs withCleanupTrigger(CleanupTrigger trigger) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
-        fencing, completion, trigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver, holder);
+        fencing, completion, trigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves,
+        uninitializedDriver, holder);
   }
 
   RunbookKnobs withCleanupClaim(CleanupClaim claim) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
-        fencing, completion, cleanupTrigger, claim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver, holder);
+        fencing, completion, cleanupTrigger, claim, copyNanos, deleteNanos, createNanos, lockOrder, storageGroupMoves,
+        uninitializedDriver, holder);
   }
 
   RunbookKnobs withCopy(long nanos) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
-        fencing, completion, cleanupTrigger, cleanupClaim, nanos, deleteNanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver, holder);
+        fencing, completion, cleanupTrigger, cleanupClaim, nanos, deleteNanos, createNanos, lockOrder,
+        storageGroupMoves,
+        uninitializedDriver, holder);
   }
 
   RunbookKnobs withDelete(long nanos) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck,
-        fencing, completion, cleanupTrigger, cleanupClaim, copyNanos, nanos, createNanos, lockOrder, storageGroupMoves, uninitializedDriver, holder);
+        fencing, completion, cleanupTrigger, cleanupClaim, copyNanos, nanos, createNanos, lockOrder, storageGroupMoves,
+        uninitializedDriver, holder);
   }
 
   RunbookKnobs withCreate(long nanos) {
@@ -129,12 +140,14 @@ record RunbookKnobs(long seed, int schedulerNodes, int volumeNodes, int apiNodes
 
   RunbookKnobs withLockOrder(LockOrder order) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck, fencing,
-        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, order, storageGroupMoves, uninitializedDriver, holder);
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, order, storageGroupMoves,
+        uninitializedDriver, holder);
   }
 
   RunbookKnobs withStorageGroupMoves(boolean moves) {
     return new RunbookKnobs(seed, schedulerNodes, volumeNodes, apiNodes, coordination, leaseNanos, brokerAck, fencing,
-        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, moves, uninitializedDriver, holder);
+        completion, cleanupTrigger, cleanupClaim, copyNanos, deleteNanos, createNanos, lockOrder, moves,
+        uninitializedDriver, holder);
   }
 
   RunbookKnobs withUninitializedDriver(UninitializedDriver mode) {

@@ -105,7 +105,8 @@ final class NodeContextImpl implements NodeContext {
             future.fail(new Failure.TimedOut("call#" + callId + " " + request, timeoutNanos));
           }
         });
-    simulation.network().transmit(node.id, to, new Envelope(Envelope.Kind.REQUEST, request, callId, null, simulation.nowNanos()));
+    simulation.network().transmit(node.id, to,
+        new Envelope(Envelope.Kind.REQUEST, request, callId, null, simulation.nowNanos()));
     return cast(future);
   }
 
