@@ -21,14 +21,16 @@ final class EtcdLockBackend implements LockBackend {
   /** Tooz's heart retries a failed beat after a fixed 1 s. */
   private static final long HEARTBEAT_RETRY_NANOS = Durations.seconds(1);
 
-  /** A key this node put; Tooz's {@code _acquired_locks}. */
-  private record HeldKey(String key, String value, long leaseId) {}
+  /** A key this node put; Tooz's {@code _acquired_locks}, with when its lease was last confirmed. */
+  private record HeldKey(String key, String value, long leaseId, long confirmedAtNanos) {
+    HeldKey confirmedAt(long sentAtNanos) {
+      return new HeldKey(key, value, leaseId, Math.max(confirmedAtNanos, sentAtNanos));
+    }
+  }
 
   private final NodeContext context;
   private final DlmOptions options;
   private final Map<Long, HeldKey> held = new TreeMap<>();
-  /** By token: the send time of the lease grant, then of each refresh found alive. */
-  private final Map<Long, Long> confirmedAtByToken = new TreeMap<>();
   private final Runnable leaseConfirmed;
   private boolean heartBeating;
 
@@ -52,23 +54,23 @@ final class EtcdLockBackend implements LockBackend {
           // Tooz stores a random UUID; a lease id is as unique and needs no random draw.
           String value = context.self() + "/lease-" + lease.leaseId();
           return call(new EtcdMessage.PutIfAbsent(key, value, lease.leaseId()), EtcdMessage.TxnAnswer.class)
-              .map(answer -> afterPut(new HeldKey(key, value, lease.leaseId()), answer, leaseAskedAtNanos));
+              .map(answer -> afterPut(new HeldKey(key, value, lease.leaseId(), leaseAskedAtNanos), answer));
         });
   }
 
-  private Attempt afterPut(HeldKey candidate, EtcdMessage.TxnAnswer answer, long leaseAskedAtNanos) {
+  private Attempt afterPut(HeldKey candidate, EtcdMessage.TxnAnswer answer) {
     if (!answer.succeeded()) {
       return new Busy(null);
     }
     held.put(answer.revision(), candidate);
-    confirmedAtByToken.put(answer.revision(), leaseAskedAtNanos);
     startHeart();
     return new Granted(answer.revision());
   }
 
   @Override
   public long leaseConfirmedAtNanos(long token) {
-    return confirmedAtByToken.getOrDefault(token, NO_LEASE);
+    HeldKey key = held.get(token);
+    return key == null ? NO_LEASE : key.confirmedAtNanos();
   }
 
   @Override
@@ -98,7 +100,7 @@ final class EtcdLockBackend implements LockBackend {
     if (!(answer instanceof Outcome.Success<EtcdMessage.TxnAnswer> success)) {
       if (options.releaseFailure() == ReleaseFailure.LET_EXPIRE) {
         context.probe("dlm.etcd-release-unreachable-lease-left-to-expire");
-        forget(token);
+        held.remove(token);
         return ReleaseOutcome.UNREACHABLE;
       }
       // Tooz keeps the lock in its acquired set, so the heart goes on refreshing a lease whose
@@ -108,17 +110,12 @@ final class EtcdLockBackend implements LockBackend {
     }
     // Tooz keeps a lock whose compare failed in its acquired set too, but its lease is gone
     // with the key, so refreshing it would change nothing; forgetting it here is equivalent.
-    forget(token);
+    held.remove(token);
     if (!success.value().succeeded()) {
       context.probe("dlm.etcd-late-release-refused");
       return ReleaseOutcome.NOT_HELD;
     }
     return ReleaseOutcome.RELEASED;
-  }
-
-  private void forget(long token) {
-    held.remove(token);
-    confirmedAtByToken.remove(token);
   }
 
   // ---- the heart ------------------------------------------------------------------------
@@ -160,7 +157,7 @@ final class EtcdLockBackend implements LockBackend {
     call(new EtcdMessage.LeaseKeepAlive(key.leaseId()), EtcdMessage.KeepAliveAnswer.class).whenComplete(answer -> {
       if (answer instanceof Outcome.Success<EtcdMessage.KeepAliveAnswer> success) {
         if (success.value().alive()) {
-          confirmedAtByToken.computeIfPresent(token, (ignored, before) -> Math.max(before, sentAtNanos));
+          held.computeIfPresent(token, (ignored, before) -> before.confirmedAt(sentAtNanos));
           leaseConfirmed.run();
         } else {
           // etcd3gw answers -1 for an expired lease and Lock.heartbeat() ignores the result:
