@@ -148,8 +148,7 @@ public record DlmOptions(CoordinationBackend backend, LockOrder lockOrder, long 
    * assumed error shows {@code (1 - error) x lease} by the time the server's shows the lease.
    */
   public long holderDeadlineNanos(long confirmedSendNanos) {
-    return confirmedSendNanos + leaseNanos - Math.multiplyExact(leaseNanos / PPM, holderClockErrorPpm)
-        - (leaseNanos % PPM) * holderClockErrorPpm / PPM;
+    return confirmedSendNanos + leaseNanos - Math.multiplyExact(leaseNanos, holderClockErrorPpm) / PPM;
   }
 
   /**
